@@ -1,0 +1,278 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// CustomerSort names a column the customer list can be sorted by.
+type CustomerSort string
+
+// Sortable customer columns.
+const (
+	SortCreated   CustomerSort = ""
+	SortNick      CustomerSort = "nick"
+	SortName      CustomerSort = "name"
+	SortPhone     CustomerSort = "phone"
+	SortCity      CustomerSort = "city"
+	SortTrades    CustomerSort = "trades"
+	SortTotal     CustomerSort = "total"
+	SortLastTrade CustomerSort = "last_trade"
+	SortTier      CustomerSort = "tier"
+)
+
+var sortColumns = map[CustomerSort]string{
+	SortCreated:   "c.id",
+	SortNick:      "c.nick",
+	SortName:      "c.name",
+	SortPhone:     "c.phone",
+	SortCity:      "c.province || c.city",
+	SortTrades:    "c.trade_count",
+	SortTotal:     "c.total_fen",
+	SortLastTrade: "c.last_trade_at",
+	SortTier:      "(" + tierRankSQL + ")",
+}
+
+// CustomerFilter selects and orders customers for a list.
+type CustomerFilter struct {
+	// Query matches, case-insensitively, any part of nick, name, phone, email,
+	// address or city; several words must all match.
+	Query  string
+	Sort   CustomerSort
+	Desc   bool
+	Limit  int // 0: no limit
+	Offset int
+}
+
+// tierMatchSQL holds for the tiers whose rule the customer row c satisfies.
+const tierMatchSQL = `(tr.min_trades IS NULL AND tr.min_total_fen IS NULL) OR c.trade_count >= tr.min_trades OR c.total_fen >= tr.min_total_fen`
+
+const tierNameSQL = `SELECT tr.name FROM tiers tr WHERE ` + tierMatchSQL + ` ORDER BY tr.rank DESC LIMIT 1`
+const tierRankSQL = `SELECT max(tr.rank) FROM tiers tr WHERE ` + tierMatchSQL
+
+const tagSep = "\x1f"
+
+const customerColumns = `c.id, c.platform, c.nick, c.name, c.gender, c.birthday, c.birthday_lunar,
+	c.phone, c.email, c.wechat, c.wangwang, c.qq, c.province, c.city, c.address, c.source, c.note,
+	c.marketing_opt_out, c.extra, c.created_at, c.updated_at,
+	c.trade_count, c.total_fen, c.first_trade_at, c.last_trade_at,
+	coalesce((` + tierNameSQL + `), ''),
+	coalesce((SELECT group_concat(t.name, '` + tagSep + `') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), '')`
+
+func scanCustomer(sc interface{ Scan(...any) error }) (*Customer, error) {
+	var (
+		c                   Customer
+		extra, created, upd string
+		first, last         sql.NullString
+		tags                string
+		lunar, optOut       bool
+		platform, gender    string
+	)
+	err := sc.Scan(&c.ID, &platform, &c.Nick, &c.Name, &gender, &c.Birthday, &lunar,
+		&c.Phone, &c.Email, &c.WeChat, &c.Wangwang, &c.QQ, &c.Province, &c.City, &c.Address, &c.Source, &c.Note,
+		&optOut, &extra, &created, &upd,
+		&c.Stats.TradeCount, &c.Stats.TotalFen, &first, &last, &c.Tier, &tags)
+	if err != nil {
+		return nil, err
+	}
+	c.Platform, c.Gender = Platform(platform), Gender(gender)
+	c.BirthdayLunar, c.MarketingOptOut = lunar, optOut
+	c.Extra = decodeExtra(extra)
+	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(upd)
+	c.Stats.FirstTrade, c.Stats.LastTrade = parseNullTime(first), parseNullTime(last)
+	if tags != "" {
+		c.Tags = strings.Split(tags, tagSep)
+	}
+	return &c, nil
+}
+
+// CreateCustomer validates and stores a new customer, setting its ID and times.
+// A taken platform + nick gives ErrConflict.
+func (s *Store) CreateCustomer(ctx context.Context, c *Customer) error {
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO customers (platform, nick, name, gender, birthday, birthday_lunar,
+			phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
+			search_text, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
+			c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
+			c.MarketingOptOut, encodeExtra(c.Extra), c.searchText(), formatTime(now), formatTime(now))
+		if err != nil {
+			return mapError(err)
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if err := setTags(ctx, tx, c.ID, c.Tags); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "customer.create", 1, fmt.Sprintf("id=%d", c.ID))
+	})
+	if err != nil {
+		return fmt.Errorf("create customer: %w", err)
+	}
+	c.CreatedAt, c.UpdatedAt = now, now
+	return nil
+}
+
+// UpdateCustomer validates and saves every editable field of an existing customer.
+func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE customers SET platform = ?, nick = ?, name = ?, gender = ?,
+			birthday = ?, birthday_lunar = ?, phone = ?, email = ?, wechat = ?, wangwang = ?, qq = ?,
+			province = ?, city = ?, address = ?, source = ?, note = ?, marketing_opt_out = ?, extra = ?,
+			search_text = ?, updated_at = ? WHERE id = ?`,
+			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
+			c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
+			encodeExtra(c.Extra), c.searchText(), formatTime(now), c.ID)
+		if err != nil {
+			return mapError(err)
+		}
+		if err := mustAffect(res); err != nil {
+			return err
+		}
+		if err := setTags(ctx, tx, c.ID, c.Tags); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "customer.update", 1, fmt.Sprintf("id=%d", c.ID))
+	})
+	if err != nil {
+		return fmt.Errorf("update customer %d: %w", c.ID, err)
+	}
+	c.UpdatedAt = now
+	return nil
+}
+
+// DeleteCustomer removes a customer with their trades, contacts and reminders.
+func (s *Store) DeleteCustomer(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM customers WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := mustAffect(res); err != nil {
+			return err
+		}
+		return audit(ctx, tx, s.now(), "customer.delete", 1, fmt.Sprintf("id=%d", id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete customer %d: %w", id, err)
+	}
+	return nil
+}
+
+// FindCustomerByID returns one customer, or ErrNotFound.
+func (s *Store) FindCustomerByID(ctx context.Context, id int64) (*Customer, error) {
+	c, err := scanCustomer(s.db.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers c WHERE c.id = ?`, id))
+	if err != nil {
+		return nil, fmt.Errorf("find customer %d: %w", id, mapError(err))
+	}
+	return c, nil
+}
+
+// FindCustomerByNick returns the customer with this platform and nick, or ErrNotFound.
+func (s *Store) FindCustomerByNick(ctx context.Context, platform Platform, nick string) (*Customer, error) {
+	c, err := scanCustomer(s.db.QueryRowContext(ctx, `SELECT `+customerColumns+` FROM customers c
+		WHERE c.platform = ? AND c.nick = ? AND c.nick <> ''`, platform, strings.TrimSpace(nick)))
+	if err != nil {
+		return nil, fmt.Errorf("find customer by nick: %w", mapError(err))
+	}
+	return c, nil
+}
+
+// FindCustomers returns one page of the customers matching f and how many match in all.
+func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Customer, int, error) {
+	where, args := f.where()
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count customers: %w", err)
+	}
+	col, ok := sortColumns[f.Sort]
+	if !ok {
+		return nil, 0, invalid("sort", CodeInvalid)
+	}
+	dir := " ASC"
+	if f.Desc {
+		dir = " DESC"
+	}
+	q := `SELECT ` + customerColumns + ` FROM customers c` + where + ` ORDER BY ` + col + dir + `, c.id` + dir
+	if f.Limit > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.Limit, f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
+	defer rows.Close()
+	var out []*Customer
+	for rows.Next() {
+		c, err := scanCustomer(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("find customers: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
+	return out, total, nil
+}
+
+// where turns the free-text query into SQL: every word must appear in search_text.
+// A word that looks like a phone fragment ("138-0013") is matched by its digits.
+func (f CustomerFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	for _, w := range strings.Fields(strings.ToLower(toHalfWidth(f.Query))) {
+		if d := strings.NewReplacer("-", "", "+", "").Replace(w); d != w && allDigits(d) {
+			w = d
+		}
+		conds = append(conds, `instr(c.search_text, ?) > 0`)
+		args = append(args, w)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// setTags replaces a customer's manual tags.
+func setTags(ctx context.Context, tx *sql.Tx, customerID int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = ?`, customerID); err != nil {
+		return err
+	}
+	for _, t := range tags {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, t); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO customer_tags (customer_id, tag_id)
+			SELECT ?, id FROM tags WHERE name = ?`, customerID, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mustAffect(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// ErrNewerDatabase means the file was written by a newer ShopCRM than this one.
+var ErrNewerDatabase = fmt.Errorf("database is from a newer ShopCRM version")
+
+// migrate applies, in name order, every embedded migration not yet recorded, each in
+// its own transaction together with its record.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) WITHOUT ROWID`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	known := make(map[string]bool, len(names))
+	for _, name := range names {
+		known[name] = true
+		if err := s.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	return s.refuseUnknownMigrations(ctx, known)
+}
+
+func (s *Store) migrateFile(ctx context.Context, name string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, formatTime(s.now()))
+		return err
+	})
+}
+
+// refuseUnknownMigrations stops a database that a newer version already migrated
+// further than this binary knows from being used (and half-understood).
+func (s *Store) refuseUnknownMigrations(ctx context.Context, known map[string]bool) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return err
+		}
+		if !known[name] {
+			return ErrNewerDatabase
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,96 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// openTestStore opens a real store on a temp file with a fixed clock.
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC) }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestOpenMigratesEmptyFileAndReopenIsNoOp(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatalf("open empty: %v", err)
+	}
+	ctx := context.Background()
+	if got, want := s.Path(), filepath.Join(dir, DBFileName); got != want {
+		t.Errorf("path: got %q, want %q", got, want)
+	}
+	var tiers, migrations int
+	s.db.QueryRow(`SELECT count(*) FROM tiers`).Scan(&tiers)
+	s.db.QueryRow(`SELECT count(*) FROM migrations`).Scan(&migrations)
+	if tiers != 5 || migrations == 0 {
+		t.Fatalf("after migrate: got %d tiers, %d migrations, want 5 and ≥1", tiers, migrations)
+	}
+	c := &Customer{Platform: PlatformTaobao, Nick: "小米粒"}
+	if err := s.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s2, err := Open(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s2.Close()
+	var migrations2 int
+	s2.db.QueryRow(`SELECT count(*) FROM migrations`).Scan(&migrations2)
+	if migrations2 != migrations {
+		t.Errorf("reopen applied migrations again: got %d, want %d", migrations2, migrations)
+	}
+	if _, err := s2.FindCustomerByID(ctx, c.ID); err != nil {
+		t.Errorf("customer lost on reopen: %v", err)
+	}
+}
+
+func TestOpenSetsPragmasOnEveryConnection(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	// Hold several connections at once so the pool has to open more than one.
+	var conns []interface{ Close() error }
+	for i := 0; i < 3; i++ {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, conn)
+		var fk, sync int
+		var mode string
+		conn.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk)
+		conn.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync)
+		conn.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode)
+		if fk != 1 || sync != 2 || mode != "wal" {
+			t.Errorf("conn %d: foreign_keys=%d synchronous=%d journal=%s, want 1, 2 (FULL), wal", i, fk, sync, mode)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func TestOpenRefusesDatabaseFromNewerVersion(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec(`INSERT INTO migrations (name, applied_at) VALUES ('migrations/9999_future.sql', '2030-01-01 00:00:00')`)
+	s.Close()
+	if _, err := Open(dir); !errors.Is(err, ErrNewerDatabase) {
+		t.Errorf("got %v, want ErrNewerDatabase", err)
+	}
+}

@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// TradeStatus is where an order stands.
+type TradeStatus string
+
+// Trade statuses. Only paid trades with a positive net amount count (see Counts).
+const (
+	StatusPaid     TradeStatus = "paid"
+	StatusRefunded TradeStatus = "refunded" // fully refunded
+	StatusClosed   TradeStatus = "closed"   // 交易关闭
+	StatusUnpaid   TradeStatus = "unpaid"   // 等待买家付款
+)
+
+// TradeStatuses lists every status in the order the GUI offers them.
+var TradeStatuses = []TradeStatus{StatusPaid, StatusRefunded, StatusClosed, StatusUnpaid}
+
+// Trade is one order (交易) of a customer. Several line items of one order are one trade.
+type Trade struct {
+	ID          int64
+	CustomerID  int64
+	Platform    Platform
+	OrderNo     string // unique per platform when present
+	TradedAt    time.Time
+	Status      TradeStatus
+	Goods       string // 购买商品
+	Quantity    int
+	AmountFen   int64 // 成交价格; negative for a refund-only row (a cancellation invoice)
+	RefundFen   int64 // refunded part of a paid order
+	ShipName    string
+	ShipPhone   string
+	ShipAddress string
+	Note        string
+	BatchID     int64 // import batch, 0 when entered by hand
+	Extra       map[string]string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+
+	// Counts is read-only: whether the trade counts under the counting rule.
+	Counts bool
+}
+
+// NetFen is the amount less refunds.
+func (t *Trade) NetFen() int64 { return t.AmountFen - t.RefundFen }
+
+// Normalize trims text fields and defaults the status to paid.
+func (t *Trade) Normalize() {
+	for _, f := range []*string{&t.OrderNo, &t.Goods, &t.ShipName, &t.ShipAddress, &t.Note} {
+		*f = strings.TrimSpace(*f)
+	}
+	t.ShipPhone = NormalizePhone(t.ShipPhone)
+	if t.Status == "" {
+		t.Status = StatusPaid
+	}
+	if t.Platform == "" {
+		t.Platform = PlatformOther
+	}
+}
+
+// Validate checks a normalized trade and names the first wrong field.
+func (t *Trade) Validate() error {
+	switch {
+	case t.CustomerID == 0:
+		return invalid("customer", CodeRequired)
+	case t.TradedAt.IsZero():
+		return invalid("traded_at", CodeRequired)
+	case !t.Platform.Valid():
+		return invalid("platform", CodeInvalid)
+	case t.Quantity < 0:
+		return invalid("quantity", CodeInvalid)
+	case t.RefundFen < 0 || (t.RefundFen > 0 && t.RefundFen > t.AmountFen):
+		return invalid("refund", CodeInvalid)
+	case len(t.Goods) > maxTextLen*3 || len(t.Note) > maxTextLen*3:
+		return invalid("goods", CodeTooLong)
+	}
+	for _, s := range TradeStatuses {
+		if t.Status == s {
+			return nil
+		}
+	}
+	return invalid("status", CodeInvalid)
+}
+
+const tradeColumns = `t.id, t.customer_id, t.platform, t.order_no, t.traded_at, t.status, t.goods, t.quantity,
+	t.amount_fen, t.refund_fen, t.ship_name, t.ship_phone, t.ship_address, t.note, coalesce(t.batch_id, 0),
+	t.extra, t.created_at, t.updated_at, ` + countsSQL
+
+func scanTrade(sc interface{ Scan(...any) error }) (*Trade, error) {
+	var t Trade
+	var at, extra, created, upd, platform, status string
+	err := sc.Scan(&t.ID, &t.CustomerID, &platform, &t.OrderNo, &at, &status, &t.Goods, &t.Quantity,
+		&t.AmountFen, &t.RefundFen, &t.ShipName, &t.ShipPhone, &t.ShipAddress, &t.Note, &t.BatchID,
+		&extra, &created, &upd, &t.Counts)
+	if err != nil {
+		return nil, err
+	}
+	t.Platform, t.Status = Platform(platform), TradeStatus(status)
+	t.TradedAt, t.CreatedAt, t.UpdatedAt = parseTime(at), parseTime(created), parseTime(upd)
+	t.Extra = decodeExtra(extra)
+	return &t, nil
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// CreateTrade stores a trade and brings its customer's stats up to date in the same
+// transaction. A taken platform + order number gives ErrConflict.
+func (s *Store) CreateTrade(ctx context.Context, t *Trade) error {
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
+			goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+			t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
+			nullID(t.BatchID), formatTime(now), formatTime(now))
+		if err != nil {
+			return mapForeignKey(mapError(err))
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return refreshStats(ctx, tx, t.CustomerID)
+	})
+	if err != nil {
+		return fmt.Errorf("create trade: %w", err)
+	}
+	t.CreatedAt, t.UpdatedAt = now, now
+	return nil
+}
+
+// UpdateTrade saves a trade; when it moves to another customer both customers' stats
+// are brought up to date.
+func (s *Store) UpdateTrade(ctx context.Context, t *Trade) error {
+	t.Normalize()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var oldCustomer int64
+		if err := tx.QueryRowContext(ctx, `SELECT customer_id FROM trades WHERE id = ?`, t.ID).Scan(&oldCustomer); err != nil {
+			return mapError(err)
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE trades SET customer_id = ?, platform = ?, order_no = ?, traded_at = ?,
+			status = ?, goods = ?, quantity = ?, amount_fen = ?, refund_fen = ?, ship_name = ?, ship_phone = ?,
+			ship_address = ?, note = ?, extra = ?, updated_at = ? WHERE id = ?`,
+			t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+			t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
+			formatTime(now), t.ID)
+		if err != nil {
+			return mapForeignKey(mapError(err))
+		}
+		if oldCustomer != t.CustomerID {
+			if err := refreshStats(ctx, tx, oldCustomer); err != nil {
+				return err
+			}
+		}
+		return refreshStats(ctx, tx, t.CustomerID)
+	})
+	if err != nil {
+		return fmt.Errorf("update trade %d: %w", t.ID, err)
+	}
+	t.UpdatedAt = now
+	return nil
+}
+
+// DeleteTrade removes a trade and brings its customer's stats up to date.
+func (s *Store) DeleteTrade(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var customerID int64
+		if err := tx.QueryRowContext(ctx, `DELETE FROM trades WHERE id = ? RETURNING customer_id`, id).Scan(&customerID); err != nil {
+			return mapError(err)
+		}
+		return refreshStats(ctx, tx, customerID)
+	})
+	if err != nil {
+		return fmt.Errorf("delete trade %d: %w", id, err)
+	}
+	return nil
+}
+
+// FindTradeByID returns one trade, or ErrNotFound.
+func (s *Store) FindTradeByID(ctx context.Context, id int64) (*Trade, error) {
+	t, err := scanTrade(s.db.QueryRowContext(ctx, `SELECT `+tradeColumns+` FROM trades t WHERE t.id = ?`, id))
+	if err != nil {
+		return nil, fmt.Errorf("find trade %d: %w", id, mapError(err))
+	}
+	return t, nil
+}
+
+// FindTrades returns a customer's trades, newest first.
+func (s *Store) FindTrades(ctx context.Context, customerID int64) ([]*Trade, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+tradeColumns+` FROM trades t
+		WHERE t.customer_id = ? ORDER BY t.traded_at DESC, t.id DESC`, customerID)
+	if err != nil {
+		return nil, fmt.Errorf("find trades: %w", err)
+	}
+	defer rows.Close()
+	var out []*Trade
+	for rows.Next() {
+		t, err := scanTrade(rows)
+		if err != nil {
+			return nil, fmt.Errorf("find trades: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
