@@ -199,9 +199,24 @@ func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Custome
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count customers: %w", err)
 	}
+	if _, ok := sortColumns[f.Sort]; !ok {
+		return nil, 0, invalid("sort", CodeInvalid)
+	}
+	var out []*Customer
+	err := s.EachCustomer(ctx, f, func(c *Customer) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, total, err
+}
+
+// EachCustomer streams the customers matching f, in order, to fn without holding them
+// all in memory; an error from fn stops the walk and is returned.
+func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Customer) error) error {
+	where, args := f.where()
 	col, ok := sortColumns[f.Sort]
 	if !ok {
-		return nil, 0, invalid("sort", CodeInvalid)
+		return invalid("sort", CodeInvalid)
 	}
 	dir := " ASC"
 	if f.Desc {
@@ -214,21 +229,22 @@ func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Custome
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("find customers: %w", err)
+		return fmt.Errorf("find customers: %w", err)
 	}
 	defer rows.Close()
-	var out []*Customer
 	for rows.Next() {
 		c, err := scanCustomer(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("find customers: %w", err)
+			return fmt.Errorf("find customers: %w", err)
 		}
-		out = append(out, c)
+		if err := fn(c); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("find customers: %w", err)
+		return fmt.Errorf("find customers: %w", err)
 	}
-	return out, total, nil
+	return nil
 }
 
 // where turns the free-text query into SQL: every word must appear in search_text.

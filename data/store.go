@@ -84,3 +84,16 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return tx.Commit()
 }
+
+// DefaultDir is the data folder: $SHOPCRM_DATA when set, else the app's own folder
+// under the user's config directory (never Documents or a synced folder).
+func DefaultDir() (string, error) {
+	if d := os.Getenv("SHOPCRM_DATA"); d != "" {
+		return d, nil
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user config folder: %w", err)
+	}
+	return filepath.Join(base, "ShopCRM"), nil
+}

@@ -66,26 +66,33 @@ func (t *Trade) Normalize() {
 
 // Validate checks a normalized trade and names the first wrong field.
 func (t *Trade) Validate() error {
-	switch {
-	case t.CustomerID == 0:
-		return invalid("customer", CodeRequired)
-	case t.TradedAt.IsZero():
-		return invalid("traded_at", CodeRequired)
-	case !t.Platform.Valid():
-		return invalid("platform", CodeInvalid)
-	case t.Quantity < 0:
-		return invalid("quantity", CodeInvalid)
-	case t.RefundFen < 0 || (t.RefundFen > 0 && t.RefundFen > t.AmountFen):
-		return invalid("refund", CodeInvalid)
-	case len(t.Goods) > maxTextLen*3 || len(t.Note) > maxTextLen*3:
-		return invalid("goods", CodeTooLong)
+	if p := t.Problems(); len(p) > 0 {
+		return p[0]
 	}
-	for _, s := range TradeStatuses {
-		if t.Status == s {
-			return nil
+	return nil
+}
+
+// Problems lists every wrong field of a normalized trade, in form order.
+func (t *Trade) Problems() []*ValidationError {
+	var out []*ValidationError
+	add := func(bad bool, field, code string) {
+		if bad {
+			out = append(out, &ValidationError{Field: field, Code: code})
 		}
 	}
-	return invalid("status", CodeInvalid)
+	validStatus := false
+	for _, s := range TradeStatuses {
+		validStatus = validStatus || t.Status == s
+	}
+	add(t.CustomerID == 0, "customer", CodeRequired)
+	add(t.TradedAt.IsZero(), "traded_at", CodeRequired)
+	add(!t.Platform.Valid(), "platform", CodeInvalid)
+	add(!validStatus, "status", CodeInvalid)
+	add(len(t.Goods) > maxTextLen*3, "goods", CodeTooLong)
+	add(t.Quantity < 0, "quantity", CodeInvalid)
+	add(t.RefundFen < 0 || (t.RefundFen > 0 && t.RefundFen > t.AmountFen), "refund", CodeInvalid)
+	add(len(t.Note) > maxTextLen*3, "note", CodeTooLong)
+	return out
 }
 
 const tradeColumns = `t.id, t.customer_id, t.platform, t.order_no, t.traded_at, t.status, t.goods, t.quantity,

@@ -19,35 +19,32 @@ const maxTextLen = 2000
 // Validate checks a normalized customer and returns a *ValidationError naming the
 // first field that is wrong.
 func (c *Customer) Validate() error {
-	if c.Nick == "" && c.Name == "" {
-		return invalid("nick", CodeRequired)
-	}
-	if !c.Platform.Valid() {
-		return invalid("platform", CodeInvalid)
-	}
-	switch c.Gender {
-	case GenderUnknown, GenderMale, GenderFemale:
-	default:
-		return invalid("gender", CodeInvalid)
-	}
-	if c.Phone != "" && !ValidPhone(c.Phone) {
-		return invalid("phone", CodeInvalid)
-	}
-	if c.Email != "" && !emailShape.MatchString(c.Email) {
-		return invalid("email", CodeInvalid)
-	}
-	if c.QQ != "" && !qqShape.MatchString(c.QQ) {
-		return invalid("qq", CodeInvalid)
-	}
-	if c.Birthday != "" && !validBirthday(c.Birthday, c.BirthdayLunar) {
-		return invalid("birthday", CodeInvalid)
-	}
-	for field, v := range map[string]string{"nick": c.Nick, "name": c.Name, "address": c.Address, "note": c.Note} {
-		if utf8.RuneCountInString(v) > maxTextLen {
-			return invalid(field, CodeTooLong)
-		}
+	if p := c.Problems(); len(p) > 0 {
+		return p[0]
 	}
 	return nil
+}
+
+// Problems lists every field of a normalized customer that is wrong, in form order,
+// so a dialog can mark them all at once.
+func (c *Customer) Problems() []*ValidationError {
+	var out []*ValidationError
+	add := func(bad bool, field, code string) {
+		if bad {
+			out = append(out, &ValidationError{Field: field, Code: code})
+		}
+	}
+	add(!c.Platform.Valid(), "platform", CodeInvalid)
+	add(c.Nick == "" && c.Name == "", "nick", CodeRequired)
+	add(c.Gender != GenderUnknown && c.Gender != GenderMale && c.Gender != GenderFemale, "gender", CodeInvalid)
+	add(c.Birthday != "" && !validBirthday(c.Birthday, c.BirthdayLunar), "birthday", CodeInvalid)
+	add(c.Phone != "" && !ValidPhone(c.Phone), "phone", CodeInvalid)
+	add(c.Email != "" && !emailShape.MatchString(c.Email), "email", CodeInvalid)
+	add(c.QQ != "" && !qqShape.MatchString(c.QQ), "qq", CodeInvalid)
+	for _, f := range []struct{ field, v string }{{"nick", c.Nick}, {"name", c.Name}, {"address", c.Address}, {"note", c.Note}} {
+		add(utf8.RuneCountInString(f.v) > maxTextLen, f.field, CodeTooLong)
+	}
+	return out
 }
 
 // validBirthday accepts "YYYY-MM-DD" (a real date, Feb 29 only in leap years) or

@@ -1,0 +1,38 @@
+// Package assets embeds what the binary carries: the app icon, the bundled CJK font
+// (Noto Sans SC, SIL Open Font License 1.1, see fonts/OFL.txt) and the translations.
+package assets
+
+import (
+	"embed"
+	_ "embed" // for the //go:embed resources below
+
+	"fyne.io/fyne/v2"
+)
+
+var (
+	//go:embed icon.png
+	iconPNG []byte
+	//go:embed fonts/NotoSansSC-Regular.ttf
+	fontRegular []byte
+	//go:embed fonts/NotoSansSC-Bold.ttf
+	fontBold []byte
+	//go:embed fonts/OFL.txt
+	fontLicence []byte
+
+	// Translations holds translations/zh_Hans.json and translations/en.json.
+	//go:embed translations/*.json
+	Translations embed.FS
+)
+
+// Icon is the app icon.
+var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// FontRegular and FontBold are Noto Sans SC, a single-file CJK font (a .ttf, never a
+// .ttc: Fyne cannot read collections).
+var (
+	FontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", fontRegular)
+	FontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", fontBold)
+)
+
+// FontLicence is the font's licence text, shown in About.
+var FontLicence = string(fontLicence)

@@ -1,0 +1,100 @@
+// Package cli is ShopCRM's headless side: the same binary run with a command prints
+// plain text a person can read (or CSV for machines) and exits non-zero with one clear
+// sentence on failure.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// command is one subcommand: it defines its flags on fs and runs with the open store.
+type command struct {
+	flags func(fs *flag.FlagSet) func(ctx context.Context, env *env) error
+}
+
+// env is what a running command can use.
+type env struct {
+	store  *data.Store
+	out    io.Writer
+	format string
+}
+
+var commands = map[string]command{
+	"demo":      {flags: demoFlags},
+	"customers": {flags: customersFlags},
+}
+
+// IsCommand reports whether name is a known subcommand.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok
+}
+
+// Run runs the subcommand in args[0] with its flags and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || !IsCommand(args[0]) {
+		fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": first(args)}))
+		return 2
+	}
+	fs := flag.NewFlagSet("shopcrm "+args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data", "", lang.L("cli.flag.data"))
+	format := fs.String("format", "text", lang.L("cli.flag.format"))
+	run := commands[args[0]].flags(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if *format != "text" && *format != "csv" {
+		fmt.Fprintln(stderr, lang.L("cli.bad_format", map[string]any{"Format": *format}))
+		return 2
+	}
+	dir, err := DataDir(*dataDir)
+	if err != nil {
+		fmt.Fprintln(stderr, i18n.Message(err))
+		return 1
+	}
+	store, err := data.Open(dir)
+	if err != nil {
+		fmt.Fprintln(stderr, lang.L("cli.open_failed", map[string]any{"Reason": i18n.Message(err)}))
+		return 1
+	}
+	defer store.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, &env{store: store, out: stdout, format: *format}); err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintln(stderr, lang.L("cli.cancelled"))
+		} else {
+			fmt.Fprintln(stderr, i18n.Message(err))
+		}
+		return 1
+	}
+	return 0
+}
+
+// DataDir is the folder every command and the window use: --data when given, else
+// $SHOPCRM_DATA, else the app's own folder.
+func DataDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	return data.DefaultDir()
+}
+
+func first(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// customersCSVHeader is the machine format PRODUCT.md fixes.
+var customersCSVHeader = []string{"platform", "nick", "name", "phone", "email", "city", "trades", "total",
+	"first_trade", "last_trade", "tier", "tags"}
+
+// customersFlags: shopcrm customers [--format csv] [--search Q]
+func customersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
+	query := fs.String("search", "", lang.L("cli.flag.search"))
+	return func(ctx context.Context, e *env) error {
+		f := data.CustomerFilter{Query: *query}
+		if e.format == "csv" {
+			return writeCustomersCSV(ctx, e, f)
+		}
+		return writeCustomersText(ctx, e, f)
+	}
+}
+
+func writeCustomersCSV(ctx context.Context, e *env, f data.CustomerFilter) error {
+	w := csv.NewWriter(e.out)
+	w.Write(customersCSVHeader)
+	err := e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
+		return w.Write([]string{string(c.Platform), c.Nick, c.Name, c.Phone, c.Email, c.City,
+			fmt.Sprint(c.Stats.TradeCount), data.FormatYuan(c.Stats.TotalFen),
+			localTime(c.Stats.FirstTrade), localTime(c.Stats.LastTrade),
+			i18n.TierName(c.Tier), strings.Join(c.Tags, ";")})
+	})
+	w.Flush()
+	if err != nil {
+		return err
+	}
+	return w.Error()
+}
+
+func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) error {
+	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+	var head []string
+	for _, k := range []string{"platform", "nick", "name", "phone", "city", "trades", "total", "last_trade", "tier"} {
+		head = append(head, i18n.FieldName(k))
+	}
+	fmt.Fprintln(w, strings.Join(head, "\t"))
+	n := 0
+	err := e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
+		n++
+		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, c.Phone, c.City,
+			fmt.Sprint(c.Stats.TradeCount), "¥" + data.FormatYuan(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
+			i18n.TierName(c.Tier)}, "\t"))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.customers.count", map[string]any{"Count": n}))
+	return nil
+}
+
+// localTime shows a stored time in local time, "" for none.
+func localTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2006-01-02 15:04:05")
+}

@@ -1,0 +1,235 @@
+package gui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// customerDetail shows one customer: fields, stats and trades. It does not touch the
+// store; the screen answers its callbacks.
+type customerDetail struct {
+	OnEdit        func(*data.Customer)
+	OnDelete      func(*data.Customer)
+	OnAddTrade    func(*data.Customer)
+	OnEditTrade   func(*data.Trade)
+	OnDeleteTrade func(*data.Trade)
+
+	content     *fyne.Container
+	placeholder fyne.CanvasObject
+	body        fyne.CanvasObject
+
+	title   *widget.Label
+	sub     *widget.Label
+	stats   *fyne.Container
+	fields  *fyne.Container
+	trades  *widget.List
+	noTrade *widget.Label
+
+	customer  *data.Customer
+	tradeRows []*data.Trade
+}
+
+func newCustomerDetail() *customerDetail {
+	d := &customerDetail{}
+	hint := widget.NewLabel(lang.L("detail.placeholder"))
+	hint.Alignment = fyne.TextAlignCenter
+	hint.Wrapping = fyne.TextWrapWord
+	d.placeholder = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
+
+	d.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.title.SizeName = theme.SizeNameSubHeadingText
+	d.title.Truncation = fyne.TextTruncateEllipsis
+	d.sub = widget.NewLabel("")
+	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { d.OnEdit(d.customer) })
+	del := widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), func() { d.OnDelete(d.customer) })
+	del.Importance = widget.DangerImportance
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del)), container.NewVBox(d.title, d.sub))
+
+	d.stats = container.NewGridWithColumns(3)
+	d.fields = container.New(layout.NewFormLayout())
+	info := container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
+
+	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
+	d.noTrade = widget.NewLabel(lang.L("trades.none"))
+	addTrade := widget.NewButtonWithIcon(lang.L("trades.add"), theme.ContentAddIcon(), func() { d.OnAddTrade(d.customer) })
+	tradesHead := container.NewBorder(nil, nil,
+		widget.NewLabelWithStyle(lang.L("trades.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addTrade)
+	tradesBox := container.NewBorder(tradesHead, nil, nil, nil, container.NewStack(d.trades, d.noTrade))
+
+	split := container.NewVSplit(info, tradesBox)
+	split.SetOffset(0.5)
+	d.body = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
+	d.body.Hide()
+	d.content = container.NewStack(d.placeholder, container.NewPadded(d.body))
+	return d
+}
+
+// clear shows the "select a customer" hint.
+func (d *customerDetail) clear() {
+	d.customer = nil
+	d.body.Hide()
+	d.placeholder.Show()
+}
+
+// show fills the pane with c and its trades (newest first).
+func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
+	d.customer, d.tradeRows = c, trades
+	d.title.SetText(c.DisplayName())
+	d.sub.SetText(i18n.PlatformName(c.Platform) + " · " + i18n.TierName(c.Tier))
+
+	d.stats.RemoveAll()
+	st := c.Stats
+	last := "—"
+	if days := st.DaysSinceLast(time.Now(), time.Local); days >= 0 {
+		last = localDate(st.LastTrade) + "\n" + lang.L("detail.days_ago", map[string]any{"Days": days})
+	}
+	first := "—"
+	if !st.FirstTrade.IsZero() {
+		first = localDate(st.FirstTrade)
+	}
+	for _, kv := range [][2]string{
+		{lang.L("field.trades"), fmt.Sprint(st.TradeCount)},
+		{lang.L("field.total"), "¥" + data.FormatYuan(st.TotalFen)},
+		{lang.L("field.average"), "¥" + data.FormatYuan(st.AverageFen())},
+		{lang.L("field.first_trade"), first},
+		{lang.L("field.last_trade"), last},
+	} {
+		d.stats.Add(statCard(kv[0], kv[1]))
+	}
+
+	d.fields.RemoveAll()
+	for _, kv := range customerFieldRows(c) {
+		d.fields.Add(widget.NewLabelWithStyle(kv[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		v := widget.NewLabel(kv[1])
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true
+		d.fields.Add(v)
+	}
+	if len(trades) == 0 {
+		d.noTrade.Show()
+	} else {
+		d.noTrade.Hide()
+	}
+	d.trades.Refresh()
+	d.placeholder.Hide()
+	d.body.Show()
+	d.content.Refresh()
+}
+
+func statCard(label, value string) fyne.CanvasObject {
+	v := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabel(label)
+	l.Importance = widget.LowImportance
+	return container.NewVBox(l, v)
+}
+
+// customerFieldRows lists the non-empty fields of c as (label, value) in form order,
+// followed by the imported extra columns.
+func customerFieldRows(c *data.Customer) [][2]string {
+	birthday := c.Birthday
+	if birthday != "" && c.BirthdayLunar {
+		birthday = lang.L("detail.lunar") + " " + birthday
+	}
+	optOut := ""
+	if c.MarketingOptOut {
+		optOut = lang.L("field.marketing_opt_out.check")
+	}
+	region := strings.TrimSpace(c.Province + " " + c.City)
+	if c.Province == c.City {
+		region = c.City
+	}
+	var rows [][2]string
+	for _, kv := range [][2]string{
+		{"name", c.Name}, {"nick", c.Nick}, {"gender", genderIfKnown(c.Gender)}, {"birthday", birthday},
+		{"phone", c.Phone}, {"email", c.Email}, {"wechat", c.WeChat}, {"wangwang", c.Wangwang}, {"qq", c.QQ},
+		{"region", region}, {"address", c.Address}, {"source", c.Source}, {"tags", strings.Join(c.Tags, "、")},
+		{"note", c.Note}, {"marketing_opt_out", optOut}, {"created_at", localDate(c.CreatedAt)},
+	} {
+		if kv[1] != "" {
+			rows = append(rows, [2]string{i18n.FieldName(kv[0]), kv[1]})
+		}
+	}
+	keys := make([]string, 0, len(c.Extra))
+	for k := range c.Extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if c.Extra[k] != "" {
+			rows = append(rows, [2]string{k, c.Extra[k]})
+		}
+	}
+	return rows
+}
+
+func genderIfKnown(g data.Gender) string {
+	if g == data.GenderUnknown {
+		return ""
+	}
+	return i18n.GenderName(g)
+}
+
+// newTradeRow is the template of one trade line: goods above, time and status below,
+// the amount, then edit and delete.
+func newTradeRow() fyne.CanvasObject {
+	goods := widget.NewLabel("")
+	goods.Truncation = fyne.TextTruncateEllipsis
+	when := widget.NewLabel("")
+	when.Importance = widget.LowImportance
+	when.Truncation = fyne.TextTruncateEllipsis
+	amount := widget.NewLabel("")
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
+	edit.Importance = widget.LowImportance
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	del.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewHBox(amount, edit, del),
+		container.New(layout.NewCustomPaddedVBoxLayout(-12), goods, when))
+}
+
+func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(d.tradeRows) {
+		return
+	}
+	t := d.tradeRows[i]
+	row := o.(*fyne.Container)
+	left := row.Objects[0].(*fyne.Container)
+	goods, when := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
+	right := row.Objects[1].(*fyne.Container)
+	amount := right.Objects[0].(*widget.Label)
+	edit, del := right.Objects[1].(*widget.Button), right.Objects[2].(*widget.Button)
+
+	text := t.Goods
+	if text == "" {
+		text = "—"
+	}
+	if t.Quantity > 1 {
+		text += " ×" + fmt.Sprint(t.Quantity)
+	}
+	goods.SetText(text)
+	info := localDateTime(t.TradedAt) + " · " + i18n.StatusName(t.Status)
+	if t.RefundFen > 0 && t.Status == data.StatusPaid {
+		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": data.FormatYuan(t.RefundFen)})
+	}
+	when.SetText(info)
+	amount.SetText("¥" + data.FormatYuan(t.AmountFen))
+	if t.Counts {
+		amount.Importance = widget.MediumImportance
+	} else {
+		amount.Importance = widget.LowImportance
+	}
+	amount.Refresh()
+	edit.OnTapped = func() { d.OnEditTrade(t) }
+	del.OnTapped = func() { d.OnDeleteTrade(t) }
+}

@@ -1,0 +1,160 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// pageSize is how many customers one fetch brings; the table asks for pages as rows
+// scroll into view, so a 200k-customer archive never loads whole.
+const pageSize = 100
+
+// listColumn is one column of the customer list.
+type listColumn struct {
+	title string // translation key
+	sort  data.CustomerSort
+	width float32
+	text  func(c *data.Customer, maskPhones bool) string
+}
+
+var listColumns = []listColumn{
+	{"field.nick", data.SortNick, 140, func(c *data.Customer, _ bool) string { return c.Nick }},
+	{"field.name", data.SortName, 76, func(c *data.Customer, _ bool) string { return c.Name }},
+	{"field.phone", data.SortPhone, 112, func(c *data.Customer, mask bool) string {
+		if mask {
+			return data.MaskPhone(c.Phone)
+		}
+		return c.Phone
+	}},
+	{"field.city", data.SortCity, 64, func(c *data.Customer, _ bool) string { return c.City }},
+	{"field.trades", data.SortTrades, 66, func(c *data.Customer, _ bool) string { return fmt.Sprint(c.Stats.TradeCount) }},
+	{"field.total", data.SortTotal, 96, func(c *data.Customer, _ bool) string { return "¥" + data.FormatYuan(c.Stats.TotalFen) }},
+	{"field.last_trade", data.SortLastTrade, 96, func(c *data.Customer, _ bool) string { return localDate(c.Stats.LastTrade) }},
+	{"field.group", data.SortTier, 120, func(c *data.Customer, _ bool) string { return groupText(c) }},
+}
+
+// groupText shows the tier followed by the manual tags.
+func groupText(c *data.Customer) string {
+	s := i18n.TierName(c.Tier)
+	for _, t := range c.Tags {
+		s += " · " + t
+	}
+	return s
+}
+
+// customerPages caches the pages of the current list. It is touched only on the UI
+// goroutine; fetches run elsewhere and hand their rows back through fyne.Do.
+type customerPages struct {
+	total   int
+	gen     int // bumped on every new filter, so late pages of an old one are dropped
+	pages   map[int][]*data.Customer
+	loading map[int]bool
+}
+
+func (p *customerPages) reset(total int, first []*data.Customer) {
+	p.gen++
+	p.total = total
+	p.pages = map[int][]*data.Customer{0: first}
+	p.loading = map[int]bool{}
+}
+
+// row returns the customer at row, or nil with the page number to fetch.
+func (p *customerPages) row(row int) (*data.Customer, int) {
+	page := row / pageSize
+	rows, ok := p.pages[page]
+	if !ok {
+		return nil, page
+	}
+	if i := row % pageSize; i < len(rows) {
+		return rows[i], -1
+	}
+	return nil, -1
+}
+
+// newCustomerTable builds the virtualized list with sortable headers.
+func (s *customerScreen) newCustomerTable() *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return s.pages.total, len(listColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			c, missing := s.pages.row(id.Row)
+			if c == nil {
+				l.SetText("")
+				if missing >= 0 {
+					s.fetchPage(missing)
+				}
+				return
+			}
+			l.SetText(listColumns[id.Col].text(c, s.maskPhones))
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		b.IconPlacement = widget.ButtonIconTrailingText
+		return b
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(listColumns) {
+			b.SetText("")
+			return
+		}
+		col := listColumns[id.Col]
+		b.SetText(lang.L(col.title))
+		b.SetIcon(nil)
+		if s.filter.Sort == col.sort {
+			b.SetIcon(theme.MoveUpIcon())
+			if s.filter.Desc {
+				b.SetIcon(theme.MoveDownIcon())
+			}
+		}
+		b.OnTapped = func() { s.sortBy(col.sort) }
+	}
+	for i, c := range listColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if c, _ := s.pages.row(id.Row); c != nil {
+			s.selectCustomer(c.ID)
+		}
+	}
+	return t
+}
+
+// maxPages bounds the cache; far pages are dropped and fetched again when needed.
+const maxPages = 30
+
+// keep stores a fetched page, dropping the pages farthest from it when the cache is full.
+func (p *customerPages) keep(page int, rows []*data.Customer) {
+	p.pages[page] = rows
+	for len(p.pages) > maxPages {
+		far, dist := -1, -1
+		for k := range p.pages {
+			if d := abs(k - page); k != 0 && d > dist {
+				far, dist = k, d
+			}
+		}
+		delete(p.pages, far)
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

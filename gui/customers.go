@@ -1,0 +1,227 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// searchDelay is how long typing must pause before the list is searched.
+const searchDelay = 250 * time.Millisecond
+
+// customerScreen is the 客户 screen: search, the list, and the selected customer's detail.
+type customerScreen struct {
+	win        fyne.Window
+	store      *data.Store
+	filter     data.CustomerFilter
+	maskPhones bool
+
+	pages    customerPages
+	table    *widget.Table
+	search   *widget.Entry
+	count    *widget.Label
+	listArea *fyne.Container
+	empty    *fyne.Container
+	emptyMsg *widget.Label
+	detail   *customerDetail
+	content  fyne.CanvasObject
+
+	// custForm and tradeForm are the forms opened last (kept for keyboard focus and tests).
+	custForm  *customerForm
+	tradeForm *tradeForm
+
+	selected int64
+	reqSeq   int // newest list request; older answers are dropped
+	debounce *time.Timer
+	delay    time.Duration
+	// spawn runs slow work off the UI goroutine; tests make it synchronous.
+	spawn func(func())
+}
+
+func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spawn func(func())) *customerScreen {
+	s := &customerScreen{win: win, store: store, maskPhones: maskPhones, delay: searchDelay, spawn: spawn}
+	s.filter = data.CustomerFilter{Sort: data.SortCreated, Desc: true}
+	s.pages.reset(0, nil)
+	s.table = s.newCustomerTable()
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("customers.search"))
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = s.searchChanged
+	add := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
+	add.Importance = widget.HighImportance
+	s.count = widget.NewLabel("")
+	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, add), s.search)
+
+	s.emptyMsg = widget.NewLabel("")
+	s.emptyMsg.Wrapping = fyne.TextWrapWord
+	s.emptyMsg.Alignment = fyne.TextAlignCenter
+	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
+	s.empty = container.NewCenter(container.NewVBox(
+		widget.NewIcon(theme.AccountIcon()), s.emptyMsg, container.NewCenter(emptyAdd)))
+	s.empty.Hide()
+	s.listArea = container.NewStack(s.table, s.empty)
+
+	s.detail = newCustomerDetail()
+	s.detail.OnEdit = s.editCustomer
+	s.detail.OnDelete = s.deleteCustomer
+	s.detail.OnAddTrade = s.addTrade
+	s.detail.OnEditTrade = s.editTrade
+	s.detail.OnDeleteTrade = s.deleteTrade
+
+	split := container.NewHSplit(s.listArea, s.detail.content)
+	split.SetOffset(0.66)
+	s.content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+	return s
+}
+
+// searchChanged restarts the debounce timer; the search runs when typing pauses.
+func (s *customerScreen) searchChanged(q string) {
+	if s.debounce != nil {
+		s.debounce.Stop()
+	}
+	if s.delay == 0 {
+		s.applySearch(q)
+		return
+	}
+	s.debounce = time.AfterFunc(s.delay, func() { fyne.Do(func() { s.applySearch(q) }) })
+}
+
+func (s *customerScreen) applySearch(q string) {
+	if q != s.search.Text { // a newer keystroke is already waiting
+		return
+	}
+	s.filter.Query = q
+	s.reload()
+}
+
+// sortBy sorts by col; the same column again flips the direction. Money, counts and
+// dates start with the largest / newest.
+func (s *customerScreen) sortBy(col data.CustomerSort) {
+	if s.filter.Sort == col {
+		s.filter.Desc = !s.filter.Desc
+	} else {
+		s.filter.Sort = col
+		s.filter.Desc = col == data.SortTotal || col == data.SortTrades || col == data.SortLastTrade || col == data.SortTier
+	}
+	s.reload()
+}
+
+// reload fetches the first page of the current filter off the UI goroutine.
+func (s *customerScreen) reload() {
+	s.reqSeq++
+	seq, f := s.reqSeq, s.filter
+	f.Limit = pageSize
+	s.spawn(func() {
+		rows, total, err := s.store.FindCustomers(context.Background(), f)
+		fyne.Do(func() {
+			if seq != s.reqSeq {
+				return
+			}
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			s.applyFirstPage(rows, total)
+		})
+	})
+}
+
+func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
+	s.pages.reset(total, rows)
+	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
+	switch {
+	case total == 0 && s.filter.Query == "":
+		s.emptyMsg.SetText(lang.L("customers.empty"))
+		s.empty.Show()
+		s.table.Hide()
+	case total == 0:
+		s.emptyMsg.SetText(lang.L("customers.no_match", map[string]any{"Query": s.filter.Query}))
+		s.empty.Show()
+		s.table.Hide()
+	default:
+		s.empty.Hide()
+		s.table.Show()
+	}
+	s.table.UnselectAll()
+	s.table.Refresh()
+	s.table.ScrollToTop()
+	for i, c := range rows {
+		if c.ID == s.selected {
+			s.table.Select(widget.TableCellID{Row: i, Col: 0})
+		}
+	}
+}
+
+// fetchPage loads one more page when it scrolls into view.
+func (s *customerScreen) fetchPage(page int) {
+	if s.pages.loading[page] {
+		return
+	}
+	s.pages.loading[page] = true
+	gen, f := s.pages.gen, s.filter
+	f.Limit, f.Offset = pageSize, page*pageSize
+	s.spawn(func() {
+		var rows []*data.Customer
+		err := s.store.EachCustomer(context.Background(), f, func(c *data.Customer) error {
+			rows = append(rows, c)
+			return nil
+		})
+		fyne.Do(func() {
+			if gen != s.pages.gen {
+				return
+			}
+			delete(s.pages.loading, page)
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			s.pages.keep(page, rows)
+			s.table.Refresh()
+		})
+	})
+}
+
+// selectCustomer shows a customer's detail, fetched off the UI goroutine.
+func (s *customerScreen) selectCustomer(id int64) {
+	s.selected = id
+	s.spawn(func() {
+		ctx := context.Background()
+		c, err := s.store.FindCustomerByID(ctx, id)
+		var trades []*data.Trade
+		if err == nil {
+			trades, err = s.store.FindTrades(ctx, id)
+		}
+		fyne.Do(func() {
+			if id != s.selected {
+				return
+			}
+			if errors.Is(err, data.ErrNotFound) {
+				s.selected = 0
+				s.detail.clear()
+				return
+			}
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			s.detail.show(c, trades)
+		})
+	})
+}
+
+// refresh reloads the list and the selected customer after a write.
+func (s *customerScreen) refresh() {
+	s.reload()
+	if s.selected != 0 {
+		s.selectCustomer(s.selected)
+	}
+}

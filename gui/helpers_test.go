@@ -1,0 +1,116 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+func TestMain(m *testing.M) {
+	// Dates in the list are local; pin the zone so goldens match on every machine.
+	time.Local = time.FixedZone("CST", 8*3600)
+	os.Exit(m.Run())
+}
+
+// testNow is the fixed clock of GUI tests.
+var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// newTestApp opens the real window on a temp store, in Chinese, with slow work run
+// synchronously so a test sees its result at once.
+func newTestApp(t *testing.T) (*App, *data.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	store, err := data.Open(filepath.Join(t.TempDir(), "shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Now = func() time.Time { return testNow }
+	t.Cleanup(func() { store.Close() })
+	g := newApp(a, store, func(f func()) { f() })
+	g.customers.delay = 0
+	g.win.Resize(fyne.NewSize(1100, 700))
+	g.win.Show()
+	t.Cleanup(g.win.Close)
+	return g, store
+}
+
+// walk visits o and everything inside it, widgets' rendered parts included.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return false
+	}
+	if visit(o) {
+		return true
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if walk(c, visit) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			if walk(c, visit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topLayer is the open dialog if there is one, else the window content.
+func topLayer(w fyne.Window) fyne.CanvasObject {
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		return top
+	}
+	return w.Canvas().Content()
+}
+
+// button finds a visible button by its label in the top layer, failing the test if
+// there is none.
+func button(t *testing.T, w fyne.Window, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+			return true
+		}
+		return false
+	})
+	if found == nil {
+		t.Fatalf("no button %q on screen", label)
+	}
+	return found
+}
+
+// hasText reports whether a visible label or text in the top layer shows s.
+func hasText(w fyne.Window, s string) bool {
+	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && l.Text == s
+	})
+}
+
+// cell is the text the list shows at row, col.
+func cell(s *customerScreen, row, col int) string {
+	c, _ := s.pages.row(row)
+	if c == nil {
+		return ""
+	}
+	return listColumns[col].text(c, s.maskPhones)
+}
+
+func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row} }

@@ -1,0 +1,128 @@
+// Package i18n picks the interface language and turns errors into sentences a seller
+// understands. Every word comes from assets/translations through fyne's lang package.
+package i18n
+
+import (
+	"errors"
+	"os"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/assets"
+	"shopcrm/data"
+)
+
+// Language choices.
+const (
+	System  = ""   // follow the system: English systems get English, all others Chinese
+	Chinese = "zh" // 简体中文
+	English = "en"
+)
+
+var current = Chinese
+
+// Use loads the translations and selects the language for choice (System, Chinese or
+// English). Chinese is the default for every system language but English.
+func Use(choice string) error {
+	defaultUnsetLocale()
+	sys := lang.SystemLocale()
+	if choice == System {
+		choice = Chinese
+		if strings.HasPrefix(strings.ToLower(sys.LanguageString()), "en") {
+			choice = English
+		}
+	}
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	file := "translations/zh_Hans.json"
+	if choice == English {
+		file = "translations/en.json"
+	}
+	body, err := assets.Translations.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	current = choice
+	// Fyne matches the system locale against the loaded translations; registering the
+	// chosen file under the system's own locale makes that match land on our choice.
+	return lang.AddTranslationsForLocale(body, fyne.Locale(sys.String()))
+}
+
+// defaultUnsetLocale gives a Linux session with no language at all (LANG unset, C or
+// POSIX, as on servers and in CI) the app's default language, Chinese, instead of
+// letting Fyne read "C" as English and log a parse error on every lookup.
+func defaultUnsetLocale() {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" && runtime.GOOS != "openbsd" {
+		return
+	}
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(env)
+		if v == "" {
+			continue
+		}
+		if v != "C" && v != "POSIX" && !strings.HasPrefix(v, "C.") {
+			return // a real locale decides
+		}
+		os.Unsetenv(env)
+	}
+	os.Unsetenv("LANGUAGE")
+	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
+}
+
+// Current is the language in use, Chinese or English.
+func Current() string { return current }
+
+// Message is the translated sentence for an error: what happened and what to do.
+func Message(err error) string {
+	var ve *data.ValidationError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &ve):
+		return FieldMessage(ve)
+	case errors.Is(err, data.ErrConflict):
+		return lang.L("error.conflict")
+	case errors.Is(err, data.ErrNotFound):
+		return lang.L("error.not_found")
+	case errors.Is(err, data.ErrNewerDatabase):
+		return lang.L("error.newer_database")
+	}
+	return lang.L("error.unexpected")
+}
+
+// FieldMessage is the translated sentence for one field's validation error.
+func FieldMessage(ve *data.ValidationError) string {
+	key := "validation." + ve.Field + "." + ve.Code
+	if msg := lang.L(key); msg != key {
+		return msg
+	}
+	if ve.Code == data.CodeTooLong {
+		return lang.L("validation.too_long", map[string]any{"Field": FieldName(ve.Field)})
+	}
+	return lang.L("validation.generic", map[string]any{"Field": FieldName(ve.Field)})
+}
+
+// FieldName is the translated name of a customer or trade field.
+func FieldName(field string) string { return lang.L("field." + field) }
+
+// PlatformName is the translated name of a platform.
+func PlatformName(p data.Platform) string { return lang.L("platform." + string(p)) }
+
+// TierName shows a tier: default tiers are stored as translation keys, names the
+// seller typed are shown as typed.
+func TierName(name string) string { return lang.L(name) }
+
+// StatusName is the translated name of a trade status.
+func StatusName(s data.TradeStatus) string { return lang.L("status." + string(s)) }
+
+// GenderName is the translated name of a gender ("" is unknown).
+func GenderName(g data.Gender) string {
+	if g == data.GenderUnknown {
+		return lang.L("gender.unknown")
+	}
+	return lang.L("gender." + string(g))
+}
