@@ -147,12 +147,6 @@ func normalizeTags(tags []string) []string {
 	return out
 }
 
-// searchText is what free-text search matches: lower-cased nick, name, phone, email,
-// address and city.
-func (c *Customer) searchText() string {
-	return strings.ToLower(strings.Join([]string{c.Nick, c.Name, c.Phone, c.Email, c.Province + c.City, c.Address}, "\x1f"))
-}
-
 func encodeExtra(m map[string]string) string {
 	if len(m) == 0 {
 		return "{}"

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // CustomerSort names a column the customer list can be sorted by.
@@ -61,7 +62,8 @@ const customerColumns = `c.id, c.platform, c.nick, c.name, c.gender, c.birthday,
 	coalesce((` + tierNameSQL + `), ''),
 	coalesce((SELECT group_concat(t.name, '` + tagSep + `') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), '')`
 
-func scanCustomer(sc interface{ Scan(...any) error }) (*Customer, error) {
+// scanCustomer reads one row of customerColumns, then any extra columns into more.
+func scanCustomer(sc interface{ Scan(...any) error }, more ...any) (*Customer, error) {
 	var (
 		c                   Customer
 		extra, created, upd string
@@ -70,10 +72,11 @@ func scanCustomer(sc interface{ Scan(...any) error }) (*Customer, error) {
 		lunar, optOut       bool
 		platform, gender    string
 	)
-	err := sc.Scan(&c.ID, &platform, &c.Nick, &c.Name, &gender, &c.Birthday, &lunar,
+	dest := []any{&c.ID, &platform, &c.Nick, &c.Name, &gender, &c.Birthday, &lunar,
 		&c.Phone, &c.Email, &c.WeChat, &c.Wangwang, &c.QQ, &c.Province, &c.City, &c.Address, &c.Source, &c.Note,
 		&optOut, &extra, &created, &upd,
-		&c.Stats.TradeCount, &c.Stats.TotalFen, &first, &last, &c.Tier, &tags)
+		&c.Stats.TradeCount, &c.Stats.TotalFen, &first, &last, &c.Tier, &tags}
+	err := sc.Scan(append(dest, more...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -99,11 +102,11 @@ func (s *Store) CreateCustomer(ctx context.Context, c *Customer) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO customers (platform, nick, name, gender, birthday, birthday_lunar,
 			phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
-			search_text, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
 			c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
-			c.MarketingOptOut, encodeExtra(c.Extra), c.searchText(), formatTime(now), formatTime(now))
+			c.MarketingOptOut, encodeExtra(c.Extra), formatTime(now), formatTime(now))
 		if err != nil {
 			return mapError(err)
 		}
@@ -133,10 +136,10 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE customers SET platform = ?, nick = ?, name = ?, gender = ?,
 			birthday = ?, birthday_lunar = ?, phone = ?, email = ?, wechat = ?, wangwang = ?, qq = ?,
 			province = ?, city = ?, address = ?, source = ?, note = ?, marketing_opt_out = ?, extra = ?,
-			search_text = ?, updated_at = ? WHERE id = ?`,
+			updated_at = ? WHERE id = ?`,
 			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
 			c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
-			encodeExtra(c.Extra), c.searchText(), formatTime(now), c.ID)
+			encodeExtra(c.Extra), formatTime(now), c.ID)
 		if err != nil {
 			return mapError(err)
 		}
@@ -195,24 +198,42 @@ func (s *Store) FindCustomerByNick(ctx context.Context, platform Platform, nick 
 // FindCustomers returns one page of the customers matching f and how many match in all.
 func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Customer, int, error) {
 	where, args := f.where()
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count customers: %w", err)
-	}
-	if _, ok := sortColumns[f.Sort]; !ok {
-		return nil, 0, invalid("sort", CodeInvalid)
-	}
+	filtered := where != ""
 	var out []*Customer
-	err := s.EachCustomer(ctx, f, func(c *Customer) error {
+	total := 0
+	if !filtered {
+		// Unfiltered: counting is cheap, and the page can walk a sort index.
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("count customers: %w", err)
+		}
+	}
+	// Filtered: one pass finds the matches, counts them (a window count) and sorts.
+	err := s.eachCustomer(ctx, f, filtered, func(c *Customer, n int) error {
 		out = append(out, c)
+		if filtered {
+			total = n
+		}
 		return nil
 	})
-	return out, total, err
+	if err == nil && filtered && len(out) == 0 && f.Offset > 0 {
+		// A page past the end carries no window count; ask for it.
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&total)
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
+	return out, total, nil
 }
 
 // EachCustomer streams the customers matching f, in order, to fn without holding them
 // all in memory; an error from fn stops the walk and is returned.
 func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Customer) error) error {
+	return s.eachCustomer(ctx, f, false, func(c *Customer, _ int) error { return fn(c) })
+}
+
+// eachCustomer runs the list query; with withCount every row also carries the number
+// of rows matching before LIMIT.
+func (s *Store) eachCustomer(ctx context.Context, f CustomerFilter, withCount bool, fn func(*Customer, int) error) error {
 	where, args := f.where()
 	col, ok := sortColumns[f.Sort]
 	if !ok {
@@ -222,7 +243,11 @@ func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Cus
 	if f.Desc {
 		dir = " DESC"
 	}
-	q := `SELECT ` + customerColumns + ` FROM customers c` + where + ` ORDER BY ` + col + dir + `, c.id` + dir
+	count := ", 0"
+	if withCount {
+		count = ", count(*) OVER ()"
+	}
+	q := `SELECT ` + customerColumns + count + ` FROM customers c` + where + ` ORDER BY ` + col + dir + `, c.id` + dir
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
@@ -233,11 +258,12 @@ func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Cus
 	}
 	defer rows.Close()
 	for rows.Next() {
-		c, err := scanCustomer(rows)
+		var n int
+		c, err := scanCustomer(rows, &n)
 		if err != nil {
 			return fmt.Errorf("find customers: %w", err)
 		}
-		if err := fn(c); err != nil {
+		if err := fn(c, n); err != nil {
 			return err
 		}
 	}
@@ -247,8 +273,10 @@ func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Cus
 	return nil
 }
 
-// where turns the free-text query into SQL: every word must appear in search_text.
-// A word that looks like a phone fragment ("138-0013") is matched by its digits.
+// where turns the free-text query into SQL: every word must appear in the customer's
+// search text. Words of three or more characters use the trigram index; shorter ones
+// scan the narrow search table. A word that looks like a phone fragment ("138-0013")
+// is matched by its digits.
 func (f CustomerFilter) where() (string, []any) {
 	var conds []string
 	var args []any
@@ -256,8 +284,13 @@ func (f CustomerFilter) where() (string, []any) {
 		if d := strings.NewReplacer("-", "", "+", "").Replace(w); d != w && allDigits(d) {
 			w = d
 		}
-		conds = append(conds, `instr(c.search_text, ?) > 0`)
-		args = append(args, w)
+		if utf8.RuneCountInString(w) >= 3 {
+			conds = append(conds, `c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)`)
+			args = append(args, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+		} else {
+			conds = append(conds, `c.id IN (SELECT id FROM customer_search WHERE instr(text, ?) > 0)`)
+			args = append(args, w)
+		}
 	}
 	if len(conds) == 0 {
 		return "", nil

@@ -66,8 +66,8 @@ func (g *demoGen) pick(list []string) string { return list[g.r.IntN(len(list))] 
 
 func (g *demoGen) insertCustomers(ctx context.Context, tx *sql.Tx, o DemoOptions, firstID int64) error {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO customers (id, platform, nick, name, gender, birthday,
-		phone, email, wechat, province, city, address, source, search_text, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		phone, email, wechat, province, city, address, source, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (g *demoGen) insertCustomers(ctx context.Context, tx *sql.Tx, o DemoOptions
 		c := g.customer()
 		created := formatTime(g.now.Add(-time.Duration(g.r.IntN(730*24)) * time.Hour))
 		if _, err := stmt.ExecContext(ctx, firstID+int64(i), c.Platform, c.Nick, c.Name, c.Gender, c.Birthday,
-			c.Phone, c.Email, c.WeChat, c.Province, c.City, c.Address, DemoSource, c.searchText(), created, created); err != nil {
+			c.Phone, c.Email, c.WeChat, c.Province, c.City, c.Address, DemoSource, created, created); err != nil {
 			return err
 		}
 	}

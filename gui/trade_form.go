@@ -63,7 +63,9 @@ func yuanOrEmpty(fen int64) string {
 func (f *tradeForm) trade() (*data.Trade, bool) {
 	t := *f.base
 	var problems []*data.ValidationError
-	bad := func(field string) { problems = append(problems, &data.ValidationError{Field: field, Code: data.CodeInvalid}) }
+	bad := func(field string) {
+		problems = append(problems, &data.ValidationError{Field: field, Code: data.CodeInvalid})
+	}
 
 	if at, err := time.ParseInLocation(timeInputLayout, strings.TrimSpace(f.tradedAt.Text), time.Local); err == nil {
 		t.TradedAt = at

@@ -3,6 +3,7 @@
 package i18n
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"runtime"
@@ -22,7 +23,12 @@ const (
 	English = "en"
 )
 
-var current = Chinese
+var (
+	current = Chinese
+	// known holds every key of the chosen translation file, so that probing for an
+	// optional key does not make Fyne log a "translation failure".
+	known = map[string]bool{}
+)
 
 // Use loads the translations and selects the language for choice (System, Chinese or
 // English). Chinese is the default for every system language but English.
@@ -45,6 +51,14 @@ func Use(choice string) error {
 	body, err := assets.Translations.ReadFile(file)
 	if err != nil {
 		return err
+	}
+	keys := map[string]json.RawMessage{}
+	if err := json.Unmarshal(body, &keys); err != nil {
+		return err
+	}
+	known = map[string]bool{}
+	for k := range keys {
+		known[k] = true
 	}
 	current = choice
 	// Fyne matches the system locale against the loaded translations; registering the
@@ -96,9 +110,8 @@ func Message(err error) string {
 
 // FieldMessage is the translated sentence for one field's validation error.
 func FieldMessage(ve *data.ValidationError) string {
-	key := "validation." + ve.Field + "." + ve.Code
-	if msg := lang.L(key); msg != key {
-		return msg
+	if key := "validation." + ve.Field + "." + ve.Code; known[key] {
+		return lang.L(key)
 	}
 	if ve.Code == data.CodeTooLong {
 		return lang.L("validation.too_long", map[string]any{"Field": FieldName(ve.Field)})
@@ -114,7 +127,12 @@ func PlatformName(p data.Platform) string { return lang.L("platform." + string(p
 
 // TierName shows a tier: default tiers are stored as translation keys, names the
 // seller typed are shown as typed.
-func TierName(name string) string { return lang.L(name) }
+func TierName(name string) string {
+	if known[name] {
+		return lang.L(name)
+	}
+	return name
+}
 
 // StatusName is the translated name of a trade status.
 func StatusName(s data.TradeStatus) string { return lang.L("status." + string(s)) }

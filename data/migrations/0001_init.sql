@@ -42,7 +42,6 @@ CREATE TABLE customers (
     note              TEXT    NOT NULL DEFAULT '',
     marketing_opt_out INTEGER NOT NULL DEFAULT 0,
     extra             TEXT    NOT NULL DEFAULT '{}',
-    search_text       TEXT    NOT NULL DEFAULT '',   -- lower-cased nick, name, phone, email, address, city for free-text search
     -- Derived from trades by the counting rule; rewritten in the same transaction as every trade write.
     trade_count       INTEGER NOT NULL DEFAULT 0,
     total_fen         INTEGER NOT NULL DEFAULT 0,
@@ -60,6 +59,40 @@ CREATE INDEX customers_trades     ON customers(trade_count);
 CREATE INDEX customers_total      ON customers(total_fen);
 CREATE INDEX customers_last_trade ON customers(last_trade_at);
 CREATE INDEX customers_nick       ON customers(nick);
+
+-- Free-text search: a narrow table with one lower-cased text per customer (nick, name,
+-- phone, email, region, address), kept by triggers, and a trigram full-text index over it
+-- for substring matches of three or more characters. Shorter words scan the narrow table.
+CREATE TABLE customer_search (
+    id   INTEGER PRIMARY KEY,
+    text TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE customer_fts USING fts5(text, content='customer_search', content_rowid='id', tokenize='trigram');
+
+CREATE TRIGGER customer_search_ai AFTER INSERT ON customer_search BEGIN
+    INSERT INTO customer_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER customer_search_ad AFTER DELETE ON customer_search BEGIN
+    INSERT INTO customer_fts (customer_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER customer_search_au AFTER UPDATE ON customer_search BEGIN
+    INSERT INTO customer_fts (customer_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO customer_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER customers_search_ai AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search (id, text) VALUES (new.id, lower(
+        new.nick || char(31) || new.name || char(31) || new.phone || char(31) || new.email || char(31) ||
+        new.province || new.city || char(31) || new.address));
+END;
+CREATE TRIGGER customers_search_au AFTER UPDATE OF nick, name, phone, email, province, city, address ON customers BEGIN
+    UPDATE customer_search SET text = lower(
+        new.nick || char(31) || new.name || char(31) || new.phone || char(31) || new.email || char(31) ||
+        new.province || new.city || char(31) || new.address) WHERE id = new.id;
+END;
+CREATE TRIGGER customers_search_ad AFTER DELETE ON customers BEGIN
+    DELETE FROM customer_search WHERE id = old.id;
+END;
 
 CREATE TABLE tags (
     id   INTEGER PRIMARY KEY,
