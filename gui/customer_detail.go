@@ -131,8 +131,8 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 func statCard(label, value string) fyne.CanvasObject {
 	v := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l := widget.NewLabel(label)
-	l.Importance = widget.LowImportance
-	return container.NewVBox(l, v)
+	l.SizeName = theme.SizeNameCaptionText
+	return container.New(layout.NewCustomPaddedVBoxLayout(-8), l, v)
 }
 
 // customerFieldRows lists the non-empty fields of c as (label, value) in form order,
@@ -187,7 +187,7 @@ func newTradeRow() fyne.CanvasObject {
 	goods := widget.NewLabel("")
 	goods.Truncation = fyne.TextTruncateEllipsis
 	when := widget.NewLabel("")
-	when.Importance = widget.LowImportance
+	when.SizeName = theme.SizeNameCaptionText
 	when.Truncation = fyne.TextTruncateEllipsis
 	amount := widget.NewLabel("")
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
