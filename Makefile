@@ -43,6 +43,7 @@ test: deps
 ## bench: speed and memory figures on a generated 200k-customer / 1M-trade archive
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
 
 fmt:
 	gofmt -w $$(find . -name '*.go' -not -path './.git/*')

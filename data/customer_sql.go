@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -100,20 +101,7 @@ func (s *Store) CreateCustomer(ctx context.Context, c *Customer) error {
 	}
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO customers (platform, nick, name, gender, birthday, birthday_lunar,
-			phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
-			created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
-			c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
-			c.MarketingOptOut, encodeExtra(c.Extra), formatTime(now), formatTime(now))
-		if err != nil {
-			return mapError(err)
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := setTags(ctx, tx, c.ID, c.Tags); err != nil {
+		if err := insertCustomer(ctx, tx, c, now, 0); err != nil {
 			return err
 		}
 		return audit(ctx, tx, now, "customer.create", 1, fmt.Sprintf("id=%d", c.ID))
@@ -121,7 +109,6 @@ func (s *Store) CreateCustomer(ctx context.Context, c *Customer) error {
 	if err != nil {
 		return fmt.Errorf("create customer: %w", err)
 	}
-	c.CreatedAt, c.UpdatedAt = now, now
 	return nil
 }
 
@@ -133,20 +120,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 	}
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE customers SET platform = ?, nick = ?, name = ?, gender = ?,
-			birthday = ?, birthday_lunar = ?, phone = ?, email = ?, wechat = ?, wangwang = ?, qq = ?,
-			province = ?, city = ?, address = ?, source = ?, note = ?, marketing_opt_out = ?, extra = ?,
-			updated_at = ? WHERE id = ?`,
-			c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
-			c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
-			encodeExtra(c.Extra), formatTime(now), c.ID)
-		if err != nil {
-			return mapError(err)
-		}
-		if err := mustAffect(res); err != nil {
-			return err
-		}
-		if err := setTags(ctx, tx, c.ID, c.Tags); err != nil {
+		if err := updateCustomer(ctx, tx, c, now); err != nil {
 			return err
 		}
 		return audit(ctx, tx, now, "customer.update", 1, fmt.Sprintf("id=%d", c.ID))
@@ -154,8 +128,49 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *Customer) error {
 	if err != nil {
 		return fmt.Errorf("update customer %d: %w", c.ID, err)
 	}
-	c.UpdatedAt = now
 	return nil
+}
+
+const insertCustomerSQL = `INSERT INTO customers (platform, nick, name, gender, birthday, birthday_lunar,
+	phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
+	batch_id, created_at, updated_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertCustomer writes a new customer row and its tags; batchID is 0 outside imports.
+func insertCustomer(ctx context.Context, tx *sql.Tx, c *Customer, now time.Time, batchID int64) error {
+	res, err := tx.ExecContext(ctx, insertCustomerSQL,
+		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
+		c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
+		c.MarketingOptOut, encodeExtra(c.Extra), nullID(batchID), formatTime(now), formatTime(now))
+	if err != nil {
+		return mapError(err)
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	c.CreatedAt, c.UpdatedAt = now, now
+	return setTags(ctx, tx, c.ID, c.Tags)
+}
+
+const updateCustomerSQL = `UPDATE customers SET platform = ?, nick = ?, name = ?, gender = ?,
+	birthday = ?, birthday_lunar = ?, phone = ?, email = ?, wechat = ?, wangwang = ?, qq = ?,
+	province = ?, city = ?, address = ?, source = ?, note = ?, marketing_opt_out = ?, extra = ?,
+	updated_at = ? WHERE id = ?`
+
+// updateCustomer rewrites every editable field of c and its tags.
+func updateCustomer(ctx context.Context, tx *sql.Tx, c *Customer, now time.Time) error {
+	res, err := tx.ExecContext(ctx, updateCustomerSQL,
+		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
+		c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
+		encodeExtra(c.Extra), formatTime(now), c.ID)
+	if err != nil {
+		return mapError(err)
+	}
+	if err := mustAffect(res); err != nil {
+		return err
+	}
+	c.UpdatedAt = now
+	return setTags(ctx, tx, c.ID, c.Tags)
 }
 
 // DeleteCustomer removes a customer with their trades, contacts and reminders.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"strconv"
 	"time"
 )
 
@@ -34,3 +35,5 @@ func parseNullTime(s sql.NullString) time.Time {
 	}
 	return parseTime(s.String)
 }
+
+func formatID(id int64) string { return strconv.FormatInt(id, 10) }

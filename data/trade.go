@@ -74,12 +74,8 @@ func (t *Trade) Validate() error {
 
 // Problems lists every wrong field of a normalized trade, in form order.
 func (t *Trade) Problems() []*ValidationError {
-	var out []*ValidationError
-	add := func(bad bool, field, code string) {
-		if bad {
-			out = append(out, &ValidationError{Field: field, Code: code})
-		}
-	}
+	var p problems
+	add := p.add
 	validStatus := false
 	for _, s := range TradeStatuses {
 		validStatus = validStatus || t.Status == s
@@ -92,7 +88,7 @@ func (t *Trade) Problems() []*ValidationError {
 	add(t.Quantity < 0, "quantity", CodeInvalid)
 	add(t.RefundFen < 0 || (t.RefundFen > 0 && t.RefundFen > t.AmountFen), "refund", CodeInvalid)
 	add(len(t.Note) > maxTextLen*3, "note", CodeTooLong)
-	return out
+	return p
 }
 
 const tradeColumns = `t.id, t.customer_id, t.platform, t.order_no, t.traded_at, t.status, t.goods, t.quantity,
@@ -123,18 +119,8 @@ func (s *Store) CreateTrade(ctx context.Context, t *Trade) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
-			goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
-			t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-			nullID(t.BatchID), formatTime(now), formatTime(now))
-		if err != nil {
-			return mapForeignKey(mapError(err))
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
+		if err := insertTrade(ctx, tx, t, s.now()); err != nil {
 			return err
 		}
 		return refreshStats(ctx, tx, t.CustomerID)
@@ -142,7 +128,6 @@ func (s *Store) CreateTrade(ctx context.Context, t *Trade) error {
 	if err != nil {
 		return fmt.Errorf("create trade: %w", err)
 	}
-	t.CreatedAt, t.UpdatedAt = now, now
 	return nil
 }
 
@@ -153,20 +138,13 @@ func (s *Store) UpdateTrade(ctx context.Context, t *Trade) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var oldCustomer int64
 		if err := tx.QueryRowContext(ctx, `SELECT customer_id FROM trades WHERE id = ?`, t.ID).Scan(&oldCustomer); err != nil {
 			return mapError(err)
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE trades SET customer_id = ?, platform = ?, order_no = ?, traded_at = ?,
-			status = ?, goods = ?, quantity = ?, amount_fen = ?, refund_fen = ?, ship_name = ?, ship_phone = ?,
-			ship_address = ?, note = ?, extra = ?, updated_at = ? WHERE id = ?`,
-			t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
-			t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-			formatTime(now), t.ID)
-		if err != nil {
-			return mapForeignKey(mapError(err))
+		if err := updateTrade(ctx, tx, t, s.now()); err != nil {
+			return err
 		}
 		if oldCustomer != t.CustomerID {
 			if err := refreshStats(ctx, tx, oldCustomer); err != nil {
@@ -177,6 +155,41 @@ func (s *Store) UpdateTrade(ctx context.Context, t *Trade) error {
 	})
 	if err != nil {
 		return fmt.Errorf("update trade %d: %w", t.ID, err)
+	}
+	return nil
+}
+
+// insertTrade writes a new trade row (its BatchID included) and sets its ID and times.
+func insertTrade(ctx context.Context, tx *sql.Tx, t *Trade, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
+		goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
+		nullID(t.BatchID), formatTime(now), formatTime(now))
+	if err != nil {
+		return mapForeignKey(mapError(err))
+	}
+	if t.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	t.CreatedAt, t.UpdatedAt = now, now
+	return nil
+}
+
+// updateTrade rewrites every field of an existing trade but its batch.
+func updateTrade(ctx context.Context, tx *sql.Tx, t *Trade, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `UPDATE trades SET customer_id = ?, platform = ?, order_no = ?, traded_at = ?,
+		status = ?, goods = ?, quantity = ?, amount_fen = ?, refund_fen = ?, ship_name = ?, ship_phone = ?,
+		ship_address = ?, note = ?, extra = ?, updated_at = ? WHERE id = ?`,
+		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
+		formatTime(now), t.ID)
+	if err != nil {
+		return mapForeignKey(mapError(err))
+	}
+	if err := mustAffect(res); err != nil {
+		return err
 	}
 	t.UpdatedAt = now
 	return nil

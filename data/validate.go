@@ -28,12 +28,8 @@ func (c *Customer) Validate() error {
 // Problems lists every field of a normalized customer that is wrong, in form order,
 // so a dialog can mark them all at once.
 func (c *Customer) Problems() []*ValidationError {
-	var out []*ValidationError
-	add := func(bad bool, field, code string) {
-		if bad {
-			out = append(out, &ValidationError{Field: field, Code: code})
-		}
-	}
+	var p problems
+	add := p.add
 	add(!c.Platform.Valid(), "platform", CodeInvalid)
 	add(c.Nick == "" && c.Name == "", "nick", CodeRequired)
 	add(c.Gender != GenderUnknown && c.Gender != GenderMale && c.Gender != GenderFemale, "gender", CodeInvalid)
@@ -44,7 +40,17 @@ func (c *Customer) Problems() []*ValidationError {
 	for _, f := range []struct{ field, v string }{{"nick", c.Nick}, {"name", c.Name}, {"address", c.Address}, {"note", c.Note}} {
 		add(utf8.RuneCountInString(f.v) > maxTextLen, f.field, CodeTooLong)
 	}
-	return out
+	return p
+}
+
+// problems collects validation errors in the order they are checked.
+type problems []*ValidationError
+
+// add records field's problem when bad holds.
+func (p *problems) add(bad bool, field, code string) {
+	if bad {
+		*p = append(*p, &ValidationError{Field: field, Code: code})
+	}
 }
 
 // validBirthday accepts "YYYY-MM-DD" (a real date, Feb 29 only in leap years) or

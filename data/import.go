@@ -1,0 +1,270 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// ImportRow is one record read from a seller's sheet: a customer (their identity and
+// the fields to merge) and, when the row carries one, a trade.
+type ImportRow struct {
+	Row      int // the sheet row it came from (the first row of a folded order)
+	Customer Customer
+	Trade    *Trade
+}
+
+// RowIssue is a problem with one row of an imported sheet. It is a result shown to
+// the seller (and saved in their report), never logged.
+type RowIssue struct {
+	Row    int
+	Column string // the sheet's header, "" for the whole row
+	Reason string // a code the GUI translates: see the Issue* constants
+	Value  string // the offending cell, for the seller's own report
+}
+
+// Row issue reasons.
+const (
+	IssueNoIdentity = "no_identity" // neither nick, name nor phone: row rejected
+	IssueNoDate     = "no_date"     // a trade without any date: row skipped
+	IssueBadDate    = "bad_date"
+	IssueBadPhone   = "bad_phone"
+	IssueBadEmail   = "bad_email"
+	IssueBadAmount  = "bad_amount"
+	IssueBadNumber  = "bad_number"
+	IssueBadValue   = "bad_value"
+	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
+	IssueInvalid    = "invalid"        // the domain rejected the record
+)
+
+// ImportOptions describes the file an import comes from.
+type ImportOptions struct {
+	FileName string
+	Hash     string // content hash of the file
+	Sheet    string
+	Layout   string // JSON of the sheet's headers and mapping, for export in the seller's layout
+	DryRun   bool   // do everything, report, and roll back
+}
+
+// ImportResult counts what an import did (or, dry, would do).
+type ImportResult struct {
+	BatchID            int64
+	CustomersCreated   int
+	CustomersUpdated   int
+	CustomersUnchanged int
+	TradesCreated      int
+	TradesUpdated      int
+	TradesUnchanged    int
+	Skipped            int
+	Rejected           int
+	Issues             []RowIssue
+}
+
+// Import applies rows, pulled one at a time from next until it returns io.EOF, in one
+// transaction recorded as an import batch: all of it or none. Customers merge by
+// platform + nick, then by phone; trades by platform + order number, else by customer
+// + time + goods + amount, so importing the same file again changes nothing. A trade
+// found twice in one batch is a line item of the same order and is folded into it.
+func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue, next func() (*ImportRow, error)) (*ImportResult, error) {
+	res := &ImportResult{Issues: issues}
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		im, err := newImporter(ctx, tx, now, opt, res)
+		if err != nil {
+			return err
+		}
+		defer im.close()
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			row, err := next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			if err := im.apply(row); err != nil {
+				return fmt.Errorf("row %d: %w", row.Row, err)
+			}
+		}
+		if err := im.finish(); err != nil {
+			return err
+		}
+		if opt.DryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		res.BatchID = 0
+		return res, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	return res, nil
+}
+
+// errDryRun rolls a dry run back after it has counted everything.
+var errDryRun = errors.New("dry run")
+
+// rowState is what happened to a customer in this batch, for counting each once.
+type rowState uint8
+
+const (
+	stateUnchanged rowState = iota + 1
+	stateUpdated
+	stateCreated
+)
+
+// importer holds one import's transaction, prepared statements and bookkeeping.
+type importer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	now   time.Time
+	res   *ImportResult
+	batch int64
+
+	byNick   map[string]int64 // platform\x00nick → id, for customers seen in this batch
+	byPhone  map[string]int64
+	state    map[int64]rowState
+	touched  map[int64]bool // customers whose stats must be recomputed
+	snapshot map[string]bool
+	stmts    importStmts
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
+	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches (file_name, content_hash, sheet, layout, imported_at)
+		VALUES (?, ?, ?, ?, ?)`, opt.FileName, opt.Hash, opt.Sheet, nonEmpty(opt.Layout, "{}"), formatTime(now))
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{ctx: ctx, tx: tx, now: now, res: res,
+		byNick: map[string]int64{}, byPhone: map[string]int64{}, state: map[int64]rowState{},
+		touched: map[int64]bool{}, snapshot: map[string]bool{}}
+	if im.batch, err = r.LastInsertId(); err != nil {
+		return nil, err
+	}
+	res.BatchID = im.batch
+	if err := im.stmts.prepare(ctx, tx); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
+
+func (im *importer) close() { im.stmts.close() }
+
+func nonEmpty(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (im *importer) issue(row int, column, reason, value string) {
+	im.res.Issues = append(im.res.Issues, RowIssue{Row: row, Column: column, Reason: reason, Value: value})
+}
+
+// apply merges one row into the archive.
+func (im *importer) apply(row *ImportRow) error {
+	c := row.Customer
+	c.Normalize()
+	if c.Nick == "" && c.Name == "" && c.Phone == "" {
+		im.res.Rejected++
+		im.issue(row.Row, "", IssueNoIdentity, "")
+		return nil
+	}
+	if c.Nick == "" && c.Name == "" {
+		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
+	}
+	for _, p := range c.Problems() {
+		// The importer cleaned every value; what the domain still refuses is dropped
+		// from the row and reported, the rest of the row is kept.
+		im.issue(row.Row, p.Field, IssueInvalid, "")
+		clearField(&c, p.Field)
+	}
+	id, err := im.upsertCustomer(&c)
+	if err != nil {
+		return err
+	}
+	if row.Trade == nil {
+		return nil
+	}
+	t := *row.Trade
+	t.CustomerID = id
+	if t.Platform == "" {
+		t.Platform = c.Platform
+	}
+	t.Normalize()
+	if t.TradedAt.IsZero() {
+		im.res.Skipped++
+		im.issue(row.Row, "", IssueNoDate, "")
+		return nil
+	}
+	if p := t.Problems(); len(p) > 0 {
+		im.res.Rejected++
+		im.issue(row.Row, p[0].Field, IssueInvalid, "")
+		return nil
+	}
+	return im.upsertTrade(&t)
+}
+
+// clearField drops a value the domain refuses, so the rest of the row can be kept.
+func clearField(c *Customer, f string) {
+	switch f {
+	case "phone":
+		c.Phone = ""
+	case "email":
+		c.Email = ""
+	case "qq":
+		c.QQ = ""
+	case "birthday":
+		c.Birthday, c.BirthdayLunar = "", false
+	case "gender":
+		c.Gender = GenderUnknown
+	case "platform":
+		c.Platform = PlatformOther
+	case "nick", "name", "address", "note":
+		// too long: keep what fits
+		for _, p := range []*string{&c.Nick, &c.Name, &c.Address, &c.Note} {
+			if r := []rune(*p); len(r) > maxTextLen {
+				*p = string(r[:maxTextLen])
+			}
+		}
+	}
+}
+
+// finish recomputes the stats of every touched customer and records the counts.
+func (im *importer) finish() error {
+	for _, st := range im.state {
+		switch st {
+		case stateCreated:
+			im.res.CustomersCreated++
+		case stateUpdated:
+			im.res.CustomersUpdated++
+		default:
+			im.res.CustomersUnchanged++
+		}
+	}
+	for id := range im.touched {
+		if err := refreshStats(im.ctx, im.tx, id); err != nil {
+			return err
+		}
+	}
+	r := im.res
+	_, err := im.tx.ExecContext(im.ctx, `UPDATE import_batches SET created_customers = ?, updated_customers = ?,
+		unchanged = ?, created_trades = ?, skipped = ?, rejected = ? WHERE id = ?`,
+		r.CustomersCreated, r.CustomersUpdated, r.CustomersUnchanged+r.TradesUnchanged, r.TradesCreated,
+		r.Skipped, r.Rejected, im.batch)
+	if err != nil {
+		return err
+	}
+	return audit(im.ctx, im.tx, im.now, "import", r.CustomersCreated+r.CustomersUpdated+r.TradesCreated+r.TradesUpdated,
+		fmt.Sprintf("batch=%d customers=%d/%d trades=%d/%d skipped=%d rejected=%d", im.batch,
+			r.CustomersCreated, r.CustomersUpdated, r.TradesCreated, r.TradesUpdated, r.Skipped, r.Rejected))
+}

@@ -1,0 +1,256 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+)
+
+// importStmts are the lookups an import runs for every row, prepared once.
+type importStmts struct {
+	byNick, byPhone, customer, tradeByOrder, tradeByKey, trade *sql.Stmt
+}
+
+func (st *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
+	var err error
+	for _, p := range []struct {
+		dst *(*sql.Stmt)
+		sql string
+	}{
+		{&st.byNick, `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`},
+		{&st.byPhone, `SELECT id FROM customers WHERE phone = ? AND (nick = '' OR ? = '') ORDER BY id LIMIT 1`},
+		{&st.customer, `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`},
+		{&st.tradeByOrder, `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`},
+		{&st.tradeByKey, `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`},
+		{&st.trade, `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`},
+	} {
+		if *p.dst, err = tx.PrepareContext(ctx, p.sql); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (st *importStmts) close() {
+	for _, s := range []*sql.Stmt{st.byNick, st.byPhone, st.customer, st.tradeByOrder, st.tradeByKey, st.trade} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// lookupID runs a one-column id query; 0 means none.
+func lookupID(ctx context.Context, st *sql.Stmt, args ...any) (int64, error) {
+	var id int64
+	err := st.QueryRowContext(ctx, args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// upsertCustomer finds the row's customer (platform + nick, then phone) and merges
+// the row into them, or creates them; it returns the customer's id.
+func (im *importer) upsertCustomer(c *Customer) (int64, error) {
+	nickKey := string(c.Platform) + "\x00" + c.Nick
+	usablePhone := c.Phone != "" && !IsMaskedPhone(c.Phone)
+	var id int64
+	var err error
+	if c.Nick != "" {
+		if id = im.byNick[nickKey]; id == 0 {
+			if id, err = lookupID(im.ctx, im.stmts.byNick, c.Platform, c.Nick); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if id == 0 && usablePhone {
+		if id = im.byPhone[c.Phone]; id == 0 {
+			if id, err = lookupID(im.ctx, im.stmts.byPhone, c.Phone, c.Nick); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if id == 0 {
+		if err := insertCustomer(im.ctx, im.tx, c, im.now, im.batch); err != nil {
+			return 0, err
+		}
+		id = c.ID
+		im.state[id] = stateCreated
+	} else if err := im.mergeCustomer(id, c); err != nil {
+		return 0, err
+	}
+	if c.Nick != "" {
+		im.byNick[nickKey] = id
+	}
+	if usablePhone {
+		im.byPhone[c.Phone] = id
+	}
+	return id, nil
+}
+
+func (im *importer) mergeCustomer(id int64, in *Customer) error {
+	old, err := scanCustomer(im.stmts.customer.QueryRowContext(im.ctx, id))
+	if err != nil {
+		return err
+	}
+	merged, changed := mergeCustomer(old, in)
+	if !changed {
+		if im.state[id] == 0 {
+			im.state[id] = stateUnchanged
+		}
+		return nil
+	}
+	if im.state[id] != stateCreated {
+		if err := im.snapshotOnce("customer", id, old); err != nil {
+			return err
+		}
+		im.state[id] = stateUpdated
+	}
+	return updateCustomer(im.ctx, im.tx, merged, im.now)
+}
+
+// mergeCustomer lays the row's non-empty values over the stored customer. A masked
+// phone (138****1234) never replaces a real one; tags and extra fields are added to.
+func mergeCustomer(old, in *Customer) (*Customer, bool) {
+	m := *old
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.Nick, in.Nick}, {&m.Name, in.Name}, {&m.Email, in.Email}, {&m.WeChat, in.WeChat},
+		{&m.Wangwang, in.Wangwang}, {&m.QQ, in.QQ}, {&m.Province, in.Province}, {&m.City, in.City},
+		{&m.Address, in.Address}, {&m.Source, in.Source}, {&m.Note, in.Note},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if in.Phone != "" && !(IsMaskedPhone(in.Phone) && old.Phone != "" && !IsMaskedPhone(old.Phone)) {
+		m.Phone = in.Phone
+	}
+	if in.Birthday != "" {
+		m.Birthday, m.BirthdayLunar = in.Birthday, in.BirthdayLunar
+	}
+	if in.Gender != GenderUnknown {
+		m.Gender = in.Gender
+	}
+	m.MarketingOptOut = old.MarketingOptOut || in.MarketingOptOut
+	m.Tags = normalizeTags(append(append([]string{}, old.Tags...), in.Tags...))
+	if len(in.Extra) > 0 {
+		m.Extra = map[string]string{}
+		for k, v := range old.Extra {
+			m.Extra[k] = v
+		}
+		for k, v := range in.Extra {
+			if v != "" {
+				m.Extra[k] = v
+			}
+		}
+	}
+	changed := m.Nick != old.Nick || m.Name != old.Name || m.Email != old.Email || m.WeChat != old.WeChat ||
+		m.Wangwang != old.Wangwang || m.QQ != old.QQ || m.Province != old.Province || m.City != old.City ||
+		m.Address != old.Address || m.Source != old.Source || m.Note != old.Note || m.Phone != old.Phone ||
+		m.Birthday != old.Birthday || m.BirthdayLunar != old.BirthdayLunar || m.Gender != old.Gender ||
+		m.MarketingOptOut != old.MarketingOptOut || strings.Join(m.Tags, "\x1f") != strings.Join(old.Tags, "\x1f") ||
+		encodeExtra(m.Extra) != encodeExtra(old.Extra)
+	return &m, changed
+}
+
+// upsertTrade creates the trade, folds a further line item of an order created in
+// this batch into it, or updates an earlier import's copy when something changed.
+func (im *importer) upsertTrade(t *Trade) error {
+	var id int64
+	var err error
+	if t.OrderNo != "" {
+		id, err = lookupID(im.ctx, im.stmts.tradeByOrder, t.Platform, t.OrderNo)
+	} else {
+		id, err = lookupID(im.ctx, im.stmts.tradeByKey, t.CustomerID, formatTime(t.TradedAt), t.Goods, t.AmountFen)
+	}
+	if err != nil {
+		return err
+	}
+	im.touched[t.CustomerID] = true
+	if id == 0 {
+		t.BatchID = im.batch
+		im.res.TradesCreated++
+		return insertTrade(im.ctx, im.tx, t, im.now)
+	}
+	old, err := scanTrade(im.stmts.trade.QueryRowContext(im.ctx, id))
+	if err != nil {
+		return err
+	}
+	im.touched[old.CustomerID] = true
+	if old.BatchID == im.batch {
+		if t.OrderNo == "" {
+			im.res.TradesUnchanged++ // the same row twice in one sheet
+			return nil
+		}
+		return updateTrade(im.ctx, im.tx, foldLineItem(old, t), im.now)
+	}
+	merged, changed := mergeTrade(old, t)
+	if !changed {
+		im.res.TradesUnchanged++
+		return nil
+	}
+	if err := im.snapshotOnce("trade", id, old); err != nil {
+		return err
+	}
+	im.res.TradesUpdated++
+	return updateTrade(im.ctx, im.tx, merged, im.now)
+}
+
+// foldLineItem adds another line of the same order to it.
+func foldLineItem(order, line *Trade) *Trade {
+	m := *order
+	if line.Goods != "" && !strings.Contains(m.Goods, line.Goods) {
+		m.Goods = strings.TrimPrefix(m.Goods+"；"+line.Goods, "；")
+	}
+	m.Quantity += line.Quantity
+	m.AmountFen += line.AmountFen
+	m.RefundFen += line.RefundFen
+	return &m
+}
+
+// mergeTrade lays an imported copy of a trade over the stored one; the buyer stays.
+func mergeTrade(old, in *Trade) (*Trade, bool) {
+	m := *old
+	m.TradedAt, m.Status, m.Goods, m.Quantity = in.TradedAt, in.Status, in.Goods, in.Quantity
+	m.AmountFen, m.RefundFen = in.AmountFen, in.RefundFen
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.ShipName, in.ShipName}, {&m.ShipPhone, in.ShipPhone}, {&m.ShipAddress, in.ShipAddress}, {&m.Note, in.Note},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if len(in.Extra) > 0 {
+		m.Extra = in.Extra
+	}
+	changed := !m.TradedAt.Equal(old.TradedAt) || m.Status != old.Status || m.Goods != old.Goods ||
+		m.Quantity != old.Quantity || m.AmountFen != old.AmountFen || m.RefundFen != old.RefundFen ||
+		m.ShipName != old.ShipName || m.ShipPhone != old.ShipPhone || m.ShipAddress != old.ShipAddress ||
+		m.Note != old.Note || encodeExtra(m.Extra) != encodeExtra(old.Extra)
+	return &m, changed
+}
+
+// snapshotOnce keeps the stored row as it was before this batch first changed it,
+// so a revert can put it back.
+func (im *importer) snapshotOnce(entity string, id int64, before any) error {
+	key := entity + ":" + formatID(id)
+	if im.snapshot[key] {
+		return nil
+	}
+	im.snapshot[key] = true
+	b, err := json.Marshal(before)
+	if err != nil {
+		return err
+	}
+	_, err = im.tx.ExecContext(im.ctx, `INSERT INTO batch_changes (batch_id, entity, entity_id, action, before)
+		VALUES (?, ?, ?, 'update', ?)`, im.batch, entity, id, string(b))
+	return err
+}

@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+	"time"
+)
+
+// rowsOf feeds rows to Store.Import.
+func rowsOf(rows ...ImportRow) func() (*ImportRow, error) {
+	i := 0
+	return func() (*ImportRow, error) {
+		if i >= len(rows) {
+			return nil, io.EOF
+		}
+		i++
+		r := rows[i-1]
+		return &r, nil
+	}
+}
+
+func at(d, h int) time.Time { return time.Date(2026, 5, d, h, 0, 0, 0, time.UTC) }
+
+// archiveRows is a classic 客户信息档案 sheet: one trade per row, a buyer on several rows.
+func archiveRows() []ImportRow {
+	row := func(n int, nick, phone, goods string, amount int64, d int) ImportRow {
+		return ImportRow{Row: n,
+			Customer: Customer{Platform: PlatformTaobao, Nick: nick, Name: "客户" + nick, Phone: phone, City: "杭州"},
+			Trade:    &Trade{TradedAt: at(d, 10), Goods: goods, AmountFen: amount, Quantity: 1}}
+	}
+	return []ImportRow{
+		row(2, "小米粒", "13800138000", "龙井", 26800, 1),
+		row(3, "小米粒", "13800138000", "普洱", 15800, 3),
+		row(4, "花花", "13900139000", "白茶", 12800, 2),
+		row(5, "花花", "13900139000", "白茶", 12800, 2), // the same row twice
+		{Row: 6, Customer: Customer{Platform: PlatformTaobao}, Trade: &Trade{TradedAt: at(4, 1), AmountFen: 100}},
+		{Row: 7, Customer: Customer{Platform: PlatformTaobao, Nick: "无日期"}, Trade: &Trade{AmountFen: 100}},
+	}
+}
+
+func TestImportCreatesMergesAndReports(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	res, err := s.Import(ctx, ImportOptions{FileName: "档案.xlsx", Hash: "h1"}, nil, rowsOf(archiveRows()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.CustomersCreated != 3 || res.TradesCreated != 3 || res.Rejected != 1 || res.Skipped != 1 {
+		t.Errorf("got %+v, want 3 customers (incl. the one without a dated trade), 3 trades, 1 rejected, 1 skipped", res)
+	}
+	reasons := map[int]string{}
+	for _, is := range res.Issues {
+		reasons[is.Row] = is.Reason
+	}
+	if reasons[6] != IssueNoIdentity || reasons[7] != IssueNoDate {
+		t.Errorf("issues: got %v, want row 6 %s and row 7 %s", reasons, IssueNoIdentity, IssueNoDate)
+	}
+	c, err := s.FindCustomerByNick(ctx, PlatformTaobao, "小米粒")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Stats.TradeCount != 2 || c.Stats.TotalFen != 42600 || !c.Stats.LastTrade.Equal(at(3, 10)) {
+		t.Errorf("小米粒 stats: got %+v, want 2 trades, 426.00, last on the 3rd", c.Stats)
+	}
+}
+
+func TestImportingTheSameRowsTwiceChangesNothing(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	if _, err := s.Import(ctx, ImportOptions{FileName: "a"}, nil, rowsOf(archiveRows()...)); err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := s.FindCustomers(ctx, CustomerFilter{})
+	res, err := s.Import(ctx, ImportOptions{FileName: "a"}, nil, rowsOf(archiveRows()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.CustomersCreated+res.CustomersUpdated+res.TradesCreated+res.TradesUpdated != 0 || res.CustomersUnchanged != 3 || res.TradesUnchanged != 4 {
+		t.Errorf("second import: got %+v, want all 3 customers and 4 trade rows unchanged", res)
+	}
+	after, _, _ := s.FindCustomers(ctx, CustomerFilter{})
+	for i := range before {
+		if before[i].Stats != after[i].Stats || before[i].UpdatedAt != after[i].UpdatedAt {
+			t.Errorf("customer %s changed: %+v → %+v", before[i].Nick, before[i].Stats, after[i].Stats)
+		}
+	}
+}
+
+func TestImportMergeRules(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	existing := &Customer{Platform: PlatformTaobao, Nick: "老客", Phone: "13800138000", Note: "手记", Tags: []string{"老客"}}
+	if err := s.CreateCustomer(ctx, existing); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Import(ctx, ImportOptions{}, nil, rowsOf(
+		ImportRow{Row: 2, Customer: Customer{Platform: PlatformTaobao, Nick: "老客", Phone: "138****8000", City: "宁波", Tags: []string{"新品"}}},
+		ImportRow{Row: 3, Customer: Customer{Name: "只有手机", Phone: "13800138000", Email: "a@b.cn"}},
+	))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.FindCustomerByID(ctx, existing.ID)
+	if got.Phone != "13800138000" {
+		t.Errorf("a masked phone overwrote the real one: %q", got.Phone)
+	}
+	if got.City != "宁波" || got.Note != "手记" || got.Email != "a@b.cn" || len(got.Tags) != 2 {
+		t.Errorf("merged: got city %q note %q email %q tags %v", got.City, got.Note, got.Email, got.Tags)
+	}
+	if res.CustomersUpdated != 1 || res.CustomersCreated != 0 {
+		t.Errorf("counts: got %+v, want one customer updated (matched by nick, then by phone)", res)
+	}
+}
+
+func TestImportFoldsLineItemsAndUpdatesChangedOrders(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	buyer := Customer{Platform: PlatformShopify, Nick: "amy@example.com"}
+	line := func(row int, goods string, qty int, fen int64, status TradeStatus) ImportRow {
+		return ImportRow{Row: row, Customer: buyer, Trade: &Trade{OrderNo: "#1411", TradedAt: at(9, 8), Goods: goods, Quantity: qty, AmountFen: fen, Status: status}}
+	}
+	res, err := s.Import(ctx, ImportOptions{}, nil, rowsOf(line(2, "Tea", 1, 1000, StatusUnpaid), line(3, "Cup", 2, 500, StatusUnpaid)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.FindCustomerByNick(ctx, PlatformShopify, "amy@example.com")
+	trades, _ := s.FindTrades(ctx, c.ID)
+	if res.TradesCreated != 1 || len(trades) != 1 || trades[0].AmountFen != 1500 || trades[0].Quantity != 3 || trades[0].Goods != "Tea；Cup" {
+		t.Fatalf("folded order: got %d created, %+v", res.TradesCreated, trades[0])
+	}
+	if c.Stats.TradeCount != 0 {
+		t.Errorf("an unpaid order counted: %+v", c.Stats)
+	}
+	// The same order exported again after payment: one update, and now it counts.
+	paid := *trades[0]
+	res, err = s.Import(ctx, ImportOptions{}, nil, rowsOf(ImportRow{Row: 2, Customer: buyer, Trade: &Trade{
+		OrderNo: "#1411", TradedAt: at(9, 8), Goods: paid.Goods, Quantity: 3, AmountFen: 1500, Status: StatusPaid}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.FindCustomerByNick(ctx, PlatformShopify, "amy@example.com")
+	if res.TradesUpdated != 1 || c.Stats.TradeCount != 1 || c.Stats.TotalFen != 1500 {
+		t.Errorf("after payment: got %+v and stats %+v", res, c.Stats)
+	}
+}
+
+func TestRevertUndoesABatch(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	mine := &Customer{Platform: PlatformTaobao, Nick: "小米粒", City: "北京"}
+	if err := s.CreateCustomer(ctx, mine); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Import(ctx, ImportOptions{FileName: "a"}, nil, rowsOf(archiveRows()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.Import(ctx, ImportOptions{FileName: "b"}, nil, rowsOf(ImportRow{Row: 2, Customer: Customer{Platform: PlatformTaobao, Nick: "新人"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RevertImport(ctx, res.BatchID); !errors.Is(err, ErrNotLatestBatch) {
+		t.Errorf("reverting under a later batch: got %v, want ErrNotLatestBatch", err)
+	}
+	for _, id := range []int64{second.BatchID, res.BatchID} {
+		if err := s.RevertImport(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, n, _ := s.FindCustomers(ctx, CustomerFilter{})
+	if n != 1 || all[0].City != "北京" || all[0].Stats.TradeCount != 0 {
+		t.Errorf("after revert: got %d customers, first %+v; want only 小米粒 as it was", n, all[0])
+	}
+	batches, _ := s.FindImportBatches(ctx)
+	if len(batches) != 2 || batches[1].RevertedAt.IsZero() || batches[1].CreatedCustomers != 2 {
+		t.Errorf("history: got %+v", batches)
+	}
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	res, err := s.Import(ctx, ImportOptions{DryRun: true}, nil, rowsOf(archiveRows()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.CustomersCreated != 3 || res.TradesCreated != 3 || res.BatchID != 0 {
+		t.Errorf("dry run counts: got %+v", res)
+	}
+	if _, n, _ := s.FindCustomers(ctx, CustomerFilter{}); n != 0 {
+		t.Errorf("dry run wrote %d customers", n)
+	}
+	if b, _ := s.FindImportBatches(ctx); len(b) != 0 {
+		t.Errorf("dry run left %d batches", len(b))
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	rows := archiveRows()
+	n := 0
+	_, err := s.Import(ctx, ImportOptions{}, nil, func() (*ImportRow, error) {
+		if n == 3 {
+			return nil, errors.New("disk went away")
+		}
+		n++
+		r := rows[n-1]
+		return &r, nil
+	})
+	if err == nil {
+		t.Fatal("a failing source did not fail the import")
+	}
+	if _, c, _ := s.FindCustomers(ctx, CustomerFilter{}); c != 0 {
+		t.Errorf("a failed import left %d customers", c)
+	}
+}

@@ -1,0 +1,38 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// BenchmarkOpenWindowToFirstPage builds the whole window on the 200k-customer /
+// 1M-trade archive that the data benchmarks generate, until the first page is in the
+// table (fonts, theme and the database open included; GPU drawing excluded).
+func BenchmarkOpenWindowToFirstPage(b *testing.B) {
+	dir := filepath.Join(os.TempDir(), "shopcrm-bench-200000-1000000")
+	if _, err := os.Stat(filepath.Join(dir, data.DBFileName)); err != nil {
+		b.Skip("no benchmark archive: run `make bench`, which generates it first")
+	}
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		a := test.NewTempApp(b)
+		store, err := data.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		g := newApp(a, store, func(f func()) { f() })
+		if got := g.customers.pages.total; got != 200_000 {
+			b.Fatalf("first page: total %d, want 200000", got)
+		}
+		g.win.Close()
+		store.Close()
+	}
+}
