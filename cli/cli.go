@@ -28,11 +28,21 @@ type env struct {
 	store  *data.Store
 	out    io.Writer
 	format string
+	args   []string // positional arguments, flags removed
 }
+
+// usageError is a wrong call: its message key says how to call the command.
+type usageError struct{ key string }
+
+func (u usageError) Error() string { return "usage: " + u.key }
+
+func errUsage(key string) error { return usageError{key} }
 
 var commands = map[string]command{
 	"demo":      {flags: demoFlags},
 	"customers": {flags: customersFlags},
+	"import":    {flags: importFlags},
+	"export":    {flags: exportFlags},
 }
 
 // IsCommand reports whether name is a known subcommand.
@@ -52,7 +62,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data", "", lang.L("cli.flag.data"))
 	format := fs.String("format", "text", lang.L("cli.flag.format"))
 	run := commands[args[0]].flags(fs)
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return 2
 	}
 	if *format != "text" && *format != "csv" {
@@ -72,15 +83,36 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	defer store.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, &env{store: store, out: stdout, format: *format}); err != nil {
-		if errors.Is(err, context.Canceled) {
-			fmt.Fprintln(stderr, lang.L("cli.cancelled"))
-		} else {
-			fmt.Fprintln(stderr, i18n.Message(err))
-		}
-		return 1
+	err = run(ctx, &env{store: store, out: stdout, format: *format, args: positional})
+	var usage usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &usage):
+		fmt.Fprintln(stderr, lang.L(usage.key))
+		return 2
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, lang.L("cli.cancelled"))
+	default:
+		fmt.Fprintln(stderr, i18n.Message(err))
 	}
-	return 0
+	return 1
+}
+
+// parseInterspersed parses flags that may come before or after positional arguments
+// ("import FILE --dry-run" as well as "import --dry-run FILE").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 // DataDir is the folder every command and the window use: --data when given, else

@@ -41,7 +41,11 @@ var sortColumns = map[CustomerSort]string{
 type CustomerFilter struct {
 	// Query matches, case-insensitively, any part of nick, name, phone, email,
 	// address or city; several words must all match.
-	Query  string
+	Query string
+	// Tag keeps customers with this manual tag; Tier keeps those in the tier with this
+	// stored name ("tier.vip" or a name the seller typed).
+	Tag    string
+	Tier   string
 	Sort   CustomerSort
 	Desc   bool
 	Limit  int // 0: no limit
@@ -306,6 +310,14 @@ func (f CustomerFilter) where() (string, []any) {
 			conds = append(conds, `c.id IN (SELECT id FROM customer_search WHERE instr(text, ?) > 0)`)
 			args = append(args, w)
 		}
+	}
+	if f.Tag != "" {
+		conds = append(conds, `c.id IN (SELECT ct.customer_id FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)`)
+		args = append(args, f.Tag)
+	}
+	if f.Tier != "" {
+		conds = append(conds, `(`+tierNameSQL+`) = ?`)
+		args = append(args, f.Tier)
 	}
 	if len(conds) == 0 {
 		return "", nil

@@ -77,6 +77,8 @@ func TestCustomerValidation(t *testing.T) {
 		{"landline with area code is a phone", Customer{Nick: "b", Phone: "0571-88886666"}, ""},
 		{"masked platform phone is kept", Customer{Nick: "c", Phone: "138****1234"}, ""},
 		{"international phone", Customer{Nick: "d", Phone: "+1 415 555 0100"}, ""},
+		{"foreign number without country code", Customer{Nick: "d2", Phone: "3164837635"}, ""},
+		{"a mainland mobile missing a digit", Customer{Nick: "d3", Phone: "1380013800"}, "phone"},
 		{"email needs an @ and a domain", Customer{Nick: "e", Email: "zhangsan.qq.com"}, "email"},
 		{"birthday must be a real date", Customer{Nick: "f", Birthday: "1990-02-30"}, "birthday"},
 		{"Feb 29 in a leap year", Customer{Nick: "g", Birthday: "1992-02-29"}, ""},

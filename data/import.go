@@ -20,6 +20,7 @@ type ImportRow struct {
 // RowIssue is a problem with one row of an imported sheet. It is a result shown to
 // the seller (and saved in their report), never logged.
 type RowIssue struct {
+	Sheet  string // set when a workbook's several sheets were imported
 	Row    int
 	Column string // the sheet's header, "" for the whole row
 	Reason string // a code the GUI translates: see the Issue* constants
@@ -132,6 +133,7 @@ type importer struct {
 
 	byNick   map[string]int64 // platform\x00nick → id, for customers seen in this batch
 	byPhone  map[string]int64
+	byName   map[string]int64
 	state    map[int64]rowState
 	touched  map[int64]bool // customers whose stats must be recomputed
 	snapshot map[string]bool
@@ -145,7 +147,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 		return nil, err
 	}
 	im := &importer{ctx: ctx, tx: tx, now: now, res: res,
-		byNick: map[string]int64{}, byPhone: map[string]int64{}, state: map[int64]rowState{},
+		byNick: map[string]int64{}, byPhone: map[string]int64{}, byName: map[string]int64{}, state: map[int64]rowState{},
 		touched: map[int64]bool{}, snapshot: map[string]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err

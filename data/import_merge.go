@@ -10,7 +10,7 @@ import (
 
 // importStmts are the lookups an import runs for every row, prepared once.
 type importStmts struct {
-	byNick, byPhone, customer, tradeByOrder, tradeByKey, trade *sql.Stmt
+	byNick, byPhone, byName, customer, tradeByOrder, tradeByKey, trade *sql.Stmt
 }
 
 func (st *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
@@ -21,6 +21,7 @@ func (st *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 	}{
 		{&st.byNick, `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`},
 		{&st.byPhone, `SELECT id FROM customers WHERE phone = ? AND (nick = '' OR ? = '') ORDER BY id LIMIT 1`},
+		{&st.byName, `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`},
 		{&st.customer, `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`},
 		{&st.tradeByOrder, `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`},
 		{&st.tradeByKey, `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`},
@@ -34,7 +35,7 @@ func (st *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
 }
 
 func (st *importStmts) close() {
-	for _, s := range []*sql.Stmt{st.byNick, st.byPhone, st.customer, st.tradeByOrder, st.tradeByKey, st.trade} {
+	for _, s := range []*sql.Stmt{st.byNick, st.byPhone, st.byName, st.customer, st.tradeByOrder, st.tradeByKey, st.trade} {
 		if s != nil {
 			s.Close()
 		}
@@ -51,11 +52,14 @@ func lookupID(ctx context.Context, st *sql.Stmt, args ...any) (int64, error) {
 	return id, err
 }
 
-// upsertCustomer finds the row's customer (platform + nick, then phone) and merges
-// the row into them, or creates them; it returns the customer's id.
+// upsertCustomer finds the row's customer (platform + nick, then phone; a row with
+// neither, by platform + name among customers who have neither) and merges the row
+// into them, or creates them; it returns the customer's id.
 func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	nickKey := string(c.Platform) + "\x00" + c.Nick
+	nameKey := string(c.Platform) + "\x00" + c.Name
 	usablePhone := c.Phone != "" && !IsMaskedPhone(c.Phone)
+	byName := c.Nick == "" && !usablePhone && c.Phone == ""
 	var id int64
 	var err error
 	if c.Nick != "" {
@@ -68,6 +72,13 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	if id == 0 && usablePhone {
 		if id = im.byPhone[c.Phone]; id == 0 {
 			if id, err = lookupID(im.ctx, im.stmts.byPhone, c.Phone, c.Nick); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if id == 0 && byName {
+		if id = im.byName[nameKey]; id == 0 {
+			if id, err = lookupID(im.ctx, im.stmts.byName, c.Platform, c.Name); err != nil {
 				return 0, err
 			}
 		}
@@ -87,6 +98,9 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	if usablePhone {
 		im.byPhone[c.Phone] = id
 	}
+	if byName {
+		im.byName[nameKey] = id
+	}
 	return id, nil
 }
 
@@ -95,7 +109,9 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 	if err != nil {
 		return err
 	}
-	merged, changed := mergeCustomer(old, in)
+	// A customer this batch already wrote only has gaps filled by later rows: the
+	// file's first value wins, so importing the same file again writes nothing.
+	merged, changed := mergeCustomer(old, in, im.state[id] != 0)
 	if !changed {
 		if im.state[id] == 0 {
 			im.state[id] = stateUnchanged
@@ -111,10 +127,14 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 	return updateCustomer(im.ctx, im.tx, merged, im.now)
 }
 
-// mergeCustomer lays the row's non-empty values over the stored customer. A masked
-// phone (138****1234) never replaces a real one; tags and extra fields are added to.
-func mergeCustomer(old, in *Customer) (*Customer, bool) {
+// mergeCustomer lays the row's non-empty values over the stored customer (or, with
+// fillOnly, only into its empty fields). A masked phone (138****1234) never replaces
+// a real one; tags and extra fields are added to.
+func mergeCustomer(old, in *Customer, fillOnly bool) (*Customer, bool) {
 	m := *old
+	if fillOnly {
+		in = fillGaps(old, in)
+	}
 	for _, f := range []struct {
 		dst *string
 		v   string
@@ -156,6 +176,38 @@ func mergeCustomer(old, in *Customer) (*Customer, bool) {
 		m.MarketingOptOut != old.MarketingOptOut || strings.Join(m.Tags, "\x1f") != strings.Join(old.Tags, "\x1f") ||
 		encodeExtra(m.Extra) != encodeExtra(old.Extra)
 	return &m, changed
+}
+
+// fillGaps keeps of the row only what the stored customer lacks.
+func fillGaps(old, in *Customer) *Customer {
+	g := *in
+	for _, f := range []struct {
+		dst *string
+		had string
+	}{
+		{&g.Nick, old.Nick}, {&g.Name, old.Name}, {&g.Email, old.Email}, {&g.WeChat, old.WeChat},
+		{&g.Wangwang, old.Wangwang}, {&g.QQ, old.QQ}, {&g.Province, old.Province}, {&g.City, old.City},
+		{&g.Address, old.Address}, {&g.Source, old.Source}, {&g.Note, old.Note}, {&g.Birthday, old.Birthday},
+	} {
+		if f.had != "" {
+			*f.dst = ""
+		}
+	}
+	if old.Phone != "" && !IsMaskedPhone(old.Phone) {
+		g.Phone = ""
+	}
+	if old.Gender != GenderUnknown {
+		g.Gender = GenderUnknown
+	}
+	if len(in.Extra) > 0 {
+		g.Extra = map[string]string{}
+		for k, v := range in.Extra {
+			if old.Extra[k] == "" {
+				g.Extra[k] = v
+			}
+		}
+	}
+	return &g
 }
 
 // upsertTrade creates the trade, folds a further line item of an order created in

@@ -10,6 +10,10 @@ var (
 	landlineCN = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
 	intlPhone  = regexp.MustCompile(`^\+\d{6,15}$`)
 	maskedCN   = regexp.MustCompile(`^1\d{2}\*{4}\d{4}$`)
+	// otherPhone: a foreign number without its country code (Shopify's US buyers).
+	// Numbers starting with 1 are left to mobileCN, so a mistyped mainland mobile
+	// (10 or 12 digits) is still caught.
+	otherPhone = regexp.MustCompile(`^[02-9]\d{6,14}$`)
 )
 
 // NormalizePhone cleans a phone as sellers type or paste it: spaces, dashes between
@@ -37,9 +41,11 @@ func NormalizePhone(s string) string {
 }
 
 // ValidPhone reports whether a normalized phone is a mainland mobile, a landline with
-// area code, an international +number, or a platform-masked mobile (138****1234).
+// area code, an international +number, a foreign number of 7–15 digits, or a
+// platform-masked mobile (138****1234).
 func ValidPhone(s string) bool {
-	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) || maskedCN.MatchString(s)
+	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
+		maskedCN.MatchString(s) || otherPhone.MatchString(s)
 }
 
 // IsMaskedPhone reports whether a phone is a platform-masked one that must never

@@ -95,12 +95,14 @@ const tradeColumns = `t.id, t.customer_id, t.platform, t.order_no, t.traded_at, 
 	t.amount_fen, t.refund_fen, t.ship_name, t.ship_phone, t.ship_address, t.note, coalesce(t.batch_id, 0),
 	t.extra, t.created_at, t.updated_at, ` + countsSQL
 
-func scanTrade(sc interface{ Scan(...any) error }) (*Trade, error) {
+// scanTrade reads one row of tradeColumns, then any extra columns into more.
+func scanTrade(sc interface{ Scan(...any) error }, more ...any) (*Trade, error) {
 	var t Trade
 	var at, extra, created, upd, platform, status string
-	err := sc.Scan(&t.ID, &t.CustomerID, &platform, &t.OrderNo, &at, &status, &t.Goods, &t.Quantity,
+	dest := []any{&t.ID, &t.CustomerID, &platform, &t.OrderNo, &at, &status, &t.Goods, &t.Quantity,
 		&t.AmountFen, &t.RefundFen, &t.ShipName, &t.ShipPhone, &t.ShipAddress, &t.Note, &t.BatchID,
-		&extra, &created, &upd, &t.Counts)
+		&extra, &created, &upd, &t.Counts}
+	err := sc.Scan(append(dest, more...)...)
 	if err != nil {
 		return nil, err
 	}

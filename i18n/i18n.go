@@ -5,6 +5,7 @@ package i18n
 import (
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -14,6 +15,8 @@ import (
 
 	"shopcrm/assets"
 	"shopcrm/data"
+	"shopcrm/importer"
+	"shopcrm/importer/sheet"
 )
 
 // Language choices.
@@ -104,6 +107,28 @@ func Message(err error) string {
 		return lang.L("error.not_found")
 	case errors.Is(err, data.ErrNewerDatabase):
 		return lang.L("error.newer_database")
+	case errors.Is(err, data.ErrNotLatestBatch):
+		return lang.L("error.not_latest_batch")
+	case errors.Is(err, sheet.ErrLegacyXLS):
+		return lang.L("error.legacy_xls")
+	case errors.Is(err, sheet.ErrPasswordRequired):
+		return lang.L("error.password_required")
+	case errors.Is(err, sheet.ErrWrongPassword):
+		return lang.L("error.wrong_password")
+	case errors.Is(err, sheet.ErrTooLarge):
+		return lang.L("error.too_large")
+	case errors.Is(err, sheet.ErrUnreadable), errors.Is(err, sheet.ErrUnclosedQuote):
+		return lang.L("error.unreadable")
+	case errors.Is(err, sheet.ErrNoSuchSheet):
+		return lang.L("error.no_such_sheet")
+	case errors.Is(err, importer.ErrNoHeader):
+		return lang.L("error.no_header")
+	case errors.Is(err, importer.ErrNoCustomer):
+		return lang.L("error.no_customer")
+	case errors.Is(err, fs.ErrNotExist):
+		return lang.L("error.file_missing")
+	case errors.Is(err, fs.ErrPermission):
+		return lang.L("error.permission")
 	}
 	return lang.L("error.unexpected")
 }
@@ -117,6 +142,14 @@ func FieldMessage(ve *data.ValidationError) string {
 		return lang.L("validation.too_long", map[string]any{"Field": FieldName(ve.Field)})
 	}
 	return lang.L("validation.generic", map[string]any{"Field": FieldName(ve.Field)})
+}
+
+// IssueReason is the translated reason of an import row problem.
+func IssueReason(reason string) string {
+	if key := "issue." + reason; known[key] {
+		return lang.L(key)
+	}
+	return reason
 }
 
 // FieldName is the translated name of a customer or trade field.

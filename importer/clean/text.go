@@ -1,0 +1,232 @@
+// Package clean turns raw spreadsheet text into typed values.
+//
+// Every function is pure and safe for concurrent use. They run on every cell of
+// imports with hundreds of thousands of rows, so each has an allocation-free fast
+// path for values that are already clean, and none uses regexp.
+//
+// The parsers return ok=false for an empty cell as well as for a bad one (Gender is
+// the exception: an empty gender is simply unknown). Use Empty to tell a missing value
+// from a wrong one. No function puts a cell value into an error: callers report a row
+// problem by row, column and reason.
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text trims whitespace (including the full-width space U+3000, NBSP and zero-width
+// characters), folds full-width ASCII letters, digits and punctuation to half-width,
+// collapses internal runs of whitespace (line breaks included) to one space, and maps
+// the placeholders sellers' exports use for "no value" ("null", "'null", "-", "--",
+// "N/A", "#N/A", Excel error values such as "#VALUE!") to "".
+// A value that is already clean is returned without allocating.
+func Text(s string) string {
+	if !needsText(s) {
+		if isPlaceholder(s) {
+			return ""
+		}
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingSpace := false
+	for _, r := range s {
+		r, keep := foldRune(r)
+		switch {
+		case !keep:
+			continue
+		case r == ' ':
+			pendingSpace = b.Len() > 0
+			continue
+		}
+		if pendingSpace {
+			b.WriteByte(' ')
+			pendingSpace = false
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	// Zero-width joiners are kept inside text (emoji sequences) but not at its ends.
+	out = strings.Trim(out, " \u200c\u200d")
+	if isPlaceholder(out) {
+		return ""
+	}
+	return out
+}
+
+// Empty reports whether a cell holds no value once cleaned: blank, whitespace only,
+// or a placeholder such as "null" or "-".
+func Empty(s string) bool { return Text(s) == "" }
+
+// Lines is Text for multi-line notes: it keeps line breaks (CRLF and CR become LF),
+// cleans each line like Text and drops blank lines at both ends.
+func Lines(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return Text(s)
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = Text(l); l != "" || len(out) > 0 {
+			out = append(out, l)
+		}
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+// Header normalizes a header cell for matching column names: Text, lower case, and
+// no spaces or the characters * : ： ( ) （ ） _ - . so that "收货地址 " matches
+// "收货地址", "Customer ID" matches "customerid", "E-mail" matches "email" and the
+// full-width "Ｅｍａｉｌ" matches "email".
+func Header(s string) string {
+	s = strings.ToLower(Text(s))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '*', ':', '：', '(', ')', '（', '）', '_', '-', '.':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Tags splits a tag cell ("老客, 爱喝茶；VIP、回头客", Shopify's "tag1, tag2") on commas,
+// semicolons, 、, | and line breaks, cleans each tag with Text and drops empty and
+// repeated ones, keeping the first spelling and the order. No tags gives nil.
+func Tags(s string) []string {
+	parts := strings.FieldsFunc(s, isTagSep)
+	var out []string
+	for _, p := range parts {
+		p = Text(p)
+		if p == "" {
+			continue
+		}
+		dup := false
+		for _, q := range out {
+			if q == p {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func isTagSep(r rune) bool {
+	switch r {
+	case ',', '，', ';', '；', '、', '|', '｜', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// needsText reports whether Text would change s (apart from placeholders).
+func needsText(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	prevSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return true
+			}
+			if c == ' ' {
+				if prevSpace {
+					return true
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			continue
+		}
+		prevSpace = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if folded, keep := foldRune(r); !keep || folded != r || r == utf8.RuneError ||
+			r == '\u200c' || r == '\u200d' {
+			return true
+		}
+		i += size - 1
+	}
+	return false
+}
+
+// foldRune maps one rune the way Text does: whitespace of every kind becomes ' ',
+// full-width ASCII becomes half-width, control and zero-width characters are dropped
+// (keep=false). Invalid UTF-8 becomes U+FFFD.
+func foldRune(r rune) (rune, bool) {
+	switch {
+	case r == ' ':
+		return ' ', true
+	case r < 0x20 || r == 0x7f:
+		if r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
+			return ' ', true
+		}
+		return 0, false
+	case r < 0x80:
+		return r, true
+	case r >= '！' && r <= '～': // U+FF01–U+FF5E: full-width ASCII
+		return r - 0xFEE0, true
+	}
+	switch r {
+	case '\u3000', '\u00a0', '\u0085', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f':
+		return ' ', true
+	case '\u200b', '\u2060', '\ufeff', '\u180e':
+		return 0, false
+	}
+	if r >= '\u2000' && r <= '\u200a' {
+		return ' ', true
+	}
+	if r >= 0x80 && r < 0xa0 { // C1 controls
+		return 0, false
+	}
+	return r, true
+}
+
+// isPlaceholder reports whether a cleaned value is one of the "no value" markers.
+func isPlaceholder(s string) bool {
+	if len(s) == 0 || len(s) > 7 {
+		return false
+	}
+	switch s {
+	case "-", "--", "—", "——", "#N/A", "#NULL!", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!":
+		return true
+	}
+	for _, p := range [...]string{"null", "'null", "n/a", "#n/a"} {
+		if strings.EqualFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// OrderNo cleans an order number or other id used as a key: Text, the text-cell
+// marks Excel leaves (leading apostrophes, ="…") and the ".0" a number cell gains
+// ("1411.0"). ok=false when the cell is empty or the number is Lossy
+// ("1.37359E+14" stands for many orders and must not merge them).
+func OrderNo(s string) (string, bool) {
+	s = strings.TrimLeft(Text(s), "'")
+	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
+		s = strings.TrimSpace(s[2 : len(s)-1])
+	}
+	if s == "" || Lossy(s) {
+		return "", false
+	}
+	if whole, frac, found := strings.Cut(s, "."); found && whole != "" && digitsOnly(whole) &&
+		frac != "" && strings.Trim(frac, "0") == "" {
+		s = whole
+	}
+	return s, true
+}

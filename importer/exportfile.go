@@ -1,0 +1,73 @@
+package importer
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"shopcrm/data"
+	"shopcrm/importer/export"
+)
+
+// ExportFile writes the customers matching f, with their trades, to an xlsx archive at
+// path in the layout of the seller's latest import, and returns how many customers it
+// wrote. The file is written beside path and renamed into place, so a failed export
+// never leaves a half-written workbook.
+func ExportFile(ctx context.Context, store *data.Store, path string, f data.CustomerFilter, loc *time.Location) (int, error) {
+	layout, err := currentLayout(ctx, store)
+	if err != nil {
+		return 0, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".shopcrm-export-*.xlsx")
+	if err != nil {
+		return 0, fmt.Errorf("create export file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	n := 0
+	err = export.Archive(w, layout, loc,
+		func(yield func(*data.Customer) error) error {
+			return store.EachCustomer(ctx, f, func(c *data.Customer) error {
+				n++
+				return yield(c)
+			})
+		},
+		func(yield func(*data.Trade, *data.Customer) error) error {
+			return store.EachTrade(ctx, f, yield)
+		})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return n, nil
+}
+
+// currentLayout is the layout of the newest import still in place, with every extra
+// field in use.
+func currentLayout(ctx context.Context, store *data.Store) (export.Layout, error) {
+	cx, tx, err := store.ExtraKeys(ctx)
+	if err != nil {
+		return export.Layout{}, err
+	}
+	batches, err := store.FindImportBatches(ctx)
+	if err != nil {
+		return export.Layout{}, err
+	}
+	for _, b := range batches {
+		if b.RevertedAt.IsZero() {
+			return SellerLayout(b.Layout, cx, tx), nil
+		}
+	}
+	return SellerLayout("", cx, tx), nil
+}

@@ -1,0 +1,390 @@
+package importer
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"shopcrm/data"
+	"shopcrm/importer/clean"
+	"shopcrm/importer/field"
+	"shopcrm/importer/sheet"
+)
+
+// Errors the GUI and the command line turn into sentences.
+var (
+	// ErrNoHeader: no row of the sheet looks like a header of known columns.
+	ErrNoHeader = errors.New("no header row found")
+	// ErrNoCustomer: the sheet has no column that identifies a buyer (nick, name,
+	// phone or email); the seller can map one in the preview.
+	ErrNoCustomer = errors.New("no customer column")
+)
+
+// Options say how to read a file.
+type Options struct {
+	Sheet    string // "" picks the first sheet with a header
+	Password string
+	// Platform is used for rows without a 平台 column; "" guesses from the headers.
+	Platform data.Platform
+	// Fields overrides the recognised mapping (one per column), as corrected in the preview.
+	Fields   []field.Key
+	Location *time.Location // the seller's zone for times without an offset; nil = local
+	DryRun   bool
+	// Progress, when set, is told how many sheet rows have been read.
+	Progress func(rows int)
+}
+
+// Preview is what the import wizard shows before anything is written.
+type Preview struct {
+	Sheets   []string
+	Sheet    string
+	Format   string
+	Mapping  *Mapping
+	Platform data.Platform
+	Rows     [][]string // the first data rows, as in the sheet
+}
+
+// previewRows is how many data rows a preview shows.
+const previewRows = 20
+
+// PreviewFile opens a file, finds its header and recognises its columns.
+func PreviewFile(path string, opt Options) (*Preview, error) {
+	wb, err := sheet.Open(path, sheet.OpenOptions{Password: opt.Password})
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	p := &Preview{Sheets: wb.Sheets(), Format: wb.Format()}
+	rows, m, name, err := openSheet(wb, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	p.Sheet, p.Mapping = name, m
+	p.Platform = choosePlatform(opt.Platform, m)
+	for len(p.Rows) < previewRows && rows.Next() {
+		p.Rows = append(p.Rows, append([]string(nil), rows.Cells()...))
+	}
+	return p, rows.Err()
+}
+
+// openSheet picks the sheet, finds its header among the first rows and maps it. The
+// returned rows are positioned just after the header.
+func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, error) {
+	names := wb.Sheets()
+	if opt.Sheet != "" {
+		names = []string{opt.Sheet}
+	}
+	for _, name := range names {
+		rows, err := wb.Rows(name)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		var head [][]string
+		var nums []int
+		for len(head) < headerScanRows && rows.Next() {
+			head = append(head, append([]string(nil), rows.Cells()...))
+			nums = append(nums, rows.RowNumber())
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return nil, nil, "", err
+		}
+		rows.Close()
+		i, ok := findHeader(head)
+		if !ok {
+			continue
+		}
+		m := MapHeaders(head[i])
+		m.HeaderRow = nums[i]
+		if len(opt.Fields) > 0 {
+			m.Fields = append(m.Fields[:0:0], opt.Fields...)
+			for len(m.Fields) < len(m.Headers) {
+				m.Fields = append(m.Fields, field.Ignore)
+			}
+		}
+		// Re-open and skip to just after the header: the scan above consumed rows.
+		rows, err = wb.Rows(name)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		for rows.RowNumber() < m.HeaderRow && rows.Next() {
+		}
+		return rows, m, name, nil
+	}
+	return nil, nil, "", ErrNoHeader
+}
+
+// choosePlatform returns the seller's choice, or a guess from the headers.
+func choosePlatform(p data.Platform, m *Mapping) data.Platform {
+	if p != "" {
+		return p
+	}
+	has := func(names ...string) bool {
+		for _, h := range m.Headers {
+			for _, n := range names {
+				if clean.Header(h) == n {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case has("financialstatus", "lineitemname", "acceptsmarketing", "acceptsemailmarketing", "totalspent"):
+		return data.PlatformShopify
+	case has("买家会员名", "宝贝标题", "宝贝总数量", "旺旺", "旺旺名", "顾客网名", "买家昵称"):
+		return data.PlatformTaobao
+	case has("京东", "商品编号", "京东价"):
+		return data.PlatformJD
+	}
+	return data.PlatformOther
+}
+
+// Import reads a file and imports it into the store in one transaction. Reading and
+// writing overlap: the sheet is read and cleaned on one goroutine while the store
+// applies the rows on another. A ShopCRM archive (a 客户 and a 交易 sheet) imports
+// both sheets in one batch; any other workbook imports one sheet.
+func Import(ctx context.Context, store *data.Store, path string, opt Options) (*data.ImportResult, error) {
+	hash, err := fileHash(path)
+	if err != nil {
+		return nil, err
+	}
+	wb, err := sheet.Open(path, sheet.OpenOptions{Password: opt.Password})
+	if err != nil {
+		return nil, err
+	}
+	defer wb.Close()
+	loc := opt.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	var plans []*sheetPlan
+	defer func() {
+		for _, p := range plans {
+			p.rows.Close()
+		}
+	}()
+	for _, name := range sheetsToImport(wb, opt.Sheet) {
+		o := opt
+		o.Sheet = name
+		rows, m, name, err := openSheet(wb, o)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, &sheetPlan{name: name, rows: rows, m: m})
+		if !identifiesCustomers(m) {
+			return nil, ErrNoCustomer
+		}
+	}
+	multi := len(plans) > 1
+	for _, p := range plans {
+		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
+		if multi {
+			p.b.sheet = p.name
+		}
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	feed := make(chan readResult, 512)
+	go readSheets(ctx, plans, opt.Progress, feed)
+
+	res, err := store.Import(ctx, data.ImportOptions{
+		FileName: filepath.Base(path), Hash: hash, Sheet: plans[0].name, Layout: layoutJSON(plans), DryRun: opt.DryRun,
+	}, nil, func() (*data.ImportRow, error) {
+		r, ok := <-feed
+		if !ok {
+			return nil, io.EOF
+		}
+		return r.row, r.err
+	})
+	cancel()
+	for range feed { // let the reader finish before its issues are read
+	}
+	if err != nil {
+		return nil, err
+	}
+	var issues []data.RowIssue
+	for _, p := range plans {
+		issues = append(issues, p.b.issues...)
+	}
+	res.Issues = append(issues, res.Issues...)
+	sort.SliceStable(res.Issues, func(i, j int) bool {
+		a, b := res.Issues[i], res.Issues[j]
+		return a.Sheet < b.Sheet || (a.Sheet == b.Sheet && a.Row < b.Row)
+	})
+	return res, nil
+}
+
+// sheetPlan is one sheet on its way in.
+type sheetPlan struct {
+	name string
+	rows *sheet.Rows
+	m    *Mapping
+	b    *rowBuilder
+}
+
+// Sheet names of a ShopCRM archive export.
+const (
+	archiveCustomers = "客户"
+	archiveTrades    = "交易"
+)
+
+// sheetsToImport is the seller's sheet, both sheets of a ShopCRM archive (customers
+// first, so trades find their buyers filled in), or "" for the first sheet with a header.
+func sheetsToImport(wb *sheet.Workbook, chosen string) []string {
+	if chosen != "" {
+		return []string{chosen}
+	}
+	has := map[string]bool{}
+	for _, s := range wb.Sheets() {
+		has[s] = true
+	}
+	if has[archiveCustomers] && has[archiveTrades] {
+		return []string{archiveCustomers, archiveTrades}
+	}
+	return []string{""}
+}
+
+// readSheets reads every planned sheet in turn into feed, closing it at the end.
+func readSheets(ctx context.Context, plans []*sheetPlan, progress func(int), feed chan<- readResult) {
+	defer close(feed)
+	total := 0
+	for _, p := range plans {
+		n, ok := readRows(ctx, p.rows, p.b, func(rows int) {
+			if progress != nil {
+				progress(total + rows)
+			}
+		}, feed)
+		if !ok {
+			return
+		}
+		total += n
+	}
+}
+
+type readResult struct {
+	row *data.ImportRow
+	err error
+}
+
+// readRows reads, cleans and folds one sheet's rows into feed. It returns how many
+// rows it read and false when the import stopped.
+func readRows(ctx context.Context, rows *sheet.Rows, b *rowBuilder, progress func(int), feed chan<- readResult) (int, bool) {
+	send := func(r readResult) bool {
+		select {
+		case feed <- r:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	var pending *data.ImportRow
+	n := 0
+	for rows.Next() {
+		n++
+		if n%1000 == 0 {
+			progress(n)
+		}
+		r := b.build(rows.RowNumber(), rows.Cells())
+		if r == nil {
+			continue
+		}
+		if pending != nil && sameOrder(pending, r) {
+			foldInto(pending, r)
+			continue
+		}
+		if pending != nil && !send(readResult{row: pending}) {
+			return n, false
+		}
+		pending = r
+	}
+	if err := rows.Err(); err != nil {
+		send(readResult{err: err})
+		return n, false
+	}
+	if pending != nil && !send(readResult{row: pending}) {
+		return n, false
+	}
+	progress(n)
+	return n, true
+}
+
+// sameOrder reports whether r is a further line item of the order in p.
+func sameOrder(p, r *data.ImportRow) bool {
+	return p.Trade != nil && r.Trade != nil && p.Trade.OrderNo != "" &&
+		p.Trade.OrderNo == r.Trade.OrderNo && p.Customer.Platform == r.Customer.Platform
+}
+
+// foldInto adds line item r to order p: goods listed once each, quantities and
+// amounts summed, buyer details filled from whichever line has them.
+func foldInto(p, r *data.ImportRow) {
+	pt, rt := p.Trade, r.Trade
+	if rt.Goods != "" && !strings.Contains(pt.Goods, rt.Goods) {
+		pt.Goods = strings.TrimPrefix(pt.Goods+"；"+rt.Goods, "；")
+	}
+	pt.Quantity += rt.Quantity
+	pt.AmountFen += rt.AmountFen
+	pt.RefundFen += rt.RefundFen
+	if pt.TradedAt.IsZero() {
+		pt.TradedAt = rt.TradedAt
+	}
+	pc, rc := &p.Customer, &r.Customer
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&pc.Nick, rc.Nick}, {&pc.Name, rc.Name}, {&pc.Phone, rc.Phone}, {&pc.Email, rc.Email},
+		{&pc.Province, rc.Province}, {&pc.City, rc.City}, {&pc.Address, rc.Address},
+	} {
+		if *f.dst == "" {
+			*f.dst = f.v
+		}
+	}
+}
+
+// identifiesCustomers reports whether some column says who the buyer is.
+func identifiesCustomers(m *Mapping) bool {
+	return m.Has(field.Nick) || m.Has(field.Name) || m.Has(field.Phone) || m.Has(field.Email) ||
+		(m.Has(field.FirstName) && m.Has(field.LastName))
+}
+
+// SheetLayout is one imported sheet's headers and mapping, kept with the batch so an
+// export can use the seller's own column order.
+type SheetLayout struct {
+	Sheet   string      `json:"sheet"`
+	Headers []string    `json:"headers"`
+	Fields  []field.Key `json:"fields"`
+}
+
+func layoutJSON(plans []*sheetPlan) string {
+	var out []SheetLayout
+	for _, p := range plans {
+		out = append(out, SheetLayout{p.name, p.m.Headers, p.m.Fields})
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+func fileHash(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("open %s: %w", filepath.Base(path), err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,296 @@
+package importer
+
+import (
+	"strings"
+	"time"
+
+	"shopcrm/data"
+	"shopcrm/importer/clean"
+	"shopcrm/importer/field"
+)
+
+// rowBuilder turns the cells of one sheet row into a data.ImportRow, reporting every
+// value it cannot read instead of guessing it.
+type rowBuilder struct {
+	m        *Mapping
+	loc      *time.Location
+	platform data.Platform
+	// sheet-level facts that decide how a row is read
+	hasPayTime, hasAmount, hasNick bool
+	// orderSheet: the sheet has order columns, so unknown columns describe the order
+	orderSheet bool
+	sheet      string // named in issues when several sheets are imported
+	issues     []data.RowIssue
+}
+
+func newRowBuilder(m *Mapping, platform data.Platform, loc *time.Location) *rowBuilder {
+	return &rowBuilder{m: m, loc: loc, platform: platform,
+		hasPayTime: m.Has(field.PaidAt), hasAmount: m.Has(field.Amount), hasNick: m.Has(field.Nick),
+		orderSheet: m.hasTradeColumns()}
+}
+
+func (b *rowBuilder) issue(row, col int, reason, value string) {
+	b.issues = append(b.issues, data.RowIssue{Sheet: b.sheet, Row: row, Column: strings.TrimSpace(b.m.Headers[col]), Reason: reason, Value: value})
+}
+
+// tradeFields are the fields whose presence makes a row carry a trade.
+var tradeFields = map[field.Key]bool{field.OrderNo: true, field.PaidAt: true, field.CreatedAt: true,
+	field.TradedAt: true, field.Goods: true, field.Amount: true, field.UnitPrice: true}
+
+// build reads one row; it returns nil for a row with nothing in any mapped column.
+func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
+	r := &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}}
+	c := &r.Customer
+	var t data.Trade
+	var paidAt, createdAt, tradedAt time.Time
+	var unitPrice int64
+	var hasUnitPrice, hasTrade, any bool
+	var first, last string
+	for i, k := range b.m.Fields {
+		if i >= len(cells) || k == field.Ignore {
+			continue
+		}
+		raw := cells[i]
+		v := clean.Text(raw)
+		if v == "" {
+			continue
+		}
+		any = true
+		hasTrade = hasTrade || tradeFields[k]
+		switch k {
+		case field.Platform:
+			if p, ok := platformNames[strings.ToLower(v)]; ok {
+				c.Platform = p
+			}
+		case field.Nick:
+			c.Nick = v
+		case field.Name:
+			c.Name = v
+		case field.FirstName:
+			first = v
+		case field.LastName:
+			last = v
+		case field.Gender:
+			if g, ok := clean.Gender(v); ok {
+				c.Gender = g
+			} else {
+				b.issue(row, i, data.IssueBadValue, raw)
+			}
+		case field.Birthday:
+			if bd, ok := clean.Birthday(v, b.loc); ok {
+				c.Birthday = bd
+			} else {
+				b.issue(row, i, data.IssueBadDate, raw)
+			}
+		case field.LunarBirthday:
+			if bd, _, ok := clean.LunarBirthday(v); ok {
+				c.Birthday, c.BirthdayLunar = bd, true
+			} else {
+				b.issue(row, i, data.IssueBadDate, raw)
+			}
+		case field.Phone:
+			if p, ok := clean.Phone(raw); ok {
+				c.Phone = p
+			} else {
+				b.issue(row, i, data.IssueBadPhone, raw)
+			}
+		case field.Email:
+			c.Email = strings.ToLower(v)
+		case field.WeChat:
+			c.WeChat = v
+		case field.Wangwang:
+			c.Wangwang = v
+		case field.QQ:
+			c.QQ = strings.TrimSuffix(v, ".0")
+		case field.Province:
+			c.Province = v
+		case field.City:
+			c.City = v
+		case field.Address:
+			c.Address = v
+		case field.Source:
+			c.Source = v
+		case field.Tags:
+			c.Tags = clean.Tags(v)
+		case field.Note:
+			c.Note = v
+		case field.OptOut:
+			c.MarketingOptOut, _ = clean.Bool(v)
+		case field.OrderNo:
+			if clean.Lossy(v) {
+				b.issue(row, i, data.IssueLossyOrder, raw)
+			} else {
+				t.OrderNo = v
+			}
+		case field.PaidAt, field.CreatedAt, field.TradedAt:
+			d, ok := clean.Date(v, b.loc)
+			if !ok {
+				b.issue(row, i, data.IssueBadDate, raw)
+				continue
+			}
+			switch k {
+			case field.PaidAt:
+				paidAt = d
+			case field.CreatedAt:
+				createdAt = d
+			default:
+				tradedAt = d
+			}
+		case field.Goods:
+			t.Goods = v
+		case field.Quantity:
+			if q, ok := clean.Quantity(v); ok {
+				t.Quantity = q
+			} else {
+				b.issue(row, i, data.IssueBadNumber, raw)
+			}
+		case field.UnitPrice:
+			// Unit prices may carry more than fen (UCI has 0.001): keep four decimals
+			// and round once, on the line total.
+			if p, ok := clean.Decimal(v, 4); ok {
+				unitPrice, hasUnitPrice = p, true
+			} else {
+				b.issue(row, i, data.IssueBadAmount, raw)
+			}
+		case field.Amount, field.Refund:
+			fen, ok := clean.Amount(v)
+			if !ok {
+				b.issue(row, i, data.IssueBadAmount, raw)
+				continue
+			}
+			if k == field.Amount {
+				t.AmountFen = fen
+			} else {
+				t.RefundFen = fen
+			}
+		case field.Status:
+			if st, ok := clean.Status(v); ok {
+				t.Status = st
+			}
+		case field.TradeNote:
+			t.Note = v
+		case field.ShipName:
+			t.ShipName = v
+		case field.ShipPhone:
+			if p, ok := clean.Phone(raw); ok {
+				t.ShipPhone = p
+			}
+		case field.ShipAddress:
+			t.ShipAddress = v
+		default:
+			if h, ok := k.IsExtra(); ok {
+				if b.orderSheet {
+					setExtra(&t.Extra, h, v)
+				} else {
+					setExtra(&c.Extra, h, v)
+				}
+			}
+		}
+	}
+	if !any {
+		return nil
+	}
+	b.fillFallbacks(cells, c)
+	if c.Name == "" && (first != "" || last != "") {
+		c.Name = strings.TrimSpace(first + " " + last)
+	}
+	if !b.hasNick && c.Nick == "" && c.Email != "" {
+		c.Nick = c.Email // Shopify: the email is the customer's id
+	}
+	if !hasTrade {
+		return r
+	}
+	b.finishTrade(&t, paidAt, createdAt, tradedAt, unitPrice, hasUnitPrice)
+	r.Trade = &t
+	return r
+}
+
+// fillFallbacks fills empty contact fields from the further columns that name them.
+func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
+	for k, cols := range b.m.Fallbacks {
+		for _, i := range cols {
+			if i >= len(cells) {
+				continue
+			}
+			v := clean.Text(cells[i])
+			if v == "" {
+				continue
+			}
+			switch {
+			case k == field.Phone && c.Phone == "":
+				if p, ok := clean.Phone(cells[i]); ok {
+					c.Phone = p
+				}
+			case k == field.Name && c.Name == "":
+				c.Name = v
+			case k == field.Email && c.Email == "":
+				c.Email = strings.ToLower(v)
+			case k == field.Address && c.Address == "":
+				c.Address = v
+			}
+		}
+	}
+}
+
+// finishTrade applies the sheet's time and payment rules: the pay time is the trade
+// time; without one, a sheet that has a pay-time column says the order is unpaid and
+// its creation time is used; a sheet that says nothing about payment counts as paid.
+func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time.Time, unitPrice int64, hasUnitPrice bool) {
+	switch {
+	case !paidAt.IsZero():
+		t.TradedAt = paidAt
+	case !tradedAt.IsZero():
+		t.TradedAt = tradedAt
+	default:
+		t.TradedAt = createdAt
+	}
+	if t.Status == "" {
+		t.Status = data.StatusPaid
+		if b.hasPayTime && paidAt.IsZero() {
+			t.Status = data.StatusUnpaid
+		}
+	}
+	if t.Quantity == 0 && (hasUnitPrice || t.Goods != "") {
+		t.Quantity = 1
+	}
+	if !b.hasAmount && hasUnitPrice {
+		t.AmountFen = roundDiv(unitPrice*int64(t.Quantity), 100) // 1/10000 yuan → fen
+	}
+	if t.RefundFen > t.AmountFen && t.AmountFen >= 0 {
+		t.RefundFen = t.AmountFen // a refund cannot exceed what was paid
+	}
+}
+
+// roundDiv divides rounding half away from zero.
+func roundDiv(a, b int64) int64 {
+	if a < 0 {
+		return -((-a + b/2) / b)
+	}
+	return (a + b/2) / b
+}
+
+func setExtra(m *map[string]string, k, v string) {
+	if *m == nil {
+		*m = map[string]string{}
+	}
+	(*m)[k] = v
+}
+
+// hasTradeColumns reports whether the sheet is an order sheet (its unknown columns
+// then describe the order, not the buyer).
+func (m *Mapping) hasTradeColumns() bool {
+	for _, k := range m.Fields {
+		if tradeFields[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// platformNames reads a 平台 column.
+var platformNames = map[string]data.Platform{
+	"淘宝": data.PlatformTaobao, "taobao": data.PlatformTaobao, "天猫": data.PlatformTmall, "tmall": data.PlatformTmall,
+	"京东": data.PlatformJD, "jd": data.PlatformJD, "拼多多": data.PlatformPDD, "pdd": data.PlatformPDD,
+	"抖音": data.PlatformDouyin, "douyin": data.PlatformDouyin, "shopify": data.PlatformShopify,
+	"其他": data.PlatformOther, "other": data.PlatformOther,
+}

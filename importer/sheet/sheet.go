@@ -1,0 +1,233 @@
+// Package sheet reads spreadsheets (xlsx/xlsm, csv/txt) as streams of raw text rows.
+//
+// It knows nothing about customers or trades: it finds the format, the text encoding and
+// the separator, and hands back each non-blank row as raw cell text together with the row
+// number the seller sees in Excel, so that later stages can report "row 17" truthfully.
+// Dates in xlsx stay Excel serial numbers ("43101.39"); converting them is the caller's job,
+// and so is trimming header names.
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// DefaultMaxBytes is the file size cap used when OpenOptions.MaxBytes is zero. A 500,000-row
+// order export is well below it, as xlsx and as csv.
+const DefaultMaxBytes int64 = 200 << 20
+
+// Format names returned by Workbook.Format.
+const (
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
+)
+
+// Sentinel errors, checked with errors.Is. Returned errors wrap them with context but never
+// with cell contents.
+var (
+	// ErrLegacyXLS means the file is an old binary Excel 97–2003 workbook (or an HTML page
+	// saved with an .xls name); the seller should save it as .xlsx.
+	ErrLegacyXLS = errors.New("legacy .xls workbook: save it as .xlsx and import again")
+	// ErrPasswordRequired means the workbook is encrypted and no password was given.
+	ErrPasswordRequired = errors.New("workbook is password-protected")
+	// ErrWrongPassword means the workbook is encrypted and the given password does not open it.
+	ErrWrongPassword = errors.New("wrong workbook password")
+	// ErrTooLarge means the file, or the unpacked workbook, is bigger than the allowed size.
+	ErrTooLarge = errors.New("file too large")
+	// ErrUnreadable means the file is damaged or not a spreadsheet at all.
+	ErrUnreadable = errors.New("file is damaged or not a spreadsheet")
+	// ErrNoSuchSheet means Rows was asked for a sheet the workbook does not have.
+	ErrNoSuchSheet = errors.New("no such sheet")
+	// ErrUnclosedQuote means a quoted csv cell swallowed following rows: a quote mark was
+	// opened and never closed, so the rows after it would silently disappear.
+	ErrUnclosedQuote = errors.New("csv quote mark opened and never closed")
+)
+
+// OpenOptions tune Open and OpenReader. The zero value is ready to use.
+type OpenOptions struct {
+	Password string // for encrypted xlsx
+	MaxBytes int64  // file size cap; 0 (or negative) = DefaultMaxBytes
+}
+
+func (o OpenOptions) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// Workbook is an open spreadsheet. It is not safe for concurrent use; Close it when done.
+type Workbook struct {
+	format string
+	sheets []string
+
+	// xlsx
+	xf     *excelize.File
+	tmpDir string // excelize's temp files live here, removed on Close
+
+	// csv
+	src       io.ReaderAt
+	closer    io.Closer
+	dataStart int64 // first byte after a BOM
+	size      int64
+	text      textEncoding
+	comma     rune
+}
+
+// Open opens the spreadsheet at path. The format comes from the content, not the name: a
+// zip is an xlsx/xlsm, an OLE2 compound file is an encrypted xlsx or a legacy .xls, anything
+// else is read as delimited text. The size cap is checked before anything is read.
+func Open(path string, opt OpenOptions) (*Workbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("open %s: %w: is a folder", filepath.Base(path), ErrUnreadable)
+	}
+	w, err := open(f, fi.Size(), path, path, opt)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if w.format == FormatCSV {
+		w.closer = f // rows stream from the file
+	} else if err := f.Close(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// OpenReader opens a spreadsheet held in r (size bytes). name is the file name; it only
+// names the csv sheet and tells an HTML page saved as .xls from other text. r must stay
+// readable until the Workbook is closed; Close does not close r.
+func OpenReader(r io.ReaderAt, size int64, name string, opt OpenOptions) (*Workbook, error) {
+	return open(r, size, name, "", opt)
+}
+
+var (
+	zipMagic = []byte("PK")
+	oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
+)
+
+// open dispatches on the first bytes. path is set when excelize may reopen the file itself,
+// which saves holding the compressed bytes in memory.
+func open(r io.ReaderAt, size int64, name, path string, opt OpenOptions) (*Workbook, error) {
+	if size < 0 {
+		return nil, fmt.Errorf("%w: negative size", ErrUnreadable)
+	}
+	if size > opt.maxBytes() {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, size, opt.maxBytes())
+	}
+	head := make([]byte, 8)
+	n, err := r.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	head = head[:n]
+	switch {
+	case len(head) >= 4 && bytes.HasPrefix(head, zipMagic) && head[2] < 9 && head[3] < 9:
+		// PK\3\4, PK\5\6 (empty zip), PK\7\8 (spanned).
+		return openZip(r, size, path)
+	case bytes.Equal(head, oleMagic):
+		return openOLE(r, size, opt.Password)
+	default:
+		return openCSV(r, size, name)
+	}
+}
+
+// Format reports "xlsx" or "csv".
+func (w *Workbook) Format() string { return w.format }
+
+// Sheets lists the sheet names in workbook order. A csv has one sheet, named after the file
+// without its extension.
+func (w *Workbook) Sheets() []string { return append([]string(nil), w.sheets...) }
+
+// Encoding reports the text encoding detected for a csv: "utf-8", "utf-8-bom", "gb18030",
+// "utf-16le" or "utf-16be" (the last two only with a BOM, as Excel's "Unicode text" writes).
+// It is "" for xlsx.
+func (w *Workbook) Encoding() string {
+	if w.format != FormatCSV {
+		return ""
+	}
+	return w.text.name
+}
+
+// Separator reports the csv field separator detected (',', '\t' or ';'); 0 for xlsx.
+func (w *Workbook) Separator() rune { return w.comma }
+
+// Rows starts reading a sheet from its first row. Each call starts afresh; only one Rows
+// per Workbook should be read at a time.
+func (w *Workbook) Rows(sheet string) (*Rows, error) {
+	found := false
+	for _, s := range w.sheets {
+		if s == sheet {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("%w: %q", ErrNoSuchSheet, sheet)
+	}
+	if w.format == FormatXLSX {
+		return w.xlsxRows(sheet)
+	}
+	return w.csvRows(), nil
+}
+
+// Close releases the file and any temporary files. It is safe to call more than once.
+func (w *Workbook) Close() error {
+	var first error
+	if w.xf != nil {
+		first = safely(w.xf.Close)
+		w.xf = nil
+	}
+	if w.tmpDir != "" {
+		if err := os.RemoveAll(w.tmpDir); err != nil && first == nil {
+			first = err
+		}
+		w.tmpDir = ""
+	}
+	if w.closer != nil {
+		if err := w.closer.Close(); err != nil && first == nil {
+			first = err
+		}
+		w.closer = nil
+	}
+	return first
+}
+
+// safely runs fn, turning a panic inside a parser into ErrUnreadable. Hostile files must
+// produce an error, never a crash of the whole app.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: parser failed", ErrUnreadable)
+		}
+	}()
+	return fn()
+}
+
+// sheetName names the single sheet of a csv after its file.
+func sheetName(name string) string {
+	base := filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if base == "" || base == "." || base == "/" {
+		return "Sheet1"
+	}
+	return base
+}

@@ -1,0 +1,211 @@
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Zip bomb limits. A 100,000-row, 10-column order sheet unpacks to about 41 MB of XML
+// (5.4 MB zipped), so Excel's own limit of 1,048,576 rows fits in maxUnzipBytes while a
+// small file claiming gigabytes does not. excelize unpacks a worksheet or the shared
+// strings above maxXMLInMemory to a temp file and every other part to memory; maxInMemory
+// caps the latter, which is what a hostile file could make us hold in RAM.
+const (
+	maxUnzipBytes  int64 = 1 << 30
+	maxXMLInMemory int64 = 64 << 20
+	maxInMemory    int64 = 512 << 20
+)
+
+// excelDefaultPassword is the password Excel uses to "encrypt" workbooks that are only
+// write-protected; such files open without asking in Excel, so they should here too.
+const excelDefaultPassword = "VelvetSweatshop"
+
+// openZip opens a zip container as an xlsx/xlsm workbook.
+func openZip(r io.ReaderAt, size int64, path string) (*Workbook, error) {
+	if err := checkZip(r, size); err != nil {
+		return nil, err
+	}
+	return openExcelize(func(opts excelize.Options) (*excelize.File, error) {
+		if path != "" {
+			return excelize.OpenFile(path, opts)
+		}
+		return excelize.OpenReader(io.NewSectionReader(r, 0, size), opts)
+	})
+}
+
+// openOLE handles an OLE2 compound file: either an encrypted xlsx (ECMA-376 encryption
+// wraps the zip in OLE2) or a legacy BIFF .xls, which is refused with ErrLegacyXLS.
+func openOLE(r io.ReaderAt, size int64, password string) (*Workbook, error) {
+	raw := make([]byte, size)
+	if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), raw); err != nil {
+		return nil, err
+	}
+	pw := password
+	if pw == "" {
+		pw = excelDefaultPassword
+	}
+	var plain []byte
+	err := safely(func() error {
+		var err error
+		plain, err = excelize.Decrypt(raw, &excelize.Options{Password: pw})
+		return err
+	})
+	switch {
+	case errors.Is(err, excelize.ErrUnknownEncryptMechanism):
+		// No EncryptionInfo stream: not an encrypted package.
+		if hasOLEEntry(raw, "Workbook") || hasOLEEntry(raw, "Book") {
+			return nil, ErrLegacyXLS
+		}
+		return nil, fmt.Errorf("%w: OLE2 file without a workbook", ErrUnreadable)
+	case err != nil:
+		return nil, unreadable(err)
+	case !bytes.HasPrefix(plain, []byte("PK\x03\x04")):
+		// Decryption has no verifier check in excelize; a wrong key yields noise, not a zip.
+		if password == "" {
+			return nil, ErrPasswordRequired
+		}
+		return nil, ErrWrongPassword
+	}
+	pr := bytes.NewReader(plain)
+	if err := checkZip(pr, pr.Size()); err != nil {
+		return nil, err
+	}
+	return openExcelize(func(opts excelize.Options) (*excelize.File, error) {
+		return excelize.OpenReader(pr, opts)
+	})
+}
+
+// openExcelize runs open with our options, under recover, inside a private temp folder so
+// that temp files excelize leaves behind on a failed open are removed too.
+func openExcelize(open func(excelize.Options) (*excelize.File, error)) (*Workbook, error) {
+	tmp, err := os.MkdirTemp("", "shopcrm-sheet-")
+	if err != nil {
+		return nil, err
+	}
+	w := &Workbook{format: FormatXLSX, tmpDir: tmp}
+	opts := excelize.Options{
+		RawCellValue:      true, // set once here so Rows.Columns needs no per-row options
+		UnzipSizeLimit:    maxUnzipBytes,
+		UnzipXMLSizeLimit: maxXMLInMemory,
+		TmpDir:            tmp,
+	}
+	err = safely(func() error {
+		var err error
+		w.xf, err = open(opts)
+		if err != nil {
+			return err
+		}
+		w.sheets = w.xf.GetSheetList()
+		return nil
+	})
+	if err == nil && len(w.sheets) == 0 {
+		err = errors.New("workbook lists no sheets")
+	}
+	if err != nil {
+		w.Close()
+		return nil, unreadable(err)
+	}
+	return w, nil
+}
+
+// checkZip refuses zips whose declared unpacked size is over the limits before excelize
+// starts inflating them (archive/zip stops any entry that inflates beyond its declared size).
+func checkZip(r io.ReaderAt, size int64) error {
+	var total, inMemory uint64
+	err := safely(func() error {
+		zr, err := zip.NewReader(r, size)
+		if err != nil {
+			return err
+		}
+		for _, f := range zr.File {
+			n := f.UncompressedSize64
+			total += n
+			name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
+			streamed := n > uint64(maxXMLInMemory) &&
+				(strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml")
+			if !streamed {
+				inMemory += n
+			}
+			if total > uint64(maxUnzipBytes) || inMemory > uint64(maxInMemory) {
+				return fmt.Errorf("%w: workbook unpacks to more than %d MB", ErrTooLarge, maxUnzipBytes>>20)
+			}
+		}
+		return nil
+	})
+	return unreadable(err)
+}
+
+// hasOLEEntry reports whether an OLE2 directory entry name (stored as UTF-16LE followed by
+// a NUL) occurs in raw. It is a heuristic, good enough to tell an .xls from a .doc.
+func hasOLEEntry(raw []byte, name string) bool {
+	u := utf16.Encode([]rune(name + "\x00"))
+	b := make([]byte, 0, 2*len(u))
+	for _, c := range u {
+		b = append(b, byte(c), byte(c>>8))
+	}
+	return bytes.Contains(raw, b)
+}
+
+// unreadable wraps a parser error as ErrUnreadable, keeping the cause for the log.
+func unreadable(err error) error {
+	if err == nil || errors.Is(err, ErrUnreadable) || errors.Is(err, ErrTooLarge) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrUnreadable, err)
+}
+
+// xlsxRows starts streaming one worksheet.
+func (w *Workbook) xlsxRows(sheet string) (*Rows, error) {
+	if w.xf == nil {
+		return nil, errors.New("sheet: workbook is closed")
+	}
+	var xr *excelize.Rows
+	err := safely(func() error {
+		var err error
+		xr, err = w.xf.Rows(sheet)
+		return err
+	})
+	if err != nil {
+		if xr != nil {
+			_ = safely(xr.Close)
+		}
+		return nil, unreadable(err)
+	}
+	return &Rows{xr: xr}, nil
+}
+
+// nextXLSX advances to the next non-blank row. excelize's Next steps one sheet row at a
+// time even across rows missing from the XML (Columns then returns nil), so counting Next
+// calls gives the true sheet row number.
+func (r *Rows) nextXLSX() (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.err = fmt.Errorf("%w: sheet row %d: parser failed", ErrUnreadable, r.row)
+			ok = false
+		}
+	}()
+	for r.xr.Next() {
+		r.row++
+		cells, err := r.xr.Columns()
+		if err != nil {
+			r.err = fmt.Errorf("sheet row %d: %w", r.row, unreadable(err))
+			return false
+		}
+		if cells = trimBlankTail(cells); len(cells) > 0 {
+			r.cells = cells
+			return true
+		}
+	}
+	if err := r.xr.Error(); err != nil {
+		r.err = fmt.Errorf("after sheet row %d: %w", r.row, unreadable(err))
+	}
+	return false
+}
