@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2/app"
@@ -26,8 +27,8 @@ func main() {
 	if err := i18n.Use(i18n.System); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	if len(os.Args) > 1 && !strings.HasPrefix(os.Args[1], "-") {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	if a := os.Args[1:]; len(a) > 0 && (cli.IsCommand(a[0]) || !strings.HasPrefix(a[0], "-") && !isFile(a[0])) {
+		os.Exit(cli.Run(a, os.Stdout, os.Stderr)) // a command, or a word that is neither command nor file
 	}
 	dataFlag := flag.String("data", "", lang.L("cli.flag.data"))
 	flag.Parse()
@@ -35,12 +36,25 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	if runtime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		fmt.Fprintln(os.Stderr, lang.L("cli.no_display"))
+		os.Exit(1)
+	}
 	store, err := data.Open(dir)
 	if err != nil {
 		fail(err)
 	}
 	defer store.Close()
-	gui.New(app.NewWithID(appID), store).ShowAndRun()
+	g := gui.New(app.NewWithID(appID), store)
+	if flag.NArg() > 0 { // opened with a sheet (double-click, "Open with", or shopcrm FILE)
+		g.OpenImport(flag.Arg(0))
+	}
+	g.ShowAndRun()
+}
+
+func isFile(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
 }
 
 func fail(err error) {

@@ -134,17 +134,25 @@ func (c *Customer) Normalize() {
 	c.Tags = normalizeTags(c.Tags)
 }
 
+// normalizeTags trims, drops duplicates and splits on list separators, so a tag
+// never holds a comma (tags travel comma-separated in exports and forms).
 func normalizeTags(tags []string) []string {
 	seen := map[string]bool{}
 	out := tags[:0:0]
-	for _, t := range tags {
-		t = strings.TrimSpace(t)
-		if t != "" && !seen[t] {
-			seen[t] = true
-			out = append(out, t)
+	for _, tag := range tags {
+		for _, t := range strings.FieldsFunc(tag, isTagSeparator) {
+			t = strings.TrimSpace(t)
+			if t != "" && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
 		}
 	}
 	return out
+}
+
+func isTagSeparator(r rune) bool {
+	return r == ',' || r == '，' || r == ';' || r == '；' || r == '、'
 }
 
 func encodeExtra(m map[string]string) string {

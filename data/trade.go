@@ -85,7 +85,7 @@ func (t *Trade) Problems() []*ValidationError {
 	add(!t.Platform.Valid(), "platform", CodeInvalid)
 	add(!validStatus, "status", CodeInvalid)
 	add(len(t.Goods) > maxTextLen*3, "goods", CodeTooLong)
-	add(t.Quantity < 0, "quantity", CodeInvalid)
+	add(t.Quantity < 0 && t.AmountFen > 0, "quantity", CodeInvalid) // negative only on a return line
 	add(t.RefundFen < 0 || (t.RefundFen > 0 && t.RefundFen > t.AmountFen), "refund", CodeInvalid)
 	add(len(t.Note) > maxTextLen*3, "note", CodeTooLong)
 	return p

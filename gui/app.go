@@ -22,7 +22,11 @@ type App struct {
 	fyneApp   fyne.App
 	win       fyne.Window
 	store     *data.Store
+	spawn     func(func())
 	customers *customerScreen
+	history   *historyScreen
+	// wizard is the import in progress, if any.
+	wizard *importWizard
 }
 
 // screen is one entry of the navigation rail.
@@ -43,43 +47,94 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(assets.Icon)
 	win := a.NewWindow(lang.L("app.title"))
-	g := &App{fyneApp: a, win: win, store: store}
+	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 	if err != nil {
 		showError(win, err)
 	}
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
+	g.customers.OnImport = g.pickImport
+	g.history = newHistoryScreen(win, store, spawn)
+	g.history.OnImport = g.pickImport
+	g.history.OnReverted = g.customers.refresh
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content},
+		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content},
 	}
-	win.SetContent(container.NewBorder(nil, nil, navRail(screens, win), nil, screens[0].content))
+	win.SetContent(navigation(screens, func(i int) {
+		if i == 1 {
+			g.history.reload()
+		}
+	}))
+	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		if len(uris) > 0 {
+			g.openImport(uris[0].Path())
+		}
+	})
 	g.addShortcuts()
 	win.Resize(fyne.NewSize(1240, 780))
 	g.customers.reload()
 	return g
 }
 
-// navRail is the column of screen buttons at the window's left edge; it lists only
-// the screens that exist.
-func navRail(screens []screen, win fyne.Window) fyne.CanvasObject {
+// navigation puts a rail of screen buttons at the window's left edge (only screens
+// that exist) and shows the chosen screen beside it.
+func navigation(screens []screen, onShow func(int)) fyne.CanvasObject {
 	rail := container.NewVBox()
-	for _, s := range screens {
-		b := widget.NewButtonWithIcon(s.title, s.icon, nil)
-		b.Importance = widget.HighImportance
-		b.IconPlacement = widget.ButtonIconLeadingText
-		rail.Add(b)
+	stack := container.NewStack()
+	var buttons []*widget.Button
+	choose := func(i int) {
+		for j, s := range screens {
+			if j == i {
+				s.content.Show()
+			} else {
+				s.content.Hide()
+			}
+			buttons[j].Importance = widget.LowImportance
+			if j == i {
+				buttons[j].Importance = widget.HighImportance
+			}
+			buttons[j].Refresh()
+		}
+		stack.Refresh()
+		onShow(i)
 	}
-	return container.NewHBox(container.NewPadded(rail), widget.NewSeparator())
+	for i, s := range screens {
+		i := i
+		b := widget.NewButtonWithIcon(s.title, s.icon, func() { choose(i) })
+		b.Alignment = widget.ButtonAlignLeading
+		buttons = append(buttons, b)
+		rail.Add(b)
+		stack.Add(s.content)
+	}
+	choose(0)
+	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack)
 }
 
-// addShortcuts: Ctrl+N adds a customer, Ctrl+F goes to the search box.
+// pickImport asks for a file and opens the import wizard on it.
+func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }
+
+// OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
+func (g *App) OpenImport(path string) { g.openImport(path) }
+
+// openImport opens the import wizard on a file; after an import the lists reload.
+func (g *App) openImport(path string) {
+	g.wizard = startImport(g.win, g.store, g.spawn, path, func() {
+		g.customers.refresh()
+		g.history.reload()
+	})
+}
+
+// addShortcuts: Ctrl+N adds a customer, Ctrl+F goes to the search box, Ctrl+I imports.
 func (g *App) addShortcuts() {
 	c := g.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { g.customers.addCustomer() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { c.Focus(g.customers.search) })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { g.pickImport() })
 }
 
 // Window is the main window.

@@ -155,7 +155,7 @@ func customerFieldRows(c *data.Customer) [][2]string {
 		{"name", c.Name}, {"nick", c.Nick}, {"gender", genderIfKnown(c.Gender)}, {"birthday", birthday},
 		{"phone", c.Phone}, {"email", c.Email}, {"wechat", c.WeChat}, {"wangwang", c.Wangwang}, {"qq", c.QQ},
 		{"region", region}, {"address", c.Address}, {"source", c.Source}, {"tags", strings.Join(c.Tags, "、")},
-		{"note", c.Note}, {"marketing_opt_out", optOut}, {"created_at", localDate(c.CreatedAt)},
+		{"note", c.Note}, {"marketing_opt_out", optOut}, {"added_on", localDate(c.CreatedAt)},
 	} {
 		if kv[1] != "" {
 			rows = append(rows, [2]string{i18n.FieldName(kv[0]), kv[1]})

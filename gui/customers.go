@@ -44,6 +44,8 @@ type customerScreen struct {
 	delay    time.Duration
 	// spawn runs slow work off the UI goroutine; tests make it synchronous.
 	spawn func(func())
+	// OnImport starts the import wizard.
+	OnImport func()
 }
 
 func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spawn func(func())) *customerScreen {
@@ -58,15 +60,19 @@ func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spaw
 	s.search.OnChanged = s.searchChanged
 	add := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
 	add.Importance = widget.HighImportance
+	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { s.OnImport() })
+	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.exportList)
 	s.count = widget.NewLabel("")
-	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, add), s.search)
+	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, importBtn, exportBtn, add), s.search)
 
 	s.emptyMsg = widget.NewLabel("")
 	s.emptyMsg.Wrapping = fyne.TextWrapWord
 	s.emptyMsg.Alignment = fyne.TextAlignCenter
 	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
+	emptyImport := widget.NewButtonWithIcon(lang.L("import.mine"), theme.UploadIcon(), func() { s.OnImport() })
+	emptyImport.Importance = widget.HighImportance
 	s.empty = container.NewCenter(container.NewVBox(
-		widget.NewIcon(theme.AccountIcon()), s.emptyMsg, container.NewCenter(emptyAdd)))
+		widget.NewIcon(theme.AccountIcon()), s.emptyMsg, container.NewCenter(container.NewHBox(emptyImport, emptyAdd))))
 	s.empty.Hide()
 	s.listArea = container.NewStack(s.table, s.empty)
 

@@ -31,6 +31,8 @@ var (
 	// known holds every key of the chosen translation file, so that probing for an
 	// optional key does not make Fyne log a "translation failure".
 	known = map[string]bool{}
+	// overridden: translations were registered under the system's own locale.
+	overridden bool
 )
 
 // Use loads the translations and selects the language for choice (System, Chinese or
@@ -64,9 +66,17 @@ func Use(choice string) error {
 		known[k] = true
 	}
 	current = choice
-	// Fyne matches the system locale against the loaded translations; registering the
-	// chosen file under the system's own locale makes that match land on our choice.
-	return lang.AddTranslationsForLocale(body, fyne.Locale(sys.String()))
+	// Fyne matches the system locale against the loaded translations. When the system
+	// speaks another language than the choice (a German system, or English with
+	// Chinese chosen), registering the chosen file under the system's own locale makes
+	// the match land on it; a Chinese system already matches zh_Hans, which also holds
+	// Fyne's own words (确定, 取消).
+	// Once something was registered there, later choices must be registered there too.
+	if overridden || !strings.HasPrefix(strings.ToLower(sys.LanguageString()), choice) {
+		overridden = true
+		return lang.AddTranslationsForLocale(body, fyne.Locale(sys.String()))
+	}
+	return nil
 }
 
 // defaultUnsetLocale gives a Linux session with no language at all (LANG unset, C or

@@ -181,6 +181,11 @@ func Import(ctx context.Context, store *data.Store, path string, opt Options) (*
 		if err != nil {
 			return nil, err
 		}
+		if len(opt.Fields) == 0 {
+			if _, err := RecallMapping(ctx, store, m); err != nil {
+				return nil, err
+			}
+		}
 		plans = append(plans, &sheetPlan{name: name, rows: rows, m: m})
 		if !identifiesCustomers(m) {
 			return nil, ErrNoCustomer

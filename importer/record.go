@@ -44,7 +44,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	var t data.Trade
 	var paidAt, createdAt, tradedAt time.Time
 	var unitPrice int64
-	var hasUnitPrice, hasTrade, any bool
+	var hasUnitPrice, hasQuantity, hasTrade, any bool
 	var first, last string
 	for i, k := range b.m.Fields {
 		if i >= len(cells) || k == field.Ignore {
@@ -91,7 +91,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.Phone:
 			if p, ok := clean.Phone(raw); ok {
 				c.Phone = p
-			} else {
+			} else if !strings.Contains(raw, "*") { // a platform-masked phone just says nothing
 				b.issue(row, i, data.IssueBadPhone, raw)
 			}
 		case field.Email:
@@ -113,7 +113,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.Tags:
 			c.Tags = clean.Tags(v)
 		case field.Note:
-			c.Note = v
+			c.Note = clean.Lines(raw)
 		case field.OptOut:
 			c.MarketingOptOut, _ = clean.Bool(v)
 		case field.OrderNo:
@@ -140,7 +140,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 			t.Goods = v
 		case field.Quantity:
 			if q, ok := clean.Quantity(v); ok {
-				t.Quantity = q
+				t.Quantity, hasQuantity = q, true
 			} else {
 				b.issue(row, i, data.IssueBadNumber, raw)
 			}
@@ -168,7 +168,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 				t.Status = st
 			}
 		case field.TradeNote:
-			t.Note = v
+			t.Note = clean.Lines(raw)
 		case field.ShipName:
 			t.ShipName = v
 		case field.ShipPhone:
@@ -200,7 +200,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	if !hasTrade {
 		return r
 	}
-	b.finishTrade(&t, paidAt, createdAt, tradedAt, unitPrice, hasUnitPrice)
+	b.finishTrade(&t, paidAt, createdAt, tradedAt, unitPrice, hasUnitPrice, hasQuantity)
 	r.Trade = &t
 	return r
 }
@@ -235,7 +235,7 @@ func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
 // finishTrade applies the sheet's time and payment rules: the pay time is the trade
 // time; without one, a sheet that has a pay-time column says the order is unpaid and
 // its creation time is used; a sheet that says nothing about payment counts as paid.
-func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time.Time, unitPrice int64, hasUnitPrice bool) {
+func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time.Time, unitPrice int64, hasUnitPrice, hasQuantity bool) {
 	switch {
 	case !paidAt.IsZero():
 		t.TradedAt = paidAt
@@ -250,8 +250,8 @@ func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time
 			t.Status = data.StatusUnpaid
 		}
 	}
-	if t.Quantity == 0 && (hasUnitPrice || t.Goods != "") {
-		t.Quantity = 1
+	if !hasQuantity {
+		t.Quantity = 1 // a sheet without a quantity column sells one of each
 	}
 	if !b.hasAmount && hasUnitPrice {
 		t.AmountFen = roundDiv(unitPrice*int64(t.Quantity), 100) // 1/10000 yuan → fen

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -149,6 +150,55 @@ func TestDateCommonShapesDoNotAllocate(t *testing.T) {
 	for _, in := range []string{"2012-05-23 23:34:56", "2012-5-23 23:34", "2020/2/21 0:00", "43101.39", "2019-11-04 19:29:29 -0500"} {
 		if got := testing.AllocsPerRun(100, func() { _, _ = Date(in, shanghai) }); got != 0 {
 			t.Errorf("%q: got %v allocs, want 0", in, got)
+		}
+	}
+}
+
+func TestDateReadsWhatTimeFormatWrites(t *testing.T) {
+	layouts := []struct {
+		layout string
+		trunc  time.Duration // what the layout keeps
+	}{
+		{"2006-01-02 15:04:05", time.Second},
+		{"2006-1-2 15:04", time.Minute},
+		{"2006/1/2 15:04", time.Minute},
+		{"2006/01/02 3:04:05 PM", time.Second},
+		{"2006.01.02", 24 * time.Hour},
+		{"2006年1月2日 15:04", time.Minute},
+		{"2006年1月2日", 24 * time.Hour},
+		{"20060102", 24 * time.Hour},
+		{"02-Jan-2006 15:04", time.Minute},
+		{"Jan 2, 2006", 24 * time.Hour},
+		{time.RFC3339, time.Second},
+		{time.RFC3339Nano, time.Nanosecond},
+		{"2006-01-02 15:04:05 -0700", time.Second},
+	}
+	start := time.Date(1900, 3, 1, 0, 0, 0, 0, shanghai).Unix()
+	end := time.Date(2199, 12, 31, 0, 0, 0, 0, shanghai).Unix()
+	for i := range 2000 {
+		// A deterministic spread of instants over the accepted years.
+		sec := start + (end-start)/2000*int64(i) + int64(i)*7919
+		want := time.Unix(sec, int64(i)*123457).In(shanghai)
+		for _, l := range layouts {
+			in := want.Format(l.layout)
+			w := want.Truncate(l.trunc) // Truncate works on absolute time: redo days in the zone
+			if l.trunc == 24*time.Hour {
+				w = time.Date(want.Year(), want.Month(), want.Day(), 0, 0, 0, 0, shanghai)
+			}
+			got, ok := Date(in, shanghai)
+			if !ok || !got.Equal(w) {
+				t.Fatalf("%q: got %v %v, want %v true", in, got, ok, w)
+			}
+		}
+		// The same instant as an Excel day number with ten decimals.
+		epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, shanghai) // Sub would overflow a Duration
+		days := (float64(want.Unix()-epoch.Unix()) + float64(want.Nanosecond())/1e9) / 86400
+		if days >= minSerial && days < maxSerial {
+			in := fmt.Sprintf("%.10f", days)
+			got, ok := Date(in, shanghai)
+			if d := got.Sub(want.Round(time.Second)); !ok || d < -time.Second || d > time.Second {
+				t.Fatalf("serial %q: got %v %v, want %v true", in, got, ok, want.Round(time.Second))
+			}
 		}
 	}
 }

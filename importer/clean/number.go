@@ -33,6 +33,9 @@ func Decimal(s string, places int) (int64, bool) {
 	if needsText(s) {
 		s = Text(s)
 	}
+	if s != "" && isDigit(s[0]) && isDigit(s[len(s)-1]) { // no sign, no currency: most cells
+		return parseFixed(s, places, maxWhole)
+	}
 	neg, signed := false, false
 	for range 3 { // "-¥25", "¥-25", "(¥25)", "25元": peel one sign and the marks in any order
 		s = stripCurrency(s)
@@ -262,6 +265,8 @@ func trimUnit(s string) string {
 	}
 	return s
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func digitsOnly(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -40,7 +40,7 @@ var (
 
 // openCSV sniffs encoding and separator of delimited text.
 func openCSV(r io.ReaderAt, size int64, name string) (*Workbook, error) {
-	sample, atEOF, err := readSample(r, 0, size)
+	sample, atEOF, err := readSample(r, nil, 0, size)
 	if err != nil {
 		return nil, err
 	}
@@ -76,21 +76,25 @@ func openCSV(r io.ReaderAt, size int64, name string) (*Workbook, error) {
 			body = dec
 		}
 	}
+	if bytes.IndexByte(body, '\n') < 0 && bytes.IndexByte(body, '\r') >= 0 {
+		w.crOnly = true
+		body = bytes.ReplaceAll(body, []byte{'\r'}, []byte{'\n'})
+	}
 	w.comma = rune(detectComma(body, atEOF))
 	return w, nil
 }
 
-// readSample reads up to sampleSize bytes at off and reports whether they reach the end.
-func readSample(r io.ReaderAt, off, size int64) ([]byte, bool, error) {
-	n := min(int64(sampleSize), size-off)
-	if n <= 0 {
-		return nil, true, nil
+// readSample reads up to sampleSize bytes at off into buf (allocated when nil) and reports
+// whether they reach the end.
+func readSample(r io.ReaderAt, buf []byte, off, size int64) ([]byte, bool, error) {
+	if buf == nil {
+		buf = make([]byte, sampleSize)
 	}
-	buf := make([]byte, n)
-	if _, err := r.ReadAt(buf, off); err != nil && err != io.EOF {
+	n, err := r.ReadAt(buf[:min(int64(len(buf)), max(0, size-off))], off)
+	if err != nil && err != io.EOF {
 		return nil, false, err
 	}
-	return buf, off+n >= size, nil
+	return buf[:n], off+int64(n) >= size || n == 0, nil
 }
 
 // detectEncoding tells UTF-8 from GB18030 (the superset of GBK that Taobao and Excel on
@@ -98,6 +102,7 @@ func readSample(r io.ReaderAt, off, size int64) ([]byte, bool, error) {
 // looks further, chunk by chunk, for the first non-ASCII byte and judges from there.
 func detectEncoding(r io.ReaderAt, size int64, sample []byte, atEOF bool) (textEncoding, error) {
 	off, s, eof := int64(0), sample, atEOF
+	var buf []byte // reused while skipping ASCII, so a large file costs no garbage
 	for {
 		i := firstNonASCII(s)
 		if i < 0 {
@@ -111,9 +116,10 @@ func detectEncoding(r io.ReaderAt, size int64, sample []byte, atEOF bool) (textE
 			off += int64(i)
 		}
 		var err error
-		if s, eof, err = readSample(r, off, size); err != nil {
+		if s, eof, err = readSample(r, buf, off, size); err != nil {
 			return textEncoding{}, err
 		}
+		buf = s[:cap(s)]
 	}
 	if validUTF8Sample(s, eof) {
 		return encUTF8, nil
@@ -246,6 +252,9 @@ func (w *Workbook) csvRows() *Rows {
 	if w.text.enc != nil {
 		src = transform.NewReader(src, w.text.enc.NewDecoder())
 	}
+	if w.crOnly {
+		src = crToLF{src}
+	}
 	cr := csv.NewReader(bufio.NewReaderSize(src, 64<<10))
 	cr.Comma = w.comma
 	cr.LazyQuotes = true    // stray quotes in titles (5"屏) are normal
@@ -308,4 +317,18 @@ func (w *Workbook) endsWithQuote() bool {
 	}
 	buf = bytes.TrimRight(buf, "\r\n\x00")
 	return len(buf) > 0 && buf[len(buf)-1] == '"'
+}
+
+// crToLF turns old Mac line ends (CR only, as Excel for Mac's "CSV (Macintosh)" writes)
+// into LF, the only line end encoding/csv knows.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }

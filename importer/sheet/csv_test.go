@@ -123,6 +123,12 @@ func TestCSVRows(t *testing.T) {
 			want: []row{{1, []string{"姓名", "手机"}}, {2, []string{"王五", "13800000000"}}},
 		},
 		{
+			name:    "old Mac CR-only line ends",
+			content: []byte("姓名,电话\r张三,1\r\r李四,2\r"),
+			wantEnc: "utf-8", wantSep: ',',
+			want: []row{{1, []string{"姓名", "电话"}}, {2, []string{"张三", "1"}}, {4, []string{"李四", "2"}}},
+		},
+		{
 			name:    "no trailing newline",
 			content: []byte("a,b\nc,d"),
 			wantEnc: "utf-8", wantSep: ',',

@@ -79,6 +79,7 @@ type Workbook struct {
 	size      int64
 	text      textEncoding
 	comma     rune
+	crOnly    bool // lines end in CR alone
 }
 
 // Open opens the spreadsheet at path. The format comes from the content, not the name: a
@@ -170,8 +171,8 @@ func (w *Workbook) Encoding() string {
 // Separator reports the csv field separator detected (',', '\t' or ';'); 0 for xlsx.
 func (w *Workbook) Separator() rune { return w.comma }
 
-// Rows starts reading a sheet from its first row. Each call starts afresh; only one Rows
-// per Workbook should be read at a time.
+// Rows starts streaming a sheet from its first row; each call starts afresh. The Workbook
+// must stay open while the Rows are read.
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	found := false
 	for _, s := range w.sheets {

@@ -3,6 +3,7 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -154,10 +155,14 @@ func hasOLEEntry(raw []byte, name string) bool {
 	return bytes.Contains(raw, b)
 }
 
-// unreadable wraps a parser error as ErrUnreadable, keeping the cause for the log.
+// unreadable wraps a parser error as ErrUnreadable, keeping the cause for the log. An XML
+// syntax error is cut down to its line number: its text can quote a piece of the file.
 func unreadable(err error) error {
 	if err == nil || errors.Is(err, ErrUnreadable) || errors.Is(err, ErrTooLarge) {
 		return err
+	}
+	if se := (*xml.SyntaxError)(nil); errors.As(err, &se) {
+		return fmt.Errorf("%w: XML syntax error on line %d", ErrUnreadable, se.Line)
 	}
 	return fmt.Errorf("%w: %w", ErrUnreadable, err)
 }

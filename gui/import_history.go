@@ -1,0 +1,110 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// historyScreen is 导入记录: every import with its counts, and 撤销 for the newest one
+// still in place.
+type historyScreen struct {
+	win     fyne.Window
+	store   *data.Store
+	spawn   func(func())
+	batches []*data.ImportBatch
+	list    *widget.List
+	empty   *widget.Label
+	content fyne.CanvasObject
+	// OnImport starts the import wizard; OnReverted is told after an undo.
+	OnImport   func()
+	OnReverted func()
+}
+
+func newHistoryScreen(win fyne.Window, store *data.Store, spawn func(func())) *historyScreen {
+	h := &historyScreen{win: win, store: store, spawn: spawn}
+	h.list = widget.NewList(func() int { return len(h.batches) }, newBatchRow, h.updateBatchRow)
+	h.empty = widget.NewLabel(lang.L("history.empty"))
+	h.empty.Wrapping = fyne.TextWrapWord
+	h.empty.Alignment = fyne.TextAlignCenter
+	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { h.OnImport() })
+	importBtn.Importance = widget.HighImportance
+	title := widget.NewLabelWithStyle(lang.L("history.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, title, importBtn)), nil, nil, nil,
+		container.NewStack(h.list, container.NewCenter(h.empty)))
+	return h
+}
+
+// reload fetches the batches off the UI goroutine.
+func (h *historyScreen) reload() {
+	h.spawn(func() {
+		b, err := h.store.FindImportBatches(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				showError(h.win, err)
+				return
+			}
+			h.batches = b
+			h.empty.Hidden = len(b) > 0
+			h.empty.Refresh()
+			h.list.Refresh()
+		})
+	})
+}
+
+func newBatchRow() fyne.CanvasObject {
+	what := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what.Truncation = fyne.TextTruncateEllipsis
+	counts := widget.NewLabel("")
+	counts.Truncation = fyne.TextTruncateEllipsis
+	undo := widget.NewButtonWithIcon(lang.L("history.revert"), theme.ContentUndoIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(undo), container.NewVBox(what, counts))
+}
+
+func (h *historyScreen) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
+	b := h.batches[i]
+	row := o.(*fyne.Container)
+	texts := row.Objects[0].(*fyne.Container)
+	what, counts := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
+	undo := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+	what.SetText(fmt.Sprintf("%s  %s", localDateTime(b.ImportedAt), b.FileName))
+	text := lang.L("history.counts", map[string]any{"Created": b.CreatedCustomers, "Updated": b.UpdatedCustomers,
+		"Trades": b.CreatedTrades, "Skipped": b.Skipped, "Rejected": b.Rejected})
+	if !b.RevertedAt.IsZero() {
+		text = lang.L("history.reverted", map[string]any{"When": localDateTime(b.RevertedAt)}) + " · " + text
+	}
+	counts.SetText(text)
+	// Imports are undone newest first: only the newest one still in place offers 撤销.
+	latest := b.RevertedAt.IsZero()
+	for _, later := range h.batches[:i] {
+		latest = latest && !later.RevertedAt.IsZero()
+	}
+	if latest {
+		undo.Show()
+	} else {
+		undo.Hide()
+	}
+	undo.OnTapped = func() { h.revert(b) }
+}
+
+func (h *historyScreen) revert(b *data.ImportBatch) {
+	confirm(h.win, lang.L("history.revert.title"),
+		lang.L("history.revert.message", map[string]any{"File": b.FileName, "Created": b.CreatedCustomers, "Trades": b.CreatedTrades}),
+		lang.L("history.revert"), func() {
+			if err := h.store.RevertImport(context.Background(), b.ID); err != nil {
+				showError(h.win, err)
+				return
+			}
+			h.reload()
+			if h.OnReverted != nil {
+				h.OnReverted()
+			}
+		})
+}
