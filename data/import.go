@@ -132,8 +132,6 @@ type importer struct {
 	batch int64
 
 	byNick   map[string]int64 // platform\x00nick → id, for customers seen in this batch
-	byPhone  map[string]int64
-	byName   map[string]int64
 	state    map[int64]rowState
 	touched  map[int64]bool // customers whose stats must be recomputed
 	snapshot map[string]bool
@@ -147,7 +145,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 		return nil, err
 	}
 	im := &importer{ctx: ctx, tx: tx, now: now, res: res,
-		byNick: map[string]int64{}, byPhone: map[string]int64{}, byName: map[string]int64{}, state: map[int64]rowState{},
+		byNick: map[string]int64{}, state: map[int64]rowState{},
 		touched: map[int64]bool{}, snapshot: map[string]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err

@@ -57,7 +57,6 @@ func lookupID(ctx context.Context, st *sql.Stmt, args ...any) (int64, error) {
 // into them, or creates them; it returns the customer's id.
 func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	nickKey := string(c.Platform) + "\x00" + c.Nick
-	nameKey := string(c.Platform) + "\x00" + c.Name
 	usablePhone := c.Phone != "" && !IsMaskedPhone(c.Phone)
 	byName := c.Nick == "" && !usablePhone && c.Phone == ""
 	var id int64
@@ -69,18 +68,17 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 			}
 		}
 	}
+	// Phone and name matches depend on what the candidates hold now (a nick filled
+	// in by an earlier row changes the answer), so they are always asked of the
+	// database, which sees this batch's own writes.
 	if id == 0 && usablePhone {
-		if id = im.byPhone[c.Phone]; id == 0 {
-			if id, err = lookupID(im.ctx, im.stmts.byPhone, c.Phone, c.Nick); err != nil {
-				return 0, err
-			}
+		if id, err = lookupID(im.ctx, im.stmts.byPhone, c.Phone, c.Nick); err != nil {
+			return 0, err
 		}
 	}
 	if id == 0 && byName {
-		if id = im.byName[nameKey]; id == 0 {
-			if id, err = lookupID(im.ctx, im.stmts.byName, c.Platform, c.Name); err != nil {
-				return 0, err
-			}
+		if id, err = lookupID(im.ctx, im.stmts.byName, c.Platform, c.Name); err != nil {
+			return 0, err
 		}
 	}
 	if id == 0 {
@@ -94,12 +92,6 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	}
 	if c.Nick != "" {
 		im.byNick[nickKey] = id
-	}
-	if usablePhone {
-		im.byPhone[c.Phone] = id
-	}
-	if byName {
-		im.byName[nameKey] = id
 	}
 	return id, nil
 }

@@ -9,7 +9,7 @@ var (
 	mobileCN   = regexp.MustCompile(`^1[3-9]\d{9}$`)
 	landlineCN = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
 	intlPhone  = regexp.MustCompile(`^\+\d{6,15}$`)
-	maskedCN   = regexp.MustCompile(`^1\d{2}\*{4}\d{4}$`)
+	maskedCN   = regexp.MustCompile(`^1\d{2}\*{4}\d{4}$|^1\d{2}\*{8}$`) // 138****1234, 182********
 	// otherPhone: a foreign number without its country code (Shopify's US buyers).
 	// Numbers starting with 1 are left to mobileCN, so a mistyped mainland mobile
 	// (10 or 12 digits) is still caught.

@@ -59,9 +59,7 @@ func (t *Trade) Normalize() {
 	if t.Status == "" {
 		t.Status = StatusPaid
 	}
-	if t.Platform == "" {
-		t.Platform = PlatformOther
-	}
+	// An empty platform is the customer's, filled in when the trade is stored.
 }
 
 // Validate checks a normalized trade and names the first wrong field.
@@ -82,7 +80,7 @@ func (t *Trade) Problems() []*ValidationError {
 	}
 	add(t.CustomerID == 0, "customer", CodeRequired)
 	add(t.TradedAt.IsZero(), "traded_at", CodeRequired)
-	add(!t.Platform.Valid(), "platform", CodeInvalid)
+	add(t.Platform != "" && !t.Platform.Valid(), "platform", CodeInvalid)
 	add(!validStatus, "status", CodeInvalid)
 	add(len(t.Goods) > maxTextLen*3, "goods", CodeTooLong)
 	add(t.Quantity < 0 && t.AmountFen > 0, "quantity", CodeInvalid) // negative only on a return line
@@ -163,17 +161,15 @@ func (s *Store) UpdateTrade(ctx context.Context, t *Trade) error {
 
 // insertTrade writes a new trade row (its BatchID included) and sets its ID and times.
 func insertTrade(ctx context.Context, tx *sql.Tx, t *Trade, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
+	err := tx.QueryRowContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
 		goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+		created_at, updated_at) VALUES (?, coalesce(nullif(?, ''), (SELECT platform FROM customers WHERE id = ?), 'other'),
+		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, platform`,
+		t.CustomerID, t.Platform, t.CustomerID, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
 		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-		nullID(t.BatchID), formatTime(now), formatTime(now))
+		nullID(t.BatchID), formatTime(now), formatTime(now)).Scan(&t.ID, &t.Platform)
 	if err != nil {
 		return mapForeignKey(mapError(err))
-	}
-	if t.ID, err = res.LastInsertId(); err != nil {
-		return err
 	}
 	t.CreatedAt, t.UpdatedAt = now, now
 	return nil

@@ -6,12 +6,13 @@ package importer
 //
 //	go test -run '^$' -bench 'Raw|Import' -benchtime 3x -timeout 60m ./importer/
 //
-// Each benchmark reports, besides ns/op, the process's peak resident memory
-// (peak-RSS-MB, Linux VmHWM, reset before every iteration), the peak Go heap
-// (peak-heap-MB: allocated heap objects, sampled every 10 ms) and the peak live heap
-// (peak-live-MB: what the last GC found reachable). SQLite's page cache lives outside
-// the Go heap, so only RSS sees it. BenchmarkImportXLSX also reports x-raw, its time
-// over BenchmarkRawRowsXLSX's for the same file in the same run.
+// Each benchmark reports, besides ns/op: the CPU time (cpu-s/op, user + system, which
+// unlike wall time holds up when other work shares the machine), the process's peak
+// resident memory (peak-RSS-MB, Linux VmHWM, reset before every iteration), the peak
+// Go heap (peak-heap-MB: allocated heap objects, sampled every 10 ms) and the peak live
+// heap (peak-live-MB: what the last GC found reachable). SQLite's page cache lives
+// outside the Go heap, so only RSS sees it. BenchmarkImportXLSX also reports x-raw, its
+// time over BenchmarkRawRowsXLSX's for the same file in the same run.
 //
 // The sheets are generated once into os.TempDir()/shopcrm-import-bench/ and reused by
 // later runs; delete the folder (or bump orderGenVersion) to regenerate them.
@@ -355,11 +356,14 @@ func writeOrderCSVGBK(path string, n int) error {
 }
 
 // peakMeter measures one iteration's peak memory: the process's resident set (VmHWM
-// after resetting it) and the Go heap, sampled every 10 ms.
+// after resetting it) and the Go heap, sampled every 10 ms; and the CPU time the
+// process used, which unlike wall time does not suffer when other work shares the
+// machine.
 type peakMeter struct {
 	stop, done chan struct{}
 	heap, live uint64
 	rssReset   bool
+	cpu0       float64
 }
 
 // startPeak collects garbage, hands freed memory back to the OS, resets the kernel's
@@ -369,6 +373,7 @@ func startPeak() *peakMeter {
 	debug.FreeOSMemory()
 	m := &peakMeter{stop: make(chan struct{}), done: make(chan struct{})}
 	m.rssReset = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	m.cpu0 = procCPU()
 	samples := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 	go func() {
 		defer close(m.done)
@@ -388,14 +393,36 @@ func startPeak() *peakMeter {
 	return m
 }
 
-// finish stops sampling and returns peak RSS (0 when unknown), heap and live heap in MB.
-func (m *peakMeter) finish() (rss, heap, live float64) {
+// finish stops sampling and returns the CPU seconds used (0 when unknown), peak RSS
+// (0 when unknown), heap and live heap in MB.
+func (m *peakMeter) finish() (cpu, rss, heap, live float64) {
+	if c := procCPU(); c > 0 {
+		cpu = c - m.cpu0
+	}
 	close(m.stop)
 	<-m.done
 	if m.rssReset {
 		rss = vmHWM()
 	}
-	return rss, float64(m.heap) / (1 << 20), float64(m.live) / (1 << 20)
+	return cpu, rss, float64(m.heap) / (1 << 20), float64(m.live) / (1 << 20)
+}
+
+// procCPU reads the process's user + system CPU seconds from /proc/self/stat (Linux;
+// 0 elsewhere). Clock ticks are taken as 1/100 s, the Linux USER_HZ.
+func procCPU() float64 {
+	raw, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	// The command name in parentheses may hold spaces: count fields after it.
+	s := string(raw)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100
 }
 
 // vmHWM reads the process's peak resident memory in MB from /proc/self/status.
@@ -413,14 +440,18 @@ func vmHWM() float64 {
 	return 0
 }
 
-// peaks keeps the largest of each iteration's peaks for reporting.
-type peaks struct{ rss, heap, live float64 }
+// peaks keeps the largest of each iteration's peaks, and the CPU time, for reporting.
+type peaks struct{ cpu, rss, heap, live float64 }
 
-func (p *peaks) add(rss, heap, live float64) {
+func (p *peaks) add(cpu, rss, heap, live float64) {
+	p.cpu += cpu
 	p.rss, p.heap, p.live = max(p.rss, rss), max(p.heap, heap), max(p.live, live)
 }
 
 func (p *peaks) report(b *testing.B) {
+	if p.cpu > 0 {
+		b.ReportMetric(p.cpu/float64(b.N), "cpu-s/op")
+	}
 	if p.rss > 0 {
 		b.ReportMetric(p.rss, "peak-RSS-MB")
 	}

@@ -63,7 +63,7 @@ func PreviewFile(path string, opt Options) (*Preview, error) {
 		return nil, err
 	}
 	defer wb.Close()
-	p := &Preview{Sheets: wb.Sheets(), Format: wb.Format()}
+	p := &Preview{Sheets: visibleSheets(wb.Sheets()), Format: wb.Format()}
 	rows, m, name, err := openSheet(wb, opt)
 	if err != nil {
 		return nil, err
@@ -80,7 +80,8 @@ func PreviewFile(path string, opt Options) (*Preview, error) {
 // openSheet picks the sheet, finds its header among the first rows and maps it. The
 // returned rows are positioned just after the header.
 func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, error) {
-	names := wb.Sheets()
+	names := visibleSheets(wb.Sheets())
+	archive := archiveColumns(wb)
 	if opt.Sheet != "" {
 		names = []string{opt.Sheet}
 	}
@@ -106,6 +107,9 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 		}
 		m := MapHeaders(head[i])
 		m.HeaderRow = nums[i]
+		if cols, ok := archive[name]; ok {
+			applyArchiveColumns(m, cols)
+		}
 		if len(opt.Fields) > 0 {
 			m.Fields = append(m.Fields[:0:0], opt.Fields...)
 			for len(m.Fields) < len(m.Headers) {

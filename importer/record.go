@@ -63,13 +63,13 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 				c.Platform = p
 			}
 		case field.Nick:
-			c.Nick = v
+			c.Nick = clean.Prose(raw)
 		case field.Name:
-			c.Name = v
+			c.Name = clean.Prose(raw)
 		case field.FirstName:
-			first = v
+			first = clean.Prose(raw)
 		case field.LastName:
-			last = v
+			last = clean.Prose(raw)
 		case field.Gender:
 			if g, ok := clean.Gender(v); ok {
 				c.Gender = g
@@ -103,13 +103,13 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.QQ:
 			c.QQ = strings.TrimSuffix(v, ".0")
 		case field.Province:
-			c.Province = v
+			c.Province = clean.Prose(raw)
 		case field.City:
-			c.City = v
+			c.City = clean.Prose(raw)
 		case field.Address:
-			c.Address = v
+			c.Address = clean.Prose(raw)
 		case field.Source:
-			c.Source = v
+			c.Source = clean.Prose(raw)
 		case field.Tags:
 			c.Tags = clean.Tags(v)
 		case field.Note:
@@ -137,7 +137,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 				tradedAt = d
 			}
 		case field.Goods:
-			t.Goods = v
+			t.Goods = clean.Prose(raw)
 		case field.Quantity:
 			if q, ok := clean.Quantity(v); ok {
 				t.Quantity, hasQuantity = q, true
@@ -170,19 +170,19 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.TradeNote:
 			t.Note = clean.Lines(raw)
 		case field.ShipName:
-			t.ShipName = v
+			t.ShipName = clean.Prose(raw)
 		case field.ShipPhone:
 			if p, ok := clean.Phone(raw); ok {
 				t.ShipPhone = p
 			}
 		case field.ShipAddress:
-			t.ShipAddress = v
+			t.ShipAddress = clean.Prose(raw)
 		default:
 			if h, ok := k.IsExtra(); ok {
 				if b.orderSheet {
-					setExtra(&t.Extra, h, v)
+					setExtra(&t.Extra, h, clean.Prose(raw))
 				} else {
-					setExtra(&c.Extra, h, v)
+					setExtra(&c.Extra, h, clean.Prose(raw))
 				}
 			}
 		}
@@ -222,11 +222,11 @@ func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
 					c.Phone = p
 				}
 			case k == field.Name && c.Name == "":
-				c.Name = v
+				c.Name = clean.Prose(cells[i])
 			case k == field.Email && c.Email == "":
 				c.Email = strings.ToLower(v)
 			case k == field.Address && c.Address == "":
-				c.Address = v
+				c.Address = clean.Prose(cells[i])
 			}
 		}
 	}

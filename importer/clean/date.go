@@ -64,19 +64,17 @@ type when struct {
 	hasOffset                  bool
 }
 
-// time places w in loc and checks the year again after any offset shift.
+// time places w in loc, checking the year again when an offset shifts the date.
 func (w when) time(loc *time.Location) (time.Time, bool) {
 	if loc == nil {
 		loc = time.Local
 	}
-	var t time.Time
-	if w.hasOffset {
-		t = time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, time.UTC).
-			Add(-time.Duration(w.offset) * time.Second).In(loc)
-	} else {
-		t = time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, loc)
+	if !w.hasOffset { // the wall date was checked while parsing
+		return time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, loc), true
 	}
-	if y := t.Year(); y < minYear || y > maxYear {
+	t := time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, time.UTC).
+		Add(-time.Duration(w.offset) * time.Second).In(loc)
+	if y := t.Year(); y < minYear || y > maxYear { // the offset moved it out of range
 		return time.Time{}, false
 	}
 	return t, true

@@ -21,7 +21,22 @@ import (
 // the placeholders sellers' exports use for "no value" ("null", "'null", "-", "--",
 // "N/A", "#N/A", Excel error values such as "#VALUE!") to "".
 // A value that is already clean is returned without allocating.
-func Text(s string) string {
+func Text(s string) string { return text(s, foldRune) }
+
+// Prose is Text for free text (names, addresses, goods, notes): full-width letters
+// and digits still fold, but full-width punctuation such as （）；，：stays as the
+// seller wrote it — it is how Chinese is written, and keeping it lets an exported
+// value re-import unchanged.
+func Prose(s string) string { return text(s, foldProseRune) }
+
+func foldProseRune(r rune) (rune, bool) {
+	if r >= '！' && r <= '～' && !(r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ') {
+		return r, true
+	}
+	return foldRune(r)
+}
+
+func text(s string, fold func(rune) (rune, bool)) string {
 	if !needsText(s) {
 		if isPlaceholder(s) {
 			return ""
@@ -32,7 +47,7 @@ func Text(s string) string {
 	b.Grow(len(s))
 	pendingSpace := false
 	for _, r := range s {
-		r, keep := foldRune(r)
+		r, keep := fold(r)
 		switch {
 		case !keep:
 			continue

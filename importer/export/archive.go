@@ -101,6 +101,9 @@ func Archive(w io.Writer, layout Layout, loc *time.Location,
 	if err := ts.close(); err != nil {
 		return err
 	}
+	if err := writeLayoutSheet(f, layout); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
 
 	f.SetActiveSheet(0)
 	// File.Write builds the whole zip in a bytes.Buffer before copying it to w; a zip

@@ -215,8 +215,14 @@ func TestArchiveSheetSetup(t *testing.T) {
 	cs, ts := sample()
 	l := sampleLayout()
 	f := open(t, write(t, l, cs, ts))
-	if got, want := strings.Join(f.GetSheetList(), ","), CustomersSheet+","+TradesSheet; got != want {
+	if got, want := strings.Join(f.GetSheetList(), ","), CustomersSheet+","+TradesSheet+","+LayoutSheet; got != want {
 		t.Fatalf("sheets: got %v, want %v", got, want)
+	}
+	if visible, _ := f.GetSheetVisible(LayoutSheet); visible {
+		t.Error("the column map sheet is visible, want it very hidden")
+	}
+	if rows, _ := f.GetRows(LayoutSheet); len(rows) != len(l.Customers)+len(l.Trades) {
+		t.Errorf("column map: got %d rows, want one per column (%d)", len(rows), len(l.Customers)+len(l.Trades))
 	}
 	filters := map[string]string{}
 	for _, d := range f.GetDefinedName() {
@@ -292,7 +298,8 @@ func sheetXML(t *testing.T, b []byte) map[string]string {
 	}
 	out := map[string]string{}
 	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+		// sheet1 and sheet2 are the data sheets; sheet3 is the hidden column map.
+		if zf.Name != "xl/worksheets/sheet1.xml" && zf.Name != "xl/worksheets/sheet2.xml" {
 			continue
 		}
 		rc, err := zf.Open()

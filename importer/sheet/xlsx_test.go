@@ -195,6 +195,21 @@ func TestXLSXWorkbook(t *testing.T) {
 	})
 }
 
+func TestXLSXWriteProtectedOpensWithoutPassword(t *testing.T) {
+	// Excel encrypts write-protected workbooks with this fixed password and opens them
+	// without asking; so must we.
+	path := writeXLSX(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "x") }, "VelvetSweatshop")
+	w, err := Open(path, OpenOptions{})
+	if err != nil {
+		t.Fatalf("got %v, want no error", err)
+	}
+	defer w.Close()
+	got, err := readAll(t, w, "Sheet1")
+	if want := []row{{1, []string{"x"}}}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v (%v), want %v", got, err, want)
+	}
+}
+
 func TestXLSXPassword(t *testing.T) {
 	path := writeXLSX(t, func(f *excelize.File) { set(t, f, "Sheet1", "A1", "秘密") }, "pw123")
 	tests := []struct {
