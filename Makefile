@@ -10,7 +10,13 @@ GO ?= go
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev pkg-config
 
-.PHONY: deps run build test bench fmt clean
+.PHONY: deps run build test bench fuzz fmt clean
+
+# Fuzz targets of the readers and the whole import; `make test` runs each briefly,
+# `make fuzz FUZZTIME=5m` for longer.
+FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzSheetXML:./importer/sheet/ \
+	FuzzImportCSV:./importer/ FuzzDate:./importer/clean/ FuzzPhone:./importer/clean/ FuzzAmount:./importer/clean/
+FUZZTIME ?= 8s
 
 ## deps: install missing Debian packages and download Go modules
 deps:
@@ -38,7 +44,16 @@ test: deps
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		name=$${t%%:*}; pkg=$${t#*:}; \
+		echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg > /tmp/shopcrm-fuzz.log 2>&1 || { cat /tmp/shopcrm-fuzz.log; exit 1; }; \
+	done
 
 ## bench: speed and memory figures on a generated 200k-customer / 1M-trade archive
 bench: deps

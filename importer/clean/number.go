@@ -1,6 +1,8 @@
 package clean
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,6 +34,9 @@ func Decimal(s string, places int) (int64, bool) {
 	}
 	if needsText(s) {
 		s = Text(s)
+	}
+	if v, ok := floatArtifact(s, places); ok {
+		return v, true
 	}
 	if s != "" && isDigit(s[0]) && isDigit(s[len(s)-1]) { // no sign, no currency: most cells
 		return parseFixed(s, places, maxWhole)
@@ -115,6 +120,32 @@ func Lossy(s string) bool {
 		n = n*10 + int(exp[i]-'0')
 	}
 	return n > len(frac)
+}
+
+// floatArtifact reads a number cell that xlsx stored as a binary float and that
+// reads back with 17 significant digits: "133.63999999999999" is 133.64 and
+// "2.5499999999999998" is 2.55. Only a long fraction (12+ digits) within a
+// millionth of a unit of places decimals is read this way; a genuine "12.345" still
+// fails Amount.
+func floatArtifact(s string, places int) (int64, bool) {
+	dot := strings.IndexByte(s, '.')
+	if dot < 0 || len(s)-dot-1 < 12 || len(s) > 24 {
+		return 0, false
+	}
+	body := strings.TrimPrefix(s, "-")
+	if !digitsOnly(strings.Replace(body, ".", "", 1)) {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.Abs(x) >= 1e12 {
+		return 0, false
+	}
+	scaled := x * math.Pow10(places)
+	r := math.Round(scaled)
+	if math.Abs(scaled-r) > 1e-6 {
+		return 0, false
+	}
+	return int64(r), true
 }
 
 // parseFixed reads an unsigned decimal ("1,280.50", "12.500", "1.200E+3", ".5") into

@@ -1,7 +1,9 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +109,55 @@ func FuzzXLSX(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readFuzzed(t, data, "fuzz.xlsx")
+	})
+}
+
+// FuzzSheetXML fuzzes the worksheet XML inside an otherwise valid workbook, where
+// FuzzXLSX's mutations rarely get past the zip checksums.
+func FuzzSheetXML(f *testing.F) {
+	base := excelize.NewFile()
+	base.SetCellValue("Sheet1", "A1", "共享")
+	buf, err := base.WriteToBuffer()
+	base.Close()
+	if err != nil {
+		f.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+	for _, s := range []string{
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>43101.39</v></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>小王</t></is></c></row>`,
+		`<row><c t="s"><v>7</v></c></row><row r="3"><c r="XFD3" t="b"><v>1</v></c></row>`,
+		`<row r="1048576"><c r="A1048576"><f>1+1</f><v>2</v></c></row>`,
+		`<row r="2"><c r="A0"><v>1</v></c></row><row r="1"><c t="str"><v>x</v></c></row>`,
+		`<row r="1"><c r="A1" t="d"><v>2020-01-01T00:00:00</v></c><c r="B1" t="e"><v>#N/A</v></c></row>`,
+	} {
+		f.Add([]byte(head + s + `</sheetData></worksheet>`))
+	}
+	f.Fuzz(func(t *testing.T, sheetXML []byte) {
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for name, content := range parts {
+			if name == "xl/worksheets/sheet1.xml" {
+				content = sheetXML
+			}
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(content)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		readFuzzed(t, out.Bytes(), "fuzz.xlsx")
 	})
 }
