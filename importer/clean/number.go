@@ -123,26 +123,27 @@ func Lossy(s string) bool {
 }
 
 // floatArtifact reads a number cell that xlsx stored as a binary float and that
-// reads back with 17 significant digits: "133.63999999999999" is 133.64 and
-// "2.5499999999999998" is 2.55. Only a long fraction (12+ digits) within a
-// millionth of a unit of places decimals is read this way; a genuine "12.345" still
-// fails Amount.
+// reads back with 15–17 significant digits: "133.63999999999999" is 133.64 and
+// "2.5499999999999998" is 2.55. Only such renderings (15+ significant digits, no
+// trailing zero) within a millionth of a yuan of a value with places decimals are
+// read this way; a genuine "12.345" or ".00999999" still fails Amount.
 func floatArtifact(s string, places int) (int64, bool) {
 	dot := strings.IndexByte(s, '.')
-	if dot < 0 || len(s)-dot-1 < 12 || len(s) > 24 {
+	if dot < 0 || len(s) > 24 {
 		return 0, false
 	}
 	body := strings.TrimPrefix(s, "-")
-	if !digitsOnly(strings.Replace(body, ".", "", 1)) {
+	digits := strings.TrimLeft(strings.Replace(body, ".", "", 1), "0")
+	if len(digits) < 15 || !digitsOnly(digits) || strings.HasSuffix(s, "0") {
 		return 0, false
 	}
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.Abs(x) >= 1e12 {
 		return 0, false
 	}
-	scaled := x * math.Pow10(places)
-	r := math.Round(scaled)
-	if math.Abs(scaled-r) > 1e-6 {
+	scale := math.Pow10(places)
+	r := math.Round(x * scale)
+	if math.Abs(x-r/scale) > 1e-6 {
 		return 0, false
 	}
 	return int64(r), true
