@@ -141,7 +141,7 @@ const insertCustomerSQL = `INSERT INTO customers (platform, nick, name, gender, 
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // insertCustomer writes a new customer row and its tags; batchID is 0 outside imports.
-func insertCustomer(ctx context.Context, tx *sql.Tx, c *Customer, now time.Time, batchID int64) error {
+func insertCustomer(ctx context.Context, tx execer, c *Customer, now time.Time, batchID int64) error {
 	res, err := tx.ExecContext(ctx, insertCustomerSQL,
 		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
 		c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
@@ -153,6 +153,9 @@ func insertCustomer(ctx context.Context, tx *sql.Tx, c *Customer, now time.Time,
 		return err
 	}
 	c.CreatedAt, c.UpdatedAt = now, now
+	if len(c.Tags) == 0 {
+		return nil // a new customer has no tag rows to replace
+	}
 	return setTags(ctx, tx, c.ID, c.Tags)
 }
 
@@ -162,7 +165,7 @@ const updateCustomerSQL = `UPDATE customers SET platform = ?, nick = ?, name = ?
 	updated_at = ? WHERE id = ?`
 
 // updateCustomer rewrites every editable field of c and its tags.
-func updateCustomer(ctx context.Context, tx *sql.Tx, c *Customer, now time.Time) error {
+func updateCustomer(ctx context.Context, tx execer, c *Customer, now time.Time) error {
 	res, err := tx.ExecContext(ctx, updateCustomerSQL,
 		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
 		c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
@@ -326,7 +329,7 @@ func (f CustomerFilter) where() (string, []any) {
 }
 
 // setTags replaces a customer's manual tags.
-func setTags(ctx context.Context, tx *sql.Tx, customerID int64, tags []string) error {
+func setTags(ctx context.Context, tx execer, customerID int64, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM customer_tags WHERE customer_id = ?`, customerID); err != nil {
 		return err
 	}

@@ -131,11 +131,15 @@ type importer struct {
 	res   *ImportResult
 	batch int64
 
-	byNick   map[string]int64 // platform\x00nick → id, for customers seen in this batch
-	state    map[int64]rowState
-	touched  map[int64]bool // customers whose stats must be recomputed
+	byNick  map[string]int64 // platform\x00nick → id, for customers seen in this batch
+	state   map[int64]rowState
+	touched map[int64]bool // customers whose stats must be recomputed
+	// indexed holds the search text the full-text index has for each earlier
+	// customer this batch changed, so reindex can take it out.
+	indexed  map[int64]string
+	recent   map[int64]*Customer // see recentCustomers
 	snapshot map[string]bool
-	stmts    importStmts
+	db       *stmtCache // every statement of the import, prepared once
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -146,18 +150,24 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	}
 	im := &importer{ctx: ctx, tx: tx, now: now, res: res,
 		byNick: map[string]int64{}, state: map[int64]rowState{},
-		touched: map[int64]bool{}, snapshot: map[string]bool{}}
+		touched: map[int64]bool{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
+		recent: map[int64]*Customer{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err
 	}
 	res.BatchID = im.batch
-	if err := im.stmts.prepare(ctx, tx); err != nil {
+	im.db = newStmtCache(tx)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
 	}
 	return im, nil
 }
 
-func (im *importer) close() { im.stmts.close() }
+// searchDeferredKey, while set inside an import's transaction, holds the full-text
+// index back until reindex brings it up to date in one pass.
+const searchDeferredKey = "search.deferred"
+
+func (im *importer) close() { im.db.close() }
 
 func nonEmpty(s, def string) string {
 	if s == "" {
@@ -239,6 +249,49 @@ func clearField(c *Customer, f string) {
 	}
 }
 
+// refreshTouched recomputes the stats of every customer the batch touched in one
+// statement, through a temporary table of their ids.
+func (im *importer) refreshTouched() error {
+	if len(im.touched) == 0 {
+		return nil
+	}
+	if _, err := im.tx.ExecContext(im.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	for id := range im.touched {
+		if _, err := im.db.ExecContext(im.ctx, `INSERT OR IGNORE INTO import_touched (id) VALUES (?)`, id); err != nil {
+			return err
+		}
+	}
+	if _, err := im.tx.ExecContext(im.ctx, `UPDATE customers SET (trade_count, total_fen, first_trade_at, last_trade_at) =
+		(`+statsSelectSQL+`) WHERE id IN (SELECT id FROM import_touched)`); err != nil {
+		return err
+	}
+	_, err := im.tx.ExecContext(im.ctx, `DELETE FROM import_touched`)
+	return err
+}
+
+// reindex brings the full-text index up to date with the batch: its new customers in
+// one statement, and the changed search text of earlier ones.
+func (im *importer) reindex() error {
+	if _, err := im.db.ExecContext(im.ctx, `DELETE FROM settings WHERE key = ?`, searchDeferredKey); err != nil {
+		return err
+	}
+	if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_fts (rowid, text)
+		SELECT s.id, s.text FROM customer_search s JOIN customers c ON c.id = s.id WHERE c.batch_id = ?`, im.batch); err != nil {
+		return err
+	}
+	for id, old := range im.indexed {
+		if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_fts (customer_fts, rowid, text) VALUES ('delete', ?, ?)`, id, old); err != nil {
+			return err
+		}
+		if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_fts (rowid, text) SELECT id, text FROM customer_search WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // finish recomputes the stats of every touched customer and records the counts.
 func (im *importer) finish() error {
 	for _, st := range im.state {
@@ -251,10 +304,11 @@ func (im *importer) finish() error {
 			im.res.CustomersUnchanged++
 		}
 	}
-	for id := range im.touched {
-		if err := refreshStats(im.ctx, im.tx, id); err != nil {
-			return err
-		}
+	if err := im.refreshTouched(); err != nil {
+		return err
+	}
+	if err := im.reindex(); err != nil {
+		return err
 	}
 	r := im.res
 	_, err := im.tx.ExecContext(im.ctx, `UPDATE import_batches SET created_customers = ?, updated_customers = ?,

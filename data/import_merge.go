@@ -8,44 +8,27 @@ import (
 	"strings"
 )
 
-// importStmts are the lookups an import runs for every row, prepared once.
-type importStmts struct {
-	byNick, byPhone, byName, customer, tradeByOrder, tradeByKey, trade *sql.Stmt
-}
-
-func (st *importStmts) prepare(ctx context.Context, tx *sql.Tx) error {
-	var err error
-	for _, p := range []struct {
-		dst *(*sql.Stmt)
-		sql string
-	}{
-		{&st.byNick, `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`},
-		{&st.byPhone, `SELECT id FROM customers WHERE phone = ? AND (nick = '' OR ? = '') ORDER BY id LIMIT 1`},
-		{&st.byName, `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`},
-		{&st.customer, `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`},
-		{&st.tradeByOrder, `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`},
-		{&st.tradeByKey, `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`},
-		{&st.trade, `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`},
-	} {
-		if *p.dst, err = tx.PrepareContext(ctx, p.sql); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (st *importStmts) close() {
-	for _, s := range []*sql.Stmt{st.byNick, st.byPhone, st.byName, st.customer, st.tradeByOrder, st.tradeByKey, st.trade} {
-		if s != nil {
-			s.Close()
-		}
-	}
-}
+// The lookups an import runs for every row.
+const (
+	byNickSQL  = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
+	byPhoneSQL = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
+	byNameSQL  = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
+	// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of
+	// a first import are new, so trying the insert first saves a lookup per row.
+	insertNewTradeSQL = `INSERT INTO trades (customer_id, platform, order_no, traded_at, status, goods, quantity,
+		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`
+	customerByIDSQL = `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`
+	tradeByOrderSQL = `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
+	tradeByKeySQL   = `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`
+	tradeByIDSQL    = `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`
+)
 
 // lookupID runs a one-column id query; 0 means none.
-func lookupID(ctx context.Context, st *sql.Stmt, args ...any) (int64, error) {
+func lookupID(ctx context.Context, db execer, query string, args ...any) (int64, error) {
 	var id int64
-	err := st.QueryRowContext(ctx, args...).Scan(&id)
+	err := db.QueryRowContext(ctx, query, args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -63,7 +46,7 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	var err error
 	if c.Nick != "" {
 		if id = im.byNick[nickKey]; id == 0 {
-			if id, err = lookupID(im.ctx, im.stmts.byNick, c.Platform, c.Nick); err != nil {
+			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
 				return 0, err
 			}
 		}
@@ -72,21 +55,23 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	// in by an earlier row changes the answer), so they are always asked of the
 	// database, which sees this batch's own writes.
 	if id == 0 && usablePhone {
-		if id, err = lookupID(im.ctx, im.stmts.byPhone, c.Phone, c.Nick); err != nil {
+		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
 		}
 	}
 	if id == 0 && byName {
-		if id, err = lookupID(im.ctx, im.stmts.byName, c.Platform, c.Name); err != nil {
+		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
 			return 0, err
 		}
 	}
 	if id == 0 {
-		if err := insertCustomer(im.ctx, im.tx, c, im.now, im.batch); err != nil {
+		if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
 			return 0, err
 		}
 		id = c.ID
 		im.state[id] = stateCreated
+		created := *c
+		im.remember(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -97,7 +82,7 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 }
 
 func (im *importer) mergeCustomer(id int64, in *Customer) error {
-	old, err := scanCustomer(im.stmts.customer.QueryRowContext(im.ctx, id))
+	old, err := im.customer(id)
 	if err != nil {
 		return err
 	}
@@ -114,9 +99,41 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 		if err := im.snapshotOnce("customer", id, old); err != nil {
 			return err
 		}
+		if _, seen := im.indexed[id]; !seen {
+			var text string
+			if err := im.db.QueryRowContext(im.ctx, `SELECT text FROM customer_search WHERE id = ?`, id).Scan(&text); err != nil {
+				return err
+			}
+			im.indexed[id] = text
+		}
 		im.state[id] = stateUpdated
 	}
-	return updateCustomer(im.ctx, im.tx, merged, im.now)
+	im.remember(merged)
+	return updateCustomer(im.ctx, im.db, merged, im.now)
+}
+
+// recentCustomers bounds the in-memory copies of customers this batch has written:
+// buyers repeat within a sheet, and a copy spares re-reading them for every row.
+const recentCustomers = 100000
+
+// customer returns the stored customer, from the batch's copies when it has one.
+func (im *importer) customer(id int64) (*Customer, error) {
+	if c, ok := im.recent[id]; ok {
+		return c, nil
+	}
+	c, err := scanCustomer(im.db.QueryRowContext(im.ctx, customerByIDSQL, id))
+	if err != nil {
+		return nil, err
+	}
+	im.remember(c)
+	return c, nil
+}
+
+func (im *importer) remember(c *Customer) {
+	if len(im.recent) >= recentCustomers {
+		clear(im.recent)
+	}
+	im.recent[c.ID] = c
 }
 
 // mergeCustomer lays the row's non-empty values over the stored customer (or, with
@@ -205,23 +222,26 @@ func fillGaps(old, in *Customer) *Customer {
 // upsertTrade creates the trade, folds a further line item of an order created in
 // this batch into it, or updates an earlier import's copy when something changed.
 func (im *importer) upsertTrade(t *Trade) error {
+	im.touched[t.CustomerID] = true
 	var id int64
 	var err error
 	if t.OrderNo != "" {
-		id, err = lookupID(im.ctx, im.stmts.tradeByOrder, t.Platform, t.OrderNo)
+		if created, err := im.insertNewTrade(t); err != nil || created {
+			return err
+		}
+		id, err = lookupID(im.ctx, im.db, tradeByOrderSQL, t.Platform, t.OrderNo)
 	} else {
-		id, err = lookupID(im.ctx, im.stmts.tradeByKey, t.CustomerID, formatTime(t.TradedAt), t.Goods, t.AmountFen)
+		id, err = lookupID(im.ctx, im.db, tradeByKeySQL, t.CustomerID, formatTime(t.TradedAt), t.Goods, t.AmountFen)
 	}
 	if err != nil {
 		return err
 	}
-	im.touched[t.CustomerID] = true
 	if id == 0 {
 		t.BatchID = im.batch
 		im.res.TradesCreated++
-		return insertTrade(im.ctx, im.tx, t, im.now)
+		return insertTrade(im.ctx, im.db, t, im.now)
 	}
-	old, err := scanTrade(im.stmts.trade.QueryRowContext(im.ctx, id))
+	old, err := scanTrade(im.db.QueryRowContext(im.ctx, tradeByIDSQL, id))
 	if err != nil {
 		return err
 	}
@@ -231,7 +251,7 @@ func (im *importer) upsertTrade(t *Trade) error {
 			im.res.TradesUnchanged++ // the same row twice in one sheet
 			return nil
 		}
-		return updateTrade(im.ctx, im.tx, foldLineItem(old, t), im.now)
+		return updateTrade(im.ctx, im.db, foldLineItem(old, t), im.now)
 	}
 	merged, changed := mergeTrade(old, t)
 	if !changed {
@@ -242,7 +262,25 @@ func (im *importer) upsertTrade(t *Trade) error {
 		return err
 	}
 	im.res.TradesUpdated++
-	return updateTrade(im.ctx, im.tx, merged, im.now)
+	return updateTrade(im.ctx, im.db, merged, im.now)
+}
+
+// insertNewTrade inserts a trade with an order number unless that number is taken,
+// and reports whether it did.
+func (im *importer) insertNewTrade(t *Trade) (bool, error) {
+	t.BatchID = im.batch
+	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, t.CustomerID, t.Platform, t.OrderNo,
+		formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone,
+		t.ShipAddress, t.Note, encodeExtra(t.Extra), t.BatchID, formatTime(im.now), formatTime(im.now))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	im.res.TradesCreated++
+	return true, nil
 }
 
 // foldLineItem adds another line of the same order to it.
@@ -294,7 +332,7 @@ func (im *importer) snapshotOnce(entity string, id int64, before any) error {
 	if err != nil {
 		return err
 	}
-	_, err = im.tx.ExecContext(im.ctx, `INSERT INTO batch_changes (batch_id, entity, entity_id, action, before)
+	_, err = im.db.ExecContext(im.ctx, `INSERT INTO batch_changes (batch_id, entity, entity_id, action, before)
 		VALUES (?, ?, ?, 'update', ?)`, im.batch, entity, id, string(b))
 	return err
 }

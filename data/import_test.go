@@ -217,3 +217,35 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		t.Errorf("a failed import left %d customers", c)
 	}
 }
+
+func TestSearchFindsImportedAndUpdatedCustomers(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	if _, err := s.Import(ctx, ImportOptions{}, nil, rowsOf(archiveRows()...)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Import(ctx, ImportOptions{}, nil, rowsOf(ImportRow{Row: 2,
+		Customer: Customer{Platform: PlatformTaobao, Nick: "小米粒", City: "乌鲁木齐市", Address: "新华北路 88 号"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{
+		"13900139000": 1, // phone of a customer created by an import (trigram index)
+		"小米":          1, // short words scan the search table
+		"新华北路":        1, // the updated address
+		"杭州":          1, // 花花 is still in 杭州; 小米粒 moved
+		"乌鲁木齐":        1,
+	} {
+		if _, n, err := s.FindCustomers(ctx, CustomerFilter{Query: q}); err != nil || n != want {
+			t.Errorf("search %q: got %d (%v), want %d", q, n, err, want)
+		}
+	}
+	if _, err := s.db.Exec(`INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("full-text index out of step with the customers: %v", err)
+	}
+	var deferred int
+	s.db.QueryRow(`SELECT count(*) FROM settings WHERE key = ?`, searchDeferredKey).Scan(&deferred)
+	if deferred != 0 {
+		t.Error("the import left the search index deferred")
+	}
+}

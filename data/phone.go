@@ -20,6 +20,9 @@ var (
 // digit groups, a leading apostrophe, a +86 / 0086 prefix and full-width digits go;
 // landline area-code dashes stay.
 func NormalizePhone(s string) string {
+	if len(s) == 11 && s[0] == '1' && allDigits(s) {
+		return s // already a clean mainland mobile: the common case, without regexps
+	}
 	s = strings.TrimSpace(toHalfWidth(s))
 	s = strings.TrimPrefix(s, "'")
 	s = strings.NewReplacer(" ", "", "(", "", ")", "", "（", "", "）", "").Replace(s)
@@ -44,6 +47,9 @@ func NormalizePhone(s string) string {
 // area code, an international +number, a foreign number of 7–15 digits, or a
 // platform-masked mobile (138****1234).
 func ValidPhone(s string) bool {
+	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && allDigits(s) {
+		return true
+	}
 	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
 		maskedCN.MatchString(s) || otherPhone.MatchString(s)
 }

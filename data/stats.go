@@ -29,7 +29,7 @@ const statsSelectSQL = `SELECT
 
 // refreshStats rewrites the derived stats of the given customers from their trades.
 // It runs inside the transaction that changed the trades, so stats never drift.
-func refreshStats(ctx context.Context, tx *sql.Tx, customerIDs ...int64) error {
+func refreshStats(ctx context.Context, tx execer, customerIDs ...int64) error {
 	for _, id := range customerIDs {
 		if _, err := tx.ExecContext(ctx, `UPDATE customers SET (trade_count, total_fen, first_trade_at, last_trade_at) =
 			(`+statsSelectSQL+`) WHERE id = ?`, id); err != nil {

@@ -55,6 +55,8 @@ func dsn(path string) string {
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		"busy_timeout(5000)",
+		"temp_store(2)",      // statement journals in memory, not temp files
+		"cache_size(-32768)", // 32 MB: an import's pages stay in memory until commit
 	} {
 		q.Add("_pragma", p)
 	}

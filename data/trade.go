@@ -160,23 +160,31 @@ func (s *Store) UpdateTrade(ctx context.Context, t *Trade) error {
 }
 
 // insertTrade writes a new trade row (its BatchID included) and sets its ID and times.
-func insertTrade(ctx context.Context, tx *sql.Tx, t *Trade, now time.Time) error {
-	err := tx.QueryRowContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
+// A trade without a platform takes its customer's.
+func insertTrade(ctx context.Context, tx execer, t *Trade, now time.Time) error {
+	if t.Platform == "" {
+		if err := tx.QueryRowContext(ctx, `SELECT platform FROM customers WHERE id = ?`, t.CustomerID).Scan(&t.Platform); err != nil {
+			return mapError(err)
+		}
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
 		goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
-		created_at, updated_at) VALUES (?, coalesce(nullif(?, ''), (SELECT platform FROM customers WHERE id = ?), 'other'),
-		?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, platform`,
-		t.CustomerID, t.Platform, t.CustomerID, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
 		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-		nullID(t.BatchID), formatTime(now), formatTime(now)).Scan(&t.ID, &t.Platform)
+		nullID(t.BatchID), formatTime(now), formatTime(now))
 	if err != nil {
 		return mapForeignKey(mapError(err))
+	}
+	if t.ID, err = res.LastInsertId(); err != nil {
+		return err
 	}
 	t.CreatedAt, t.UpdatedAt = now, now
 	return nil
 }
 
 // updateTrade rewrites every field of an existing trade but its batch.
-func updateTrade(ctx context.Context, tx *sql.Tx, t *Trade, now time.Time) error {
+func updateTrade(ctx context.Context, tx execer, t *Trade, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE trades SET customer_id = ?, platform = ?, order_no = ?, traded_at = ?,
 		status = ?, goods = ?, quantity = ?, amount_fen = ?, refund_fen = ?, ship_name = ?, ship_phone = ?,
 		ship_address = ?, note = ?, extra = ?, updated_at = ? WHERE id = ?`,
