@@ -114,7 +114,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 
 // recentCustomers bounds the in-memory copies of customers this batch has written:
 // buyers repeat within a sheet, and a copy spares re-reading them for every row.
-const recentCustomers = 100000
+const recentCustomers = 5000
 
 // customer returns the stored customer, from the batch's copies when it has one.
 func (im *importer) customer(id int64) (*Customer, error) {

@@ -56,7 +56,7 @@ func dsn(path string) string {
 		"synchronous(FULL)",
 		"busy_timeout(5000)",
 		"temp_store(2)",      // statement journals in memory, not temp files
-		"cache_size(-32768)", // 32 MB: an import's pages stay in memory until commit
+		"cache_size(-16384)", // 16 MB of pages in memory (the default 2 MB spills an import to the WAL early)
 	} {
 		q.Add("_pragma", p)
 	}
