@@ -137,8 +137,5 @@ func (g *App) addShortcuts() {
 		func(fyne.Shortcut) { g.pickImport() })
 }
 
-// Window is the main window.
-func (g *App) Window() fyne.Window { return g.win }
-
 // ShowAndRun shows the window and runs the app until it is closed.
 func (g *App) ShowAndRun() { g.win.ShowAndRun() }

@@ -27,7 +27,6 @@ const (
 )
 
 var (
-	current = Chinese
 	// known holds every key of the chosen translation file, so that probing for an
 	// optional key does not make Fyne log a "translation failure".
 	known = map[string]bool{}
@@ -65,7 +64,6 @@ func Use(choice string) error {
 	for k := range keys {
 		known[k] = true
 	}
-	current = choice
 	// Fyne matches the system locale against the loaded translations. When the system
 	// speaks another language than the choice (a German system, or English with
 	// Chinese chosen), registering the chosen file under the system's own locale makes
@@ -99,9 +97,6 @@ func defaultUnsetLocale() {
 	os.Unsetenv("LANGUAGE")
 	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
 }
-
-// Current is the language in use, Chinese or English.
-func Current() string { return current }
 
 // Message is the translated sentence for an error: what happened and what to do.
 func Message(err error) string {

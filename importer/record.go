@@ -117,10 +117,10 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.OptOut:
 			c.MarketingOptOut, _ = clean.Bool(v)
 		case field.OrderNo:
-			if clean.Lossy(v) {
-				b.issue(row, i, data.IssueLossyOrder, raw)
+			if no, ok := clean.OrderNo(raw); ok {
+				t.OrderNo = no
 			} else {
-				t.OrderNo = v
+				b.issue(row, i, data.IssueLossyOrder, raw)
 			}
 		case field.PaidAt, field.CreatedAt, field.TradedAt:
 			d, ok := clean.Date(v, b.loc)
