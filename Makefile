@@ -55,10 +55,13 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg > /tmp/shopcrm-fuzz.log 2>&1 || { cat /tmp/shopcrm-fuzz.log; exit 1; }; \
 	done
 
-## bench: speed and memory figures on a generated 200k-customer / 1M-trade archive
+## bench: speed and memory figures — the list on a generated 200k-customer / 1M-trade
+## archive, and imports of generated 10k / 100k / 500k-row order sheets next to a bare
+## excelize read of the same files (generated once into $$TMPDIR, reused after)
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
+	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 
 fmt:
 	gofmt -w $$(find . -name '*.go' -not -path './.git/*')
