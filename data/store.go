@@ -55,7 +55,6 @@ func dsn(path string) string {
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		"busy_timeout(5000)",
-		"temp_store(2)",      // statement journals in memory, not temp files
 		"cache_size(-16384)", // 16 MB of pages in memory (the default 2 MB spills an import to the WAL early)
 	} {
 		q.Add("_pragma", p)
