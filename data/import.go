@@ -93,6 +93,11 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 				return fmt.Errorf("row %d: %w", row.Row, err)
 			}
 		}
+		// A source that stops because the import was cancelled ends like a finished
+		// one: check again, so a cancelled import never commits its first half.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := im.finish(); err != nil {
 			return err
 		}
@@ -148,7 +153,9 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	if err != nil {
 		return nil, err
 	}
-	im := &importer{ctx: ctx, tx: tx, now: now, res: res,
+	// The row loop checks ctx itself; a context without cancellation spares the driver
+	// a watcher goroutine per statement.
+	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
 		byNick: map[string]int64{}, state: map[int64]rowState{},
 		touched: map[int64]bool{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
 		recent: map[int64]*Customer{}}

@@ -249,3 +249,25 @@ func TestSearchFindsImportedAndUpdatedCustomers(t *testing.T) {
 		t.Error("the import left the search index deferred")
 	}
 }
+
+func TestCancelledImportWritesNothing(t *testing.T) {
+	s := openTestStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	rows := archiveRows()
+	n := 0
+	_, err := s.Import(ctx, ImportOptions{}, nil, func() (*ImportRow, error) {
+		if n == 2 {
+			cancel() // the seller presses 取消 while the source is being read …
+			return nil, io.EOF // … and the source ends as if the file were done
+		}
+		n++
+		r := rows[n-1]
+		return &r, nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
+	}
+	if _, c, _ := s.FindCustomers(context.Background(), CustomerFilter{}); c != 0 {
+		t.Errorf("a cancelled import left %d customers", c)
+	}
+}

@@ -16,16 +16,19 @@ var (
 	otherPhone = regexp.MustCompile(`^[02-9]\d{6,14}$`)
 )
 
+// phoneNoise are the characters a phone is written with that carry no digit.
+var phoneNoise = strings.NewReplacer(" ", "", "(", "", ")", "", "（", "", "）", "")
+
 // NormalizePhone cleans a phone as sellers type or paste it: spaces, dashes between
 // digit groups, a leading apostrophe, a +86 / 0086 prefix and full-width digits go;
 // landline area-code dashes stay.
 func NormalizePhone(s string) string {
-	if len(s) == 11 && s[0] == '1' && allDigits(s) {
-		return s // already a clean mainland mobile: the common case, without regexps
+	if s == "" || len(s) == 11 && s[0] == '1' && allDigits(s) {
+		return s // empty, or already a clean mainland mobile: the common cases
 	}
 	s = strings.TrimSpace(toHalfWidth(s))
 	s = strings.TrimPrefix(s, "'")
-	s = strings.NewReplacer(" ", "", "(", "", ")", "", "（", "", "）", "").Replace(s)
+	s = phoneNoise.Replace(s)
 	if s == "" {
 		return ""
 	}
