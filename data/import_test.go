@@ -257,7 +257,7 @@ func TestCancelledImportWritesNothing(t *testing.T) {
 	n := 0
 	_, err := s.Import(ctx, ImportOptions{}, nil, func() (*ImportRow, error) {
 		if n == 2 {
-			cancel() // the seller presses 取消 while the source is being read …
+			cancel()           // the seller presses 取消 while the source is being read …
 			return nil, io.EOF // … and the source ends as if the file were done
 		}
 		n++
