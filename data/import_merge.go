@@ -283,15 +283,10 @@ func (im *importer) insertNewTrade(t *Trade) (bool, error) {
 	return true, nil
 }
 
-// foldLineItem adds another line of the same order to it.
+// foldLineItem returns the order with another of its lines added.
 func foldLineItem(order, line *Trade) *Trade {
 	m := *order
-	if line.Goods != "" && !strings.Contains(m.Goods, line.Goods) {
-		m.Goods = strings.TrimPrefix(m.Goods+"；"+line.Goods, "；")
-	}
-	m.Quantity += line.Quantity
-	m.AmountFen += line.AmountFen
-	m.RefundFen += line.RefundFen
+	m.AddLineItem(line)
 	return &m
 }
 

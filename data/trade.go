@@ -50,6 +50,17 @@ type Trade struct {
 // NetFen is the amount less refunds.
 func (t *Trade) NetFen() int64 { return t.AmountFen - t.RefundFen }
 
+// AddLineItem folds another line of the same order into t: goods listed once each,
+// quantities and amounts summed. Several sheet rows of one order make one trade.
+func (t *Trade) AddLineItem(line *Trade) {
+	if line.Goods != "" && !strings.Contains(t.Goods, line.Goods) {
+		t.Goods = strings.TrimPrefix(t.Goods+"；"+line.Goods, "；")
+	}
+	t.Quantity += line.Quantity
+	t.AmountFen += line.AmountFen
+	t.RefundFen += line.RefundFen
+}
+
 // Normalize trims text fields and defaults the status to paid.
 func (t *Trade) Normalize() {
 	for _, f := range []*string{&t.OrderNo, &t.Goods, &t.ShipName, &t.ShipAddress, &t.Note} {

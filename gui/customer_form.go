@@ -77,14 +77,9 @@ func (f *customerForm) customer() *data.Customer {
 	c.Birthday, c.BirthdayLunar = f.birthday.Text, f.lunar.Checked
 	c.WeChat, c.Wangwang, c.QQ = f.wechat.Text, f.wangwang.Text, f.qq.Text
 	c.Province, c.City, c.Address, c.Source = f.province.Text, f.city.Text, f.address.Text, f.source.Text
-	c.Tags = splitTags(f.tag.Text)
+	c.Tags = []string{f.tag.Text} // the store splits "老客, 爱喝茶；VIP" into tags
 	c.Note, c.MarketingOptOut = f.note.Text, f.optOut.Checked
 	return &c
-}
-
-// splitTags reads "老客, 爱喝茶；VIP" as three tags.
-func splitTags(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' })
 }
 
 func platformNames() []string {

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"shopcrm/data"
@@ -339,12 +338,7 @@ func sameOrder(p, r *data.ImportRow) bool {
 // amounts summed, buyer details filled from whichever line has them.
 func foldInto(p, r *data.ImportRow) {
 	pt, rt := p.Trade, r.Trade
-	if rt.Goods != "" && !strings.Contains(pt.Goods, rt.Goods) {
-		pt.Goods = strings.TrimPrefix(pt.Goods+"；"+rt.Goods, "；")
-	}
-	pt.Quantity += rt.Quantity
-	pt.AmountFen += rt.AmountFen
-	pt.RefundFen += rt.RefundFen
+	pt.AddLineItem(rt)
 	if pt.TradedAt.IsZero() {
 		pt.TradedAt = rt.TradedAt
 	}
