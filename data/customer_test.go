@@ -190,3 +190,15 @@ func TestFindCustomersSearchAndSort(t *testing.T) {
 		t.Error("unknown sort column: got no error")
 	}
 }
+
+func TestTagsTypedInOneBoxAreSplit(t *testing.T) {
+	s := openTestStore(t)
+	c := &Customer{Nick: "标签", Tags: []string{"老客, 爱喝茶；VIP、老客"}}
+	if err := s.CreateCustomer(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.FindCustomerByID(context.Background(), c.ID)
+	if want := []string{"老客", "爱喝茶", "VIP"}; !reflect.DeepEqual(got.Tags, want) {
+		t.Errorf("got %v, want %v", got.Tags, want)
+	}
+}
