@@ -19,7 +19,8 @@ var (
 	//go:embed fonts/OFL.txt
 	fontLicence []byte
 
-	// Translations holds translations/zh_Hans.json and translations/en.json.
+	// Translations holds translations/zh_Hans.json, translations/en.json and the
+	// per-screen files translations/<area>.zh_Hans.json / <area>.en.json.
 	//go:embed translations/*.json
 	Translations embed.FS
 )

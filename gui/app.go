@@ -25,15 +25,18 @@ type App struct {
 	spawn     func(func())
 	customers *customerScreen
 	history   *historyScreen
+	settings  *settingsScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
 }
 
-// screen is one entry of the navigation rail.
+// screen is one entry of the navigation rail; onShow (optional) runs each time the
+// screen is chosen, to reload what may have changed elsewhere.
 type screen struct {
 	title   string
 	icon    fyne.Resource
 	content fyne.CanvasObject
+	onShow  func()
 }
 
 // New builds the main window on store. The window is not shown yet.
@@ -58,15 +61,13 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.history = newHistoryScreen(win, store, spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.customers.refresh
+	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
-		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content},
-		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content},
+		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
+		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
+		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
-	win.SetContent(navigation(screens, func(i int) {
-		if i == 1 {
-			g.history.reload()
-		}
-	}))
+	win.SetContent(navigation(screens))
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if len(uris) > 0 {
 			g.openImport(uris[0].Path())
@@ -80,7 +81,7 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 
 // navigation puts a rail of screen buttons at the window's left edge (only screens
 // that exist) and shows the chosen screen beside it.
-func navigation(screens []screen, onShow func(int)) fyne.CanvasObject {
+func navigation(screens []screen) fyne.CanvasObject {
 	rail := container.NewVBox()
 	stack := container.NewStack()
 	var buttons []*widget.Button
@@ -98,7 +99,9 @@ func navigation(screens []screen, onShow func(int)) fyne.CanvasObject {
 			buttons[j].Refresh()
 		}
 		stack.Refresh()
-		onShow(i)
+		if screens[i].onShow != nil {
+			screens[i].onShow()
+		}
 	}
 	for i, s := range screens {
 		i := i

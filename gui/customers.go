@@ -231,3 +231,9 @@ func (s *customerScreen) refresh() {
 		s.selectCustomer(s.selected)
 	}
 }
+
+// setMaskPhones switches phone masking in the list (the privacy setting).
+func (s *customerScreen) setMaskPhones(on bool) {
+	s.maskPhones = on
+	s.table.Refresh()
+}

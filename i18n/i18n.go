@@ -5,6 +5,7 @@ package i18n
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
@@ -45,20 +46,24 @@ func Use(choice string) error {
 			choice = English
 		}
 	}
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		return err
-	}
-	file := "translations/zh_Hans.json"
-	if choice == English {
-		file = "translations/en.json"
-	}
-	body, err := assets.Translations.ReadFile(file)
+	zh, err := Bundle("zh_Hans")
 	if err != nil {
 		return err
 	}
-	keys := map[string]json.RawMessage{}
-	if err := json.Unmarshal(body, &keys); err != nil {
+	en, err := Bundle("en")
+	if err != nil {
 		return err
+	}
+	// Fyne's own words (确定, 取消) come from its zh_Hans and en sets, ours join them.
+	if err := lang.AddTranslationsForLocale(mustJSON(zh), "zh_Hans"); err != nil {
+		return err
+	}
+	if err := lang.AddTranslationsForLocale(mustJSON(en), "en"); err != nil {
+		return err
+	}
+	keys, body := zh, mustJSON(zh)
+	if choice == English {
+		keys, body = en, mustJSON(en)
 	}
 	known = map[string]bool{}
 	for k := range keys {
@@ -96,6 +101,51 @@ func defaultUnsetLocale() {
 	}
 	os.Unsetenv("LANGUAGE")
 	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
+}
+
+// Bundle is every translation of one locale ("zh_Hans" or "en"): the file
+// translations/<locale>.json merged with the per-screen files
+// translations/<area>.<locale>.json, so that each screen keeps its words together.
+// A key defined in two files is an error.
+func Bundle(locale string) (map[string]string, error) {
+	names, err := fs.Glob(assets.Translations, "translations/*"+locale+".json")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "translations/")
+		if base != locale+".json" && !strings.HasSuffix(base, "."+locale+".json") {
+			continue
+		}
+		body, err := assets.Translations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(body, &m); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for k, v := range m {
+			if _, dup := out[k]; dup {
+				return nil, fmt.Errorf("%s: key %q is defined twice", name, k)
+			}
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no translations for %s", locale)
+	}
+	return out, nil
+}
+
+// mustJSON encodes a translation map (a map of strings always encodes).
+func mustJSON(m map[string]string) []byte {
+	body, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return body
 }
 
 // Message is the translated sentence for an error: what happened and what to do.

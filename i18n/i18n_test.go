@@ -1,30 +1,24 @@
 package i18n
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"shopcrm/assets"
 	"shopcrm/data"
 )
 
 func loadTranslations(t *testing.T) map[string]map[string]string {
 	t.Helper()
 	out := map[string]map[string]string{}
-	for _, name := range []string{"zh_Hans.json", "en.json"} {
-		body, err := assets.Translations.ReadFile("translations/" + name)
+	for _, locale := range []string{"zh_Hans", "en"} {
+		m, err := Bundle(locale)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]string{}
-		if err := json.Unmarshal(body, &m); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		out[name] = m
+		out[locale+".json"] = m
 	}
 	return out
 }

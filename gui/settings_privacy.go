@@ -1,0 +1,45 @@
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// privacySection holds the privacy settings: phone masking in lists.
+func (g *App) privacySection() settingsSection {
+	mask := widget.NewCheck(lang.L("settings.mask_phones"), nil)
+	load := func() {
+		v, err := g.store.Setting(context.Background(), data.SettingMaskPhones, "1")
+		if err != nil {
+			showError(g.win, err)
+			return
+		}
+		mask.OnChanged = nil
+		mask.SetChecked(v != "0")
+		mask.OnChanged = func(on bool) {
+			value := "0"
+			if on {
+				value = "1"
+			}
+			if err := g.store.SetSetting(context.Background(), data.SettingMaskPhones, value); err != nil {
+				showError(g.win, err)
+				return
+			}
+			g.customers.setMaskPhones(on)
+		}
+	}
+	load()
+	hint := widget.NewLabel(lang.L("settings.mask_phones.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	return settingsSection{
+		title:   lang.L("settings.privacy"),
+		content: container.NewVBox(mask, hint),
+		reload:  load,
+	}
+}
