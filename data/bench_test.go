@@ -138,3 +138,50 @@ func BenchmarkSearchSortedByTotal(b *testing.B) {
 func BenchmarkDeepPage(b *testing.B) {
 	benchFind(b, benchStore(b), CustomerFilter{Sort: SortTotal, Desc: true, Offset: 150_000})
 }
+
+// BenchmarkRegroup groups the whole archive as of today: tiers, RFM averages and cut
+// points, segments and dormant buyers, and tags.
+func BenchmarkRegroup(b *testing.B) {
+	s := benchStore(b)
+	for i := 0; i < b.N; i++ {
+		g, err := s.Regroup(context.Background(), s.Now())
+		if err != nil || g.All.Customers != benchCustomers {
+			b.Fatalf("regroup: %+v, %v", g, err)
+		}
+	}
+	reportPeakRSS(b)
+}
+
+// BenchmarkRegroupAsOfPast groups as of a year ago, from the trades up to that day.
+func BenchmarkRegroupAsOfPast(b *testing.B) {
+	s := benchStore(b)
+	for i := 0; i < b.N; i++ {
+		g, err := s.Regroup(context.Background(), s.Now().AddDate(-1, 0, 0))
+		if err != nil || !g.Params.Historical {
+			b.Fatalf("regroup: %v", err)
+		}
+	}
+	reportPeakRSS(b)
+}
+
+// BenchmarkTierCountsWhileTyping is the data call behind the 分组 screen's live counts
+// after a threshold edit.
+func BenchmarkTierCountsWhileTyping(b *testing.B) {
+	s := benchStore(b)
+	tiers, err := s.Tiers(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		n := 3 + i%5
+		tiers[2].MinTrades = &n
+		if _, err := s.TierCounts(context.Background(), tiers); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFilterSegment lists the first page of one RFM segment today.
+func BenchmarkFilterSegment(b *testing.B) {
+	benchFind(b, benchStore(b), CustomerFilter{Segment: "HHH"})
+}

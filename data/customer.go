@@ -76,6 +76,8 @@ type Customer struct {
 
 	Stats CustomerStats
 	Tier  string // tier name: a translation key for the default tiers
+	// Rating is the RFM scores, segment and dormancy as of today, set by RateCustomers.
+	Rating Rating
 }
 
 // CustomerStats are derived from the customer's trades by the counting rule.

@@ -34,7 +34,7 @@ var sortColumns = map[CustomerSort]string{
 	SortTrades:    "c.trade_count",
 	SortTotal:     "c.total_fen",
 	SortLastTrade: "c.last_trade_at",
-	SortTier:      "(" + tierRankSQL + ")",
+	SortTier:      "c.tier_rank",
 }
 
 // CustomerFilter selects and orders customers for a list.
@@ -44,19 +44,20 @@ type CustomerFilter struct {
 	Query string
 	// Tag keeps customers with this manual tag; Tier keeps those in the tier with this
 	// stored name ("tier.vip" or a name the seller typed).
-	Tag    string
-	Tier   string
-	Sort   CustomerSort
-	Desc   bool
-	Limit  int // 0: no limit
-	Offset int
+	Tag  string
+	Tier string
+	// Segment keeps the customers in this RFM segment today; Dormant keeps dormant buyers.
+	Segment Segment
+	Dormant bool
+	Sort    CustomerSort
+	Desc    bool
+	Limit   int // 0: no limit
+	Offset  int
 }
 
-// tierMatchSQL holds for the tiers whose rule the customer row c satisfies.
-const tierMatchSQL = `(tr.min_trades IS NULL AND tr.min_total_fen IS NULL) OR c.trade_count >= tr.min_trades OR c.total_fen >= tr.min_total_fen`
-
-const tierNameSQL = `SELECT tr.name FROM tiers tr WHERE ` + tierMatchSQL + ` ORDER BY tr.rank DESC LIMIT 1`
-const tierRankSQL = `SELECT max(tr.rank) FROM tiers tr WHERE ` + tierMatchSQL
+// tierNameSQL is the stored name of the customer row c's tier. The rank is kept by
+// triggers and SaveTiers (migration 0002), so the list never evaluates tier rules.
+const tierNameSQL = `SELECT tr.name FROM tiers tr WHERE tr.rank = c.tier_rank`
 
 const tagSep = "\x1f"
 
@@ -219,7 +220,10 @@ func (s *Store) FindCustomerByNick(ctx context.Context, platform Platform, nick 
 
 // FindCustomers returns one page of the customers matching f and how many match in all.
 func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Customer, int, error) {
-	where, args := f.where()
+	where, args, err := s.filterSQL(ctx, f)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
 	filtered := where != ""
 	var out []*Customer
 	total := 0
@@ -230,7 +234,7 @@ func (s *Store) FindCustomers(ctx context.Context, f CustomerFilter) ([]*Custome
 		}
 	}
 	// Filtered: one pass finds the matches, counts them (a window count) and sorts.
-	err := s.eachCustomer(ctx, f, filtered, func(c *Customer, n int) error {
+	err = s.eachCustomer(ctx, f, filtered, func(c *Customer, n int) error {
 		out = append(out, c)
 		if filtered {
 			total = n
@@ -256,7 +260,10 @@ func (s *Store) EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Cus
 // eachCustomer runs the list query; with withCount every row also carries the number
 // of rows matching before LIMIT.
 func (s *Store) eachCustomer(ctx context.Context, f CustomerFilter, withCount bool, fn func(*Customer, int) error) error {
-	where, args := f.where()
+	where, args, err := s.filterSQL(ctx, f)
+	if err != nil {
+		return fmt.Errorf("find customers: %w", err)
+	}
 	col, ok := sortColumns[f.Sort]
 	if !ok {
 		return invalid("sort", CodeInvalid)
@@ -319,7 +326,7 @@ func (f CustomerFilter) where() (string, []any) {
 		args = append(args, f.Tag)
 	}
 	if f.Tier != "" {
-		conds = append(conds, `(`+tierNameSQL+`) = ?`)
+		conds = append(conds, `c.tier_rank = (SELECT rank FROM tiers WHERE name = ?)`)
 		args = append(args, f.Tier)
 	}
 	if len(conds) == 0 {

@@ -19,13 +19,16 @@ const (
 )
 
 // statsSelectSQL aggregates one customer's stats from the trades aliased t.
-const statsSelectSQL = `SELECT
+const statsSelectSQL = `SELECT ` + statsColumnsSQL + ` FROM trades t WHERE t.customer_id = customers.id`
+
+// statsColumnsSQL are the aggregates of the stats columns (trade_count, total_fen,
+// first_trade_at, last_trade_at) over the trades aliased t.
+const statsColumnsSQL = `
 	coalesce(sum(CASE WHEN ` + countsSQL + ` THEN 1 ELSE 0 END), 0),
 	coalesce(sum(CASE WHEN ` + countsSQL + ` THEN t.amount_fen - t.refund_fen
 	                  WHEN ` + refundOnlySQL + ` THEN t.amount_fen ELSE 0 END), 0),
 	min(CASE WHEN ` + countsSQL + ` THEN t.traded_at END),
-	max(CASE WHEN ` + countsSQL + ` THEN t.traded_at END)
-	FROM trades t WHERE t.customer_id = customers.id`
+	max(CASE WHEN ` + countsSQL + ` THEN t.traded_at END)`
 
 // refreshStats rewrites the derived stats of the given customers from their trades.
 // It runs inside the transaction that changed the trades, so stats never drift.

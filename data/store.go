@@ -22,6 +22,8 @@ type Store struct {
 
 	// Now returns the current time; tests replace it to make time rules repeatable.
 	Now func() time.Time
+
+	groups groupCache // today's grouping parameters
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
@@ -68,7 +70,10 @@ func dsn(path string) string {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.groups.close()
+	return s.db.Close()
+}
 
 // now is the store clock in UTC.
 func (s *Store) now() time.Time { return s.Now().UTC() }

@@ -1,0 +1,158 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+// groupCache keeps today's grouping parameters (averages, cut points) for the lists,
+// which rate every page they show. They are computed again when the day changes or
+// when any connection committed a write since (SQLite's data_version, read on a
+// connection of its own that never writes).
+type groupCache struct {
+	mu      sync.Mutex
+	watch   *sql.Conn
+	version int64
+	day     string
+	params  *RFMParams
+}
+
+func (c *groupCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.watch != nil {
+		c.watch.Close()
+		c.watch = nil
+	}
+}
+
+// todayParams returns the grouping parameters of today (the store clock, local time)
+// from the stored stats.
+func (s *Store) todayParams(ctx context.Context) (*RFMParams, error) {
+	c := &s.groups
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.watch == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.watch = conn
+	}
+	var version int64
+	if err := c.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+		return nil, err
+	}
+	now := s.Now().In(time.Local)
+	day := now.Format(DateLayout)
+	if c.params != nil && c.version == version && c.day == day {
+		return c.params, nil
+	}
+	p := &RFMParams{}
+	p.AsOf, _, _, _ = asOfDay(now)
+	src := &groupSource{db: s.db, table: "customers"}
+	if err := s.params(ctx, src, p); err != nil {
+		return nil, fmt.Errorf("grouping parameters: %w", err)
+	}
+	c.params, c.version, c.day = p, version, day
+	return p, nil
+}
+
+// TodayParams are the grouping parameters the customer list uses: today, local time,
+// from the stored stats.
+func (s *Store) TodayParams(ctx context.Context) (*RFMParams, error) { return s.todayParams(ctx) }
+
+// groupConds are the conditions of the customer filter's RFM segment and dormant
+// choices over the customer row c, for today.
+func (s *Store) groupConds(ctx context.Context, f CustomerFilter) ([]string, []any, error) {
+	if f.Segment == "" && !f.Dormant {
+		return nil, nil, nil
+	}
+	if f.Segment != "" && !f.Segment.Valid() {
+		return nil, nil, invalid("segment", CodeInvalid)
+	}
+	p, err := s.todayParams(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	x := newRFMSQL(p)
+	q := &sqlArgs{}
+	var conds []string
+	if f.Segment != "" {
+		conds = append(conds, x.segment(q)+" = "+q.p(f.Segment.bits()))
+	}
+	if f.Dormant {
+		conds = append(conds, x.dormant(q))
+	}
+	return conds, q.args, nil
+}
+
+// filterSQL is the WHERE clause of a customer filter with its arguments.
+func (s *Store) filterSQL(ctx context.Context, f CustomerFilter) (string, []any, error) {
+	where, args := f.where()
+	conds, more, err := s.groupConds(ctx, f)
+	if err != nil || len(conds) == 0 {
+		return where, args, err
+	}
+	if where == "" {
+		where = " WHERE "
+	} else {
+		where += " AND "
+	}
+	return where + strings.Join(conds, " AND "), append(args, more...), nil
+}
+
+// Rating is a customer's RFM scores, segment and dormancy on one day.
+type Rating struct {
+	R, F, M     int     // 1–5; 0 without a counting trade
+	Segment     Segment // "" without a counting trade
+	Dormant     bool
+	RecencyDays int // -1 without a counting trade
+}
+
+// RateCustomers sets the Rating of each customer as of today, in one query.
+func (s *Store) RateCustomers(ctx context.Context, cs []*Customer) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	p, err := s.todayParams(ctx)
+	if err != nil {
+		return fmt.Errorf("rate customers: %w", err)
+	}
+	x := newRFMSQL(p)
+	q := &sqlArgs{}
+	cols := `c.id, coalesce(` + x.score(q, 'R') + `, 0), coalesce(` + x.score(q, 'F') + `, 0), coalesce(` + x.score(q, 'M') +
+		`, 0), coalesce(` + x.segment(q) + `, -1), ` + x.dormant(q) + `, coalesce(` + x.recency(q) + `, -1)`
+	byID := make(map[int64]*Customer, len(cs))
+	marks := make([]string, 0, len(cs))
+	for _, c := range cs {
+		byID[c.ID] = c
+		marks = append(marks, q.p(c.ID))
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM customers c WHERE c.id IN (`+strings.Join(marks, ",")+`)`, q.args...)
+	if err != nil {
+		return fmt.Errorf("rate customers: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r Rating
+		var seg int
+		var recency float64
+		if err := rows.Scan(&id, &r.R, &r.F, &r.M, &seg, &r.Dormant, &recency); err != nil {
+			return fmt.Errorf("rate customers: %w", err)
+		}
+		if seg >= 0 {
+			r.Segment = segmentOfBits(seg)
+		}
+		r.RecencyDays = int(recency)
+		if c := byID[id]; c != nil {
+			c.Rating = r
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,237 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Segment is one of the eight RFM segments of the Chinese model, named by whether
+// recency, frequency and monetary value are high (H) or low (L) against the shop's
+// averages, in R, F, M order: "HHH" is 重要价值, "LLL" 一般挽留.
+type Segment string
+
+// Segments lists the eight segments from the most to the least valuable.
+var Segments = []Segment{"HHH", "HLH", "LHH", "LLH", "HHL", "HLL", "LHL", "LLL"}
+
+// Valid reports whether g is one of Segments.
+func (g Segment) Valid() bool {
+	for _, s := range Segments {
+		if g == s {
+			return true
+		}
+	}
+	return false
+}
+
+// bits is the segment as the SQL computes it: R high 4, F high 2, M high 1.
+func (g Segment) bits() int {
+	n := 0
+	for i, w := range []int{4, 2, 1} {
+		if g[i] == 'H' {
+			n += w
+		}
+	}
+	return n
+}
+
+func segmentOfBits(n int) Segment {
+	b := []byte("LLL")
+	for i, w := range []int{4, 2, 1} {
+		if n&w != 0 {
+			b[i] = 'H'
+		}
+	}
+	return Segment(b)
+}
+
+// Cuts are the thresholds of the RFM scores 2 to 5 of one dimension: for F the least
+// trade count, for M the least total in fen, for R the most recency days that earn
+// the score. Fixed is set when quintiles collapsed (too many equal values, or fewer
+// than five buyers) and the fixed cut points are used instead.
+type Cuts struct {
+	Score [4]int64
+	Fixed bool
+}
+
+// The fixed cut points, used where quintiles collapse: R within 365 / 180 / 90 / 30
+// days; F 2, 3, 4–5, 6+ trades; M the default tier amounts ¥200 / ¥500 / ¥2000 / ¥5000.
+var (
+	FixedRecencyCuts = Cuts{Score: [4]int64{365, 180, 90, 30}, Fixed: true}
+	FixedTradeCuts   = Cuts{Score: [4]int64{2, 3, 4, 6}, Fixed: true}
+	FixedTotalCuts   = Cuts{Score: [4]int64{20000, 50000, 200000, 500000}, Fixed: true}
+)
+
+// Dormancy defaults: a buyer is dormant after DefaultDormantDays without a counting
+// trade, or after DormantIntervalFactor times their own average repurchase interval
+// (but never sooner than a third of the dormant days).
+const (
+	DefaultDormantDays    = 180
+	DormantIntervalFactor = 3
+	SettingDormantDays    = "groups.dormant_days"
+)
+
+// RFMParams are the shop-wide figures the groups are computed against on one day.
+type RFMParams struct {
+	AsOf        time.Time // midnight starting the as-of day, in its location
+	Buyers      int       // customers with at least one counting trade
+	AvgRecency  float64   // days
+	AvgTrades   float64
+	AvgTotalFen float64
+	R, F, M     Cuts
+	DormantDays int
+	// Historical is set when trades after the as-of day exist, so the stats were
+	// computed from the trades up to that day instead of the stored ones.
+	Historical bool
+}
+
+// asOfDay is the date text, the UTC end (exclusive) and the SQLite modifier that turns
+// a stored UTC time into the as-of location's local time.
+func asOfDay(asOf time.Time) (day time.Time, date, endUTC, tz string) {
+	loc := asOf.Location()
+	day = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, loc)
+	_, off := time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 12, 0, 0, 0, loc).Zone()
+	return day, day.Format(DateLayout), formatTime(day.AddDate(0, 0, 1)), strconv.Itoa(off) + " seconds"
+}
+
+// sqlArgs builds SQL text with positional arguments in the order they appear.
+type sqlArgs struct{ args []any }
+
+// p appends v and returns its placeholder.
+func (q *sqlArgs) p(v any) string {
+	q.args = append(q.args, v)
+	return "?"
+}
+
+// rfmSQL writes the grouping expressions over the stats row alias c for params p.
+type rfmSQL struct {
+	p   *RFMParams
+	day string
+	tz  string
+}
+
+func newRFMSQL(p *RFMParams) rfmSQL {
+	_, day, _, tz := asOfDay(p.AsOf)
+	return rfmSQL{p: p, day: day, tz: tz}
+}
+
+// recency is the calendar days from the last counting trade's local date to the as-of date.
+func (x rfmSQL) recency(q *sqlArgs) string {
+	return "(julianday(" + q.p(x.day) + ") - julianday(date(c.last_trade_at, " + q.p(x.tz) + ")))"
+}
+
+// segment is the segment bits (R high 4, F high 2, M high 1); NULL without trades.
+func (x rfmSQL) segment(q *sqlArgs) string {
+	return "(CASE WHEN c.trade_count > 0 THEN (" + x.recency(q) + " <= " + q.p(x.p.AvgRecency) + ") * 4 + (c.trade_count >= " +
+		q.p(x.p.AvgTrades) + ") * 2 + (c.total_fen >= " + q.p(x.p.AvgTotalFen) + ") END)"
+}
+
+// score is the 1–5 score of one dimension; NULL without trades.
+func (x rfmSQL) score(q *sqlArgs, dim byte) string {
+	s := "(CASE WHEN c.trade_count > 0 THEN 1"
+	for i := 0; i < 4; i++ {
+		switch dim {
+		case 'R':
+			s += " + (" + x.recency(q) + " <= " + q.p(x.p.R.Score[i]) + ")"
+		case 'F':
+			s += " + (c.trade_count >= " + q.p(x.p.F.Score[i]) + ")"
+		default:
+			s += " + (c.total_fen >= " + q.p(x.p.M.Score[i]) + ")"
+		}
+	}
+	return s + " END)"
+}
+
+// dormant is 1 for a buyer with no counting trade for the dormant days, or for well
+// over their own repurchase interval; 0 otherwise (never for customers without trades).
+func (x rfmSQL) dormant(q *sqlArgs) string {
+	days := x.p.DormantDays
+	return "(c.trade_count > 0 AND (" + x.recency(q) + " >= " + q.p(days) + " OR (c.trade_count >= 2 AND " +
+		x.recency(q) + " >= " + q.p(days/3) + " AND " + x.recency(q) + " >= " + q.p(DormantIntervalFactor) +
+		" * (julianday(c.last_trade_at) - julianday(c.first_trade_at)) / (c.trade_count - 1))))"
+}
+
+// computeParams reads the averages and quintile cut points from the stats in src
+// (the customers table or a temporary as-of basis with the same columns and indexes).
+func computeParams(ctx context.Context, db execer, src string, p *RFMParams) error {
+	x := newRFMSQL(p)
+	q := &sqlArgs{}
+	avg := `SELECT count(*), coalesce(avg(c.trade_count), 0), coalesce(avg(c.total_fen), 0), coalesce(avg(` +
+		x.recency(q) + `), 0) FROM ` + src + ` c WHERE c.trade_count > 0`
+	if err := db.QueryRowContext(ctx, avg, q.args...).Scan(&p.Buyers, &p.AvgTrades, &p.AvgTotalFen, &p.AvgRecency); err != nil {
+		return fmt.Errorf("rfm averages: %w", err)
+	}
+	var err error
+	if p.F, err = quintiles(ctx, db, p.Buyers, FixedTradeCuts, false, func(k int) string {
+		return `SELECT c.trade_count FROM ` + src + ` c WHERE c.trade_count > 0 ORDER BY c.trade_count LIMIT 1 OFFSET ` + strconv.Itoa(k)
+	}); err != nil {
+		return err
+	}
+	// Oldest last trade first: worst recency first, like the lowest F and M first.
+	q = &sqlArgs{}
+	rec := x.recency(q)
+	recArgs := q.args
+	if p.R, err = quintiles(ctx, db, p.Buyers, FixedRecencyCuts, true, func(k int) string {
+		return `SELECT ` + rec + ` FROM ` + src + ` c WHERE c.last_trade_at IS NOT NULL ORDER BY c.last_trade_at LIMIT 1 OFFSET ` + strconv.Itoa(k)
+	}, recArgs...); err != nil {
+		return err
+	}
+	// Totals: positive ones are all buyers' (a customer without a counting trade has a
+	// total of at most zero), so their order comes from the total index; the rare
+	// buyers whose refunds took them to zero or below come first.
+	var nonPositive int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+src+` c WHERE c.trade_count > 0 AND c.total_fen <= 0`).Scan(&nonPositive); err != nil {
+		return fmt.Errorf("rfm totals: %w", err)
+	}
+	p.M, err = quintiles(ctx, db, p.Buyers, FixedTotalCuts, false, func(k int) string {
+		if k < nonPositive {
+			return `SELECT c.total_fen FROM ` + src + ` c WHERE c.trade_count > 0 AND c.total_fen <= 0 ORDER BY c.total_fen LIMIT 1 OFFSET ` + strconv.Itoa(k)
+		}
+		return `SELECT c.total_fen FROM ` + src + ` c WHERE c.total_fen > 0 ORDER BY c.total_fen LIMIT 1 OFFSET ` + strconv.Itoa(k-nonPositive)
+	})
+	return err
+}
+
+// quintiles reads the values at the 0, 20, 40, 60 and 80 percent positions of n
+// sorted buyers (worst first) through at(k), and returns the cut points of scores 2–5,
+// or fixed when the five values are not strictly better one after the other (scores
+// would be empty). lowerIsBetter is set for recency.
+func quintiles(ctx context.Context, db execer, n int, fixed Cuts, lowerIsBetter bool, at func(k int) string, args ...any) (Cuts, error) {
+	if n < 5 {
+		return fixed, nil
+	}
+	var v [5]int64
+	for j := 0; j < 5; j++ {
+		var f float64
+		if err := db.QueryRowContext(ctx, at(j*n/5), args...).Scan(&f); err != nil {
+			return fixed, fmt.Errorf("rfm cut points: %w", err)
+		}
+		v[j] = int64(f)
+		if j > 0 && (lowerIsBetter && v[j] >= v[j-1] || !lowerIsBetter && v[j] <= v[j-1]) {
+			return fixed, nil
+		}
+	}
+	return Cuts{Score: [4]int64{v[1], v[2], v[3], v[4]}}, nil
+}
+
+// DormantDays is the seller's dormant threshold in days.
+func (s *Store) DormantDays(ctx context.Context) (int, error) {
+	v, err := s.Setting(ctx, SettingDormantDays, strconv.Itoa(DefaultDormantDays))
+	if err != nil {
+		return DefaultDormantDays, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return DefaultDormantDays, nil
+	}
+	return n, nil
+}
+
+// SetDormantDays stores the dormant threshold (1 to 3650 days).
+func (s *Store) SetDormantDays(ctx context.Context, days int) error {
+	if days < 1 || days > 3650 {
+		return invalid("dormant_days", CodeInvalid)
+	}
+	return s.SetSetting(ctx, SettingDormantDays, strconv.Itoa(days))
+}
