@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -105,25 +106,36 @@ func (q *sqlArgs) p(v any) string {
 }
 
 // rfmSQL writes the grouping expressions over the stats row alias c for params p.
+// Recency conditions compare the stored UTC text with the UTC start of a local day,
+// which is what keeps a whole-shop pass cheap; the day count itself is integer
+// arithmetic on unixepoch.
 type rfmSQL struct {
-	p   *RFMParams
-	day string
-	tz  string
+	p      *RFMParams
+	day    time.Time // as-of midnight, local
+	dayNum int64     // local days since 1970 of the as-of day
+	offset int64     // seconds east of UTC on the as-of day
 }
 
 func newRFMSQL(p *RFMParams) rfmSQL {
-	_, day, _, tz := asOfDay(p.AsOf)
-	return rfmSQL{p: p, day: day, tz: tz}
+	day, _, _, _ := asOfDay(p.AsOf)
+	_, off := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, day.Location()).Zone()
+	return rfmSQL{p: p, day: day, dayNum: (day.Unix() + int64(off)) / 86400, offset: int64(off)}
 }
 
 // recency is the calendar days from the last counting trade's local date to the as-of date.
 func (x rfmSQL) recency(q *sqlArgs) string {
-	return "(julianday(" + q.p(x.day) + ") - julianday(date(c.last_trade_at, " + q.p(x.tz) + ")))"
+	return "(" + q.p(x.dayNum) + " - (unixepoch(c.last_trade_at) + " + q.p(x.offset) + ") / 86400)"
+}
+
+// within holds when the last counting trade is at most days before the as-of date.
+func (x rfmSQL) within(q *sqlArgs, days int64) string {
+	return "(c.last_trade_at >= " + q.p(formatTime(x.day.AddDate(0, 0, -int(days)))) + ")"
 }
 
 // segment is the segment bits (R high 4, F high 2, M high 1); NULL without trades.
+// Recency days are whole, so "at most the average" is "at most its whole part".
 func (x rfmSQL) segment(q *sqlArgs) string {
-	return "(CASE WHEN c.trade_count > 0 THEN (" + x.recency(q) + " <= " + q.p(x.p.AvgRecency) + ") * 4 + (c.trade_count >= " +
+	return "(CASE WHEN c.trade_count > 0 THEN " + x.within(q, int64(math.Floor(x.p.AvgRecency))) + " * 4 + (c.trade_count >= " +
 		q.p(x.p.AvgTrades) + ") * 2 + (c.total_fen >= " + q.p(x.p.AvgTotalFen) + ") END)"
 }
 
@@ -133,7 +145,7 @@ func (x rfmSQL) score(q *sqlArgs, dim byte) string {
 	for i := 0; i < 4; i++ {
 		switch dim {
 		case 'R':
-			s += " + (" + x.recency(q) + " <= " + q.p(x.p.R.Score[i]) + ")"
+			s += " + " + x.within(q, x.p.R.Score[i])
 		case 'F':
 			s += " + (c.trade_count >= " + q.p(x.p.F.Score[i]) + ")"
 		default:
@@ -145,11 +157,14 @@ func (x rfmSQL) score(q *sqlArgs, dim byte) string {
 
 // dormant is 1 for a buyer with no counting trade for the dormant days, or for well
 // over their own repurchase interval; 0 otherwise (never for customers without trades).
+// A CASE, because SQLite evaluates both sides of AND / OR in a result column: the
+// interval is worked out only for the few rows that need it.
 func (x rfmSQL) dormant(q *sqlArgs) string {
-	days := x.p.DormantDays
-	return "(c.trade_count > 0 AND (" + x.recency(q) + " >= " + q.p(days) + " OR (c.trade_count >= 2 AND " +
-		x.recency(q) + " >= " + q.p(days/3) + " AND " + x.recency(q) + " >= " + q.p(DormantIntervalFactor) +
-		" * (julianday(c.last_trade_at) - julianday(c.first_trade_at)) / (c.trade_count - 1))))"
+	days := int64(x.p.DormantDays)
+	return "(CASE WHEN c.trade_count = 0 THEN 0 WHEN NOT " + x.within(q, days-1) + " THEN 1" +
+		" WHEN c.trade_count < 2 OR " + x.within(q, days/3-1) + " THEN 0" +
+		" ELSE " + x.recency(q) + " * (c.trade_count - 1) * 86400 >= " + q.p(DormantIntervalFactor) +
+		" * (unixepoch(c.last_trade_at) - unixepoch(c.first_trade_at)) END)"
 }
 
 // computeParams reads the averages and quintile cut points from the stats in src
