@@ -37,7 +37,8 @@ func exportFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 }
 
 // groupFilter reads --group: a tier (its default or translated name, or the name the
-// seller gave it) or else a manual tag.
+// seller gave it), an RFM segment (重要价值 or HHH), the dormant buyers (沉睡客户 or
+// dormant), or else a manual tag.
 func groupFilter(ctx context.Context, s *data.Store, group string) (data.CustomerFilter, error) {
 	if group == "" {
 		return data.CustomerFilter{}, nil
@@ -50,6 +51,14 @@ func groupFilter(ctx context.Context, s *data.Store, group string) (data.Custome
 		if group == t.Name || group == i18n.TierName(t.Name) {
 			return data.CustomerFilter{Tier: t.Name}, nil
 		}
+	}
+	for _, g := range data.Segments {
+		if group == string(g) || group == i18n.SegmentName(g) {
+			return data.CustomerFilter{Segment: g}, nil
+		}
+	}
+	if group == "dormant" || group == lang.L("groups.dormant") {
+		return data.CustomerFilter{Dormant: true}, nil
 	}
 	return data.CustomerFilter{Tag: group}, nil
 }

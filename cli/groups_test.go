@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"strings"
+	"testing"
+	"time"
+
+	"shopcrm/data"
+)
+
+func TestGroupsCSVMatchesTheSpec(t *testing.T) {
+	dir := t.TempDir()
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	buyer := &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒"}
+	if err := s.CreateCustomer(ctx, buyer); err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range []data.Trade{
+		{AmountFen: 26800, TradedAt: time.Date(2026, 1, 1, 4, 0, 0, 0, time.UTC)},
+		{AmountFen: 25000, TradedAt: time.Date(2026, 3, 1, 6, 30, 0, 0, time.UTC)},
+		{AmountFen: 99900, Status: data.StatusUnpaid, TradedAt: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		tr.CustomerID = buyer.ID
+		if err := s.CreateTrade(ctx, &tr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Name: "李四"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	out, errOut, code := run(t, "groups", "--data", dir, "--as-of", "2026-09-08", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One buyer: averages are their own values, so R, F and M are all high; fewer than
+	// five buyers use the fixed cut points (191 days → R2, 2 trades → F2, ¥518 → M3);
+	// 191 days without an order is dormant.
+	want := [][]string{
+		{"platform", "nick", "trades", "total", "last_trade", "recency_days", "tier", "r", "f", "m", "rfm_segment", "dormant"},
+		{"taobao", "小米粒", "2", "518.00", "2026-03-01 14:30:00", "191", "高级客户", "2", "2", "3", "重要价值", "1"},
+		{"jd", "", "0", "0.00", "", "", "潜在客户", "", "", "", "", "0"},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("got %d rows, want %d:\n%s", len(rows), len(want), out)
+	}
+	for i := range want {
+		if strings.Join(rows[i], ",") != strings.Join(want[i], ",") {
+			t.Errorf("row %d:\n got %v\nwant %v", i, rows[i], want[i])
+		}
+	}
+
+	// As of a day before the second trade only the first counts.
+	out, _, _ = run(t, "groups", "--data", dir, "--as-of", "2026-02-01", "--format", "csv")
+	if !strings.Contains(out, "taobao,小米粒,1,268.00,2026-01-01 12:00:00,31,普通客户") {
+		t.Errorf("as of 2026-02-01:\n%s", out)
+	}
+	out, _, code = run(t, "groups", "--data", dir, "--as-of", "2026-09-08")
+	if code != 0 || !strings.Contains(out, "重要价值") || !strings.Contains(out, "沉睡客户") {
+		t.Errorf("text summary: exit %d\n%s", code, out)
+	}
+	_, errOut, code = run(t, "groups", "--data", dir, "--as-of", "9/8/2026")
+	if code != 2 || !strings.Contains(errOut, "日期格式不对") {
+		t.Errorf("bad date: exit %d %q", code, errOut)
+	}
+}
+
+func TestExportGroupAcceptsSegmentsAndDormant(t *testing.T) {
+	dir := t.TempDir()
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		group string
+		want  data.CustomerFilter
+	}{
+		{"VIP客户", data.CustomerFilter{Tier: "tier.vip"}},
+		{"重要价值", data.CustomerFilter{Segment: "HHH"}},
+		{"LLH", data.CustomerFilter{Segment: "LLH"}},
+		{"沉睡客户", data.CustomerFilter{Dormant: true}},
+		{"双11名单", data.CustomerFilter{Tag: "双11名单"}},
+	} {
+		got, err := groupFilter(ctx, s, tc.group)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: got %+v, %v; want %+v", tc.group, got, err, tc.want)
+		}
+	}
+}
