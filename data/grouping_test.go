@@ -233,3 +233,24 @@ func TestTagSeveralCustomersAtOnce(t *testing.T) {
 		t.Errorf("tag filter after untag: got %d, want 3", n)
 	}
 }
+
+func TestMonthlyStatsCountNewAndReturningBuyers(t *testing.T) {
+	s, _ := handShop(t)
+	months, err := s.MonthlyStats(context.Background(), handAsOf, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(months) != 12 || months[11].Month.Format("2006-01") != "2026-06" || months[5].Month.Format("2006-01") != "2025-12" {
+		t.Fatalf("months: got %d, last %v", len(months), months[len(months)-1].Month)
+	}
+	june := months[11] // A ×4, B, G buy, all for the first time; unpaid/refunded orders of D and P do not count
+	if june.SalesFen != 80000+10000+100000 || june.Buyers != 3 || june.NewBuyers != 3 {
+		t.Errorf("June: got %+v, want ¥1900, 3 new buyers", june)
+	}
+	if april := months[9]; april.Buyers != 1 || april.Returning() != 1 {
+		t.Errorf("April: got %+v, want C returning", april)
+	}
+	if march := months[8]; march.Buyers != 1 || march.NewBuyers != 1 || march.SalesFen != 80000 {
+		t.Errorf("March: got %+v, want C new with ¥800", march)
+	}
+}
