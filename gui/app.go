@@ -26,6 +26,7 @@ type App struct {
 	customers *customerScreen
 	history   *historyScreen
 	settings  *settingsScreen
+	groups    *groupsScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
 }
@@ -64,6 +65,7 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
+		g.groupsScreen(),
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}

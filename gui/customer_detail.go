@@ -108,6 +108,7 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	} {
 		d.stats.Add(statCard(kv[0], kv[1]))
 	}
+	addGroupCards(d.stats, c)
 
 	d.fields.RemoveAll()
 	for _, kv := range customerFieldRows(c) {

@@ -40,9 +40,12 @@ var listColumns = []listColumn{
 	{"field.group", data.SortTier, 120, func(c *data.Customer, _ bool) string { return groupText(c) }},
 }
 
-// groupText shows the tier followed by the manual tags.
+// groupText shows the tier, the RFM segment and the manual tags.
 func groupText(c *data.Customer) string {
 	s := i18n.TierName(c.Tier)
+	if c.Rating.Segment != "" {
+		s += " · " + i18n.SegmentName(c.Rating.Segment)
+	}
 	for _, t := range c.Tags {
 		s += " · " + t
 	}
@@ -97,7 +100,11 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 				}
 				return
 			}
-			l.SetText(listColumns[id.Col].text(c, s.maskPhones))
+			text := listColumns[id.Col].text(c, s.maskPhones)
+			if id.Col == 0 {
+				text = s.pickMark(c) + text
+			}
+			l.SetText(text)
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -129,6 +136,9 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if c, _ := s.pages.row(id.Row); c != nil {
+			if s.pick(c.ID) {
+				return
+			}
 			s.selectCustomer(c.ID)
 		}
 	}

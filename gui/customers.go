@@ -38,6 +38,7 @@ type customerScreen struct {
 	custForm  *customerForm
 	tradeForm *tradeForm
 
+	groups   customerGroups
 	selected int64
 	reqSeq   int // newest list request; older answers are dropped
 	debounce *time.Timer
@@ -63,7 +64,8 @@ func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spaw
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { s.OnImport() })
 	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.exportList)
 	s.count = widget.NewLabel("")
-	toolbar := container.NewBorder(nil, nil, nil, container.NewHBox(s.count, importBtn, exportBtn, add), s.search)
+	s.newGroupBar()
+	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
 
 	s.emptyMsg = widget.NewLabel("")
 	s.emptyMsg.Wrapping = fyne.TextWrapWord
@@ -128,6 +130,9 @@ func (s *customerScreen) reload() {
 	f.Limit = pageSize
 	s.spawn(func() {
 		rows, total, err := s.store.FindCustomers(context.Background(), f)
+		if err == nil {
+			err = s.rate(rows)
+		}
 		fyne.Do(func() {
 			if seq != s.reqSeq {
 				return
@@ -145,7 +150,7 @@ func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
-	case total == 0 && s.filter.Query == "":
+	case total == 0 && s.filter.Query == "" && !s.groups.bar.Visible():
 		s.emptyMsg.SetText(lang.L("customers.empty"))
 		s.empty.Show()
 		s.table.Hide()
@@ -181,6 +186,9 @@ func (s *customerScreen) fetchPage(page int) {
 			rows = append(rows, c)
 			return nil
 		})
+		if err == nil {
+			err = s.rate(rows)
+		}
 		fyne.Do(func() {
 			if gen != s.pages.gen {
 				return
@@ -205,6 +213,9 @@ func (s *customerScreen) selectCustomer(id int64) {
 		var trades []*data.Trade
 		if err == nil {
 			trades, err = s.store.FindTrades(ctx, id)
+		}
+		if err == nil {
+			err = s.rate([]*data.Customer{c})
 		}
 		fyne.Do(func() {
 			if id != s.selected {

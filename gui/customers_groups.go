@@ -1,0 +1,168 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// customerGroups is the grouping part of the 客户 screen: the banner naming the group
+// the list is filtered to, and multi-select for tagging several customers at once.
+type customerGroups struct {
+	bar      *fyne.Container // shown while filtered to a group or selecting
+	label    *widget.Label
+	clear    *widget.Button
+	selCount *widget.Label
+	selBox   *fyne.Container
+	toggle   *widget.Button
+	picking  bool
+	picked   map[int64]bool
+}
+
+// newGroupBar builds the banner and the multi-select toggle; the toggle goes in the toolbar.
+func (s *customerScreen) newGroupBar() {
+	gr := &s.groups
+	gr.picked = map[int64]bool{}
+	gr.label = widget.NewLabel("")
+	gr.clear = widget.NewButtonWithIcon(lang.L("customers.filter.clear"), theme.CancelIcon(), func() { s.showGroup(data.CustomerFilter{}, "") })
+	gr.selCount = widget.NewLabel("")
+	tag := widget.NewButton(lang.L("customers.tag_selected"), func() { s.tagPicked(true) })
+	untag := widget.NewButton(lang.L("customers.untag_selected"), func() { s.tagPicked(false) })
+	gr.selBox = container.NewHBox(gr.selCount, tag, untag)
+	gr.toggle = widget.NewButtonWithIcon(lang.L("customers.select"), theme.CheckButtonIcon(), s.togglePicking)
+	gr.bar = container.NewHBox(gr.label, gr.clear, gr.selBox)
+	s.updateGroupBar()
+}
+
+func (s *customerScreen) updateGroupBar() {
+	gr := &s.groups
+	filtered := s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+	if filtered {
+		gr.label.Show()
+		gr.clear.Show()
+	} else {
+		gr.label.Hide()
+		gr.clear.Hide()
+	}
+	gr.selCount.SetText(lang.L("customers.selected", map[string]any{"Count": len(gr.picked)}))
+	if gr.picking {
+		gr.selBox.Show()
+		gr.toggle.Importance = widget.HighImportance
+	} else {
+		gr.selBox.Hide()
+		gr.toggle.Importance = widget.MediumImportance
+	}
+	gr.toggle.Refresh()
+	if filtered || gr.picking {
+		gr.bar.Show()
+	} else {
+		gr.bar.Hide()
+	}
+}
+
+// showGroup filters the list to one group (the zero filter shows everyone again).
+func (s *customerScreen) showGroup(f data.CustomerFilter, label string) {
+	s.filter.Tier, s.filter.Tag, s.filter.Segment, s.filter.Dormant = f.Tier, f.Tag, f.Segment, f.Dormant
+	s.filter.Query = ""
+	s.search.OnChanged = nil
+	s.search.SetText("")
+	s.search.OnChanged = s.searchChanged
+	s.groups.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
+	s.updateGroupBar()
+	s.reload()
+}
+
+func (s *customerScreen) togglePicking() {
+	s.groups.picking = !s.groups.picking
+	s.groups.picked = map[int64]bool{}
+	s.updateGroupBar()
+	s.table.Refresh()
+}
+
+// pick toggles a customer in the multi-selection; it reports whether picking is on.
+func (s *customerScreen) pick(id int64) bool {
+	if !s.groups.picking {
+		return false
+	}
+	if s.groups.picked[id] {
+		delete(s.groups.picked, id)
+	} else {
+		s.groups.picked[id] = true
+	}
+	s.updateGroupBar()
+	s.table.UnselectAll()
+	s.table.Refresh()
+	return true
+}
+
+// pickMark is shown before the nick while picking.
+func (s *customerScreen) pickMark(c *data.Customer) string {
+	switch {
+	case !s.groups.picking:
+		return ""
+	case s.groups.picked[c.ID]:
+		return "☑ "
+	}
+	return "☐ "
+}
+
+// tagPicked adds (or removes) one tag on every picked customer.
+func (s *customerScreen) tagPicked(add bool) {
+	ids := make([]int64, 0, len(s.groups.picked))
+	for id := range s.groups.picked {
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return
+	}
+	title := lang.L("customers.tag.title", map[string]any{"Count": len(ids)})
+	if !add {
+		title = lang.L("customers.untag.title", map[string]any{"Count": len(ids)})
+	}
+	askTag(s.win, title, "", func(tag string) {
+		var n int
+		var err error
+		done := "customers.tag.done"
+		if add {
+			n, err = s.store.TagCustomers(context.Background(), ids, tag)
+		} else {
+			n, err = s.store.UntagCustomers(context.Background(), ids, tag)
+			done = "customers.untag.done"
+		}
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		s.groups.picked = map[int64]bool{}
+		s.updateGroupBar()
+		s.refresh()
+		dialog.ShowInformation(title, lang.L(done, map[string]any{"Count": n, "Tag": tag}), s.win)
+	})
+}
+
+// rate adds today's RFM rating to a page of customers; a failure leaves them unrated.
+func (s *customerScreen) rate(rows []*data.Customer) error {
+	return s.store.RateCustomers(context.Background(), rows)
+}
+
+// addGroupCards adds the customer's RFM segment and dormancy to the detail's stats.
+func addGroupCards(stats *fyne.Container, c *data.Customer) {
+	r := c.Rating
+	if r.Segment == "" {
+		return
+	}
+	stats.Add(statCard(lang.L("detail.rfm"), lang.L("detail.rfm_value", map[string]any{
+		"Segment": i18n.SegmentName(r.Segment), "R": r.R, "F": r.F, "M": r.M})))
+	if r.Dormant {
+		stats.Add(statCard(lang.L("detail.dormant"), fmt.Sprint(lang.L("detail.days_ago", map[string]any{"Days": r.RecencyDays}))))
+	}
+}

@@ -1,0 +1,97 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// openGroups shows the 分组 screen of a test app on the golden shop.
+func openGroups(t *testing.T) (*App, *groupsScreen) {
+	t.Helper()
+	g, store := newTestApp(t)
+	seedGoldenShop(t, store)
+	test.Tap(button(t, g.win, "分组"))
+	return g, g.groups
+}
+
+func TestEditingAThresholdChangesTheCountsLive(t *testing.T) {
+	_, gs := openGroups(t)
+	e := gs.tiers
+	// The golden shop: 爱喝茶的小王 3 trades ¥538 (高级), jd_李华 1 trade ¥5200 (至尊), 拼团达人 none.
+	want := []string{"1 位", "0 位", "1 位", "0 位", "1 位"}
+	for i, l := range e.lines {
+		if !strings.HasPrefix(l.count.Text, want[i]) {
+			t.Errorf("tier %d before: got %q, want %s…", i, l.count.Text, want[i])
+		}
+	}
+	// 高级客户 now needs 4 trades or ¥600: 小王 drops to 普通客户, shown before saving.
+	e.lines[2].trades.SetText("")
+	test.Type(e.lines[2].trades, "4")
+	e.lines[2].total.SetText("600")
+	if !strings.HasPrefix(e.lines[1].count.Text, "1 位") || !strings.HasPrefix(e.lines[2].count.Text, "0 位") {
+		t.Errorf("after the edit: regular %q, senior %q", e.lines[1].count.Text, e.lines[2].count.Text)
+	}
+	if !e.dirty || e.save.Disabled() {
+		t.Error("an edit did not offer saving")
+	}
+	test.Tap(e.save)
+	tiers, _ := gs.store.Tiers(t.Context())
+	if *tiers[2].MinTrades != 4 || *tiers[2].MinTotalFen != 60000 {
+		t.Errorf("saved senior tier: %d trades, %d fen", *tiers[2].MinTrades, *tiers[2].MinTotalFen)
+	}
+	if !strings.HasPrefix(e.lines[1].count.Text, "1 位") || e.dirty {
+		t.Errorf("after saving: regular %q, dirty %v", e.lines[1].count.Text, e.dirty)
+	}
+}
+
+func TestClickingAGroupOpensTheFilteredList(t *testing.T) {
+	g, gs := openGroups(t)
+	gs.OnOpen(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
+	if g.customers.pages.total != 1 || cell(g.customers, 0, 0) != "jd_李华" {
+		t.Errorf("supreme list: %d rows, first %q", g.customers.pages.total, cell(g.customers, 0, 0))
+	}
+	if !hasText(g.win, "正在看：至尊VIP") {
+		t.Error("the list does not say which group it shows")
+	}
+	test.Tap(button(t, g.win, "显示全部"))
+	if g.customers.pages.total != 3 {
+		t.Errorf("show all: %d rows", g.customers.pages.total)
+	}
+}
+
+func TestTagSeveralCustomersFromTheList(t *testing.T) {
+	g, store := newTestApp(t)
+	seedGoldenShop(t, store)
+	g.customers.reload()
+	test.Tap(button(t, g.win, "多选"))
+	g.customers.table.Select(widgetCell(0))
+	g.customers.table.Select(widgetCell(2))
+	if len(g.customers.groups.picked) != 2 || !hasText(g.win, "已选 2 位") {
+		t.Fatalf("picked %d", len(g.customers.groups.picked))
+	}
+	test.Tap(button(t, g.win, "加标签"))
+	var entry *widget.Entry
+	walk(topLayer(g.win), func(o fyne.CanvasObject) bool {
+		entry, _ = o.(*widget.Entry)
+		return entry != nil
+	})
+	test.Type(entry, "双11名单")
+	test.Tap(button(t, g.win, "保存"))
+	if !hasText(g.win, "已给 2 位客户加上标签「双11名单」。") {
+		t.Error("no confirmation of the tagging")
+	}
+	if _, n, _ := store.FindCustomers(t.Context(), data.CustomerFilter{Tag: "双11名单"}); n != 2 {
+		t.Errorf("tagged: %d", n)
+	}
+}
+
+func TestGoldenGroupsScreen(t *testing.T) {
+	g, _ := openGroups(t)
+	test.AssertRendersToMarkup(t, "groups.xml", g.win.Canvas())
+}
