@@ -93,7 +93,10 @@ func (r *chartRenderer) rebuild() {
 		}
 	}
 	top := nice(maxV)
-	left, bottom, head := float32(64), float32(36), float32(28)
+	left, bottom, head := float32(20), float32(36), float32(28)
+	for i := 0; i <= 4; i++ { // room for the widest axis label
+		left = max(left, fyne.MeasureText(c.format(top*float64(i)/4), small, fyne.TextStyle{}).Width+12)
+	}
 	if len(c.series) > 1 {
 		head += 18
 		x := float32(0)
@@ -119,7 +122,6 @@ func (r *chartRenderer) rebuild() {
 		line.StrokeWidth = 0.5
 		line.Position1, line.Position2 = fyne.NewPos(left, y(v)), fyne.NewPos(left+plotW, y(v))
 		lab := chartText(c.format(v), small, fg)
-		lab.Alignment = fyne.TextAlignTrailing
 		lab.Move(fyne.NewPos(left-6-fyne.MeasureText(lab.Text, small, fyne.TextStyle{}).Width, y(v)-8))
 		objs = append(objs, line, lab)
 	}

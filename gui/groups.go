@@ -290,7 +290,7 @@ func (s *groupsScreen) showCharts(g *data.Grouping, months []data.MonthStat) {
 	var monthNames []string
 	var sales, fresh, back []float64
 	for _, m := range months {
-		monthNames = append(monthNames, m.Month.Format("1月"))
+		monthNames = append(monthNames, m.Month.Format("06-01"))
 		sales = append(sales, float64(m.SalesFen)/100)
 		fresh = append(fresh, float64(m.NewBuyers))
 		back = append(back, float64(m.Returning()))

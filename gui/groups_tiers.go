@@ -58,7 +58,7 @@ func newTierEditor(s *groupsScreen) *tierEditor {
 		bold(lang.L("groups.customers")+" · "+lang.L("groups.value")+" · "+lang.L("groups.share")))
 	bar := container.NewHBox(add, layout.NewSpacer(), e.undo, e.save)
 	e.content = container.NewBorder(container.NewVBox(help, head), container.NewVBox(e.status, bar), nil, nil,
-		container.NewVScroll(e.rows))
+		container.NewScroll(e.rows))
 	return e
 }
 
