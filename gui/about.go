@@ -31,7 +31,11 @@ func (g *App) version() string {
 // showAbout is 帮助 → 关于: name, version, and the licences of what the app is made of,
 // the bundled font's in full.
 func (g *App) showAbout() {
-	name := widget.NewLabelWithStyle(lang.L("app.title")+" · ShopCRM", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := lang.L("app.title")
+	if title != "ShopCRM" {
+		title += " · ShopCRM"
+	}
+	name := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	version := widget.NewLabelWithStyle(lang.L("about.version", map[string]any{"Version": g.version()}), fyne.TextAlignCenter, fyne.TextStyle{})
 	credits := widget.NewLabel(lang.L("about.credits"))
 	credits.Wrapping = fyne.TextWrapWord

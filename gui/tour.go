@@ -13,15 +13,16 @@ import (
 
 // tourPages are the pages of the tour, one per screen that exists plus where the data
 // lives; each has tour.<name>.title and tour.<name>.body translations.
+// The icons are functions: a theme icon can only be looked up once the app runs.
 var tourPages = []struct {
 	name string
-	icon fyne.Resource
+	icon func() fyne.Resource
 }{
-	{"customers", theme.AccountIcon()},
-	{"import", theme.UploadIcon()},
-	{"history", theme.HistoryIcon()},
-	{"settings", theme.SettingsIcon()},
-	{"data", theme.StorageIcon()},
+	{"customers", theme.AccountIcon},
+	{"import", theme.UploadIcon},
+	{"history", theme.HistoryIcon},
+	{"settings", theme.SettingsIcon},
+	{"data", theme.StorageIcon},
 }
 
 // showTour walks through the screens in a few dialog pages.
@@ -43,7 +44,7 @@ func (g *App) showTour() {
 	done := widget.NewButton(lang.L("tour.close"), d.Hide)
 	show := func() {
 		p := tourPages[page]
-		icon.SetResource(p.icon)
+		icon.SetResource(p.icon())
 		title.SetText(lang.L("tour." + p.name + ".title"))
 		body.SetText(lang.L("tour." + p.name + ".body"))
 		step.SetText(fmt.Sprintf("%d / %d", page+1, len(tourPages)))

@@ -59,7 +59,7 @@ func (g *App) showWelcome() {
 	}
 	ways := container.NewVBox(
 		welcomeWay(theme.UploadIcon(), lang.L("welcome.import"), lang.L("welcome.import.hint"), widget.HighImportance, choose(g.pickImport)),
-		welcomeWay(theme.ViewFullScreenIcon(), lang.L("welcome.demo"), lang.L("welcome.demo.hint"), widget.MediumImportance, choose(g.loadDemo)),
+		welcomeWay(theme.GridIcon(), lang.L("welcome.demo"), lang.L("welcome.demo.hint"), widget.MediumImportance, choose(g.loadDemo)),
 		welcomeWay(theme.ContentAddIcon(), lang.L("welcome.manual"), lang.L("welcome.manual.hint"), widget.MediumImportance, choose(g.customers.addCustomer)),
 	)
 	tour := widget.NewButtonWithIcon(lang.L("welcome.tour"), theme.HelpIcon(), choose(g.showTour))
@@ -81,7 +81,6 @@ func welcomeWay(icon fyne.Resource, label, hint string, importance widget.Import
 	b.Alignment = widget.ButtonAlignLeading
 	h := widget.NewLabel(hint)
 	h.Wrapping = fyne.TextWrapWord
-	h.Importance = widget.LowImportance
 	return container.NewVBox(b, h)
 }
 
