@@ -18,10 +18,9 @@ FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzSheetXM
 	FuzzImportCSV:./importer/ FuzzDate:./importer/clean/ FuzzPhone:./importer/clean/ FuzzAmount:./importer/clean/
 FUZZTIME ?= 8s
 
-## deps: install missing Debian packages and download Go modules
-deps:
-	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go 1.24 or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# install_debs installs those of the given Debian packages that are missing.
+define install_debs
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,6 +28,12 @@ deps:
 		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo=sudo; \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## deps: install missing Debian packages and download Go modules
+deps:
+	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go 1.24 or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
+	$(call install_debs,$(DEB_PACKAGES))
 	@$(GO) mod download
 
 # The version shown in 帮助 → 关于 comes from FyneApp.toml: packaged builds read it through
@@ -76,8 +81,10 @@ bench: deps
 # fyne package adds one to FyneApp.toml's Build after every run; the file is put back
 # so that a package build never leaves the tree dirty.
 FYNE_TOOLS_VERSION := v1.7.0
-FYNE := $(shell $(GO) env GOPATH)/bin/fyne
+FYNE := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)/fyne
 MINGW_CC := x86_64-w64-mingw32-gcc
+# Debian packages the Windows package needs: the mingw-w64 C compiler for Fyne's cgo, zip.
+WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64 zip
 DIST := dist
 
 ## fyne-cli: install the fyne packaging tool (through the Go module proxy) when missing
@@ -95,10 +102,7 @@ endef
 
 ## dist-windows: cross-build the Windows 10+ package (GUI exe with icon and version) into dist/
 dist-windows: deps fyne-cli
-	@command -v $(MINGW_CC) >/dev/null || { \
-		echo "Installing Debian package: gcc-mingw-w64-x86-64"; \
-		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo=sudo; \
-		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq gcc-mingw-w64-x86-64; }
+	$(call install_debs,$(WINDOWS_DEB_PACKAGES))
 	@mkdir -p $(DIST)
 	$(call fyne_package,GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$(MINGW_CC),-os windows --name ShopCRM.exe)
 	@rm -rf $(DIST)/ShopCRM && mkdir -p $(DIST)/ShopCRM && mv ShopCRM.exe $(DIST)/ShopCRM/ShopCRM.exe
@@ -110,6 +114,7 @@ dist-windows: deps fyne-cli
 
 ## dist-linux: the Linux tarball (binary, .desktop entry and icon, `make install` inside) into dist/
 dist-linux: deps fyne-cli
+	$(call install_debs,xz-utils)
 	@mkdir -p $(DIST)
 	$(call fyne_package,CGO_ENABLED=1,-os linux --name ShopCRM)
 	mv ShopCRM.tar.xz $(DIST)/ShopCRM-$(VERSION)-linux-amd64.tar.xz

@@ -53,11 +53,17 @@ func (g *App) showAbout() {
 
 // openDataFolder shows the data folder in the system's file manager.
 func (g *App) openDataFolder() {
-	dir := filepath.ToSlash(filepath.Dir(g.store.Path()))
-	if !strings.HasPrefix(dir, "/") { // C:/Users/… becomes file:///C:/Users/…
-		dir = "/" + dir
-	}
-	if err := g.fyneApp.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
+	if err := g.fyneApp.OpenURL(folderURL(filepath.Dir(g.store.Path()))); err != nil {
 		showError(g.win, err)
 	}
+}
+
+// folderURL is the file:// URL of a folder; a Windows path C:\Users\… becomes
+// file:///C:/Users/….
+func folderURL(dir string) *url.URL {
+	dir = filepath.ToSlash(dir)
+	if !strings.HasPrefix(dir, "/") {
+		dir = "/" + dir
+	}
+	return &url.URL{Scheme: "file", Path: dir}
 }

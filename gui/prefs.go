@@ -96,13 +96,14 @@ func (g *App) applyLook() {
 }
 
 // rememberWindowSize restores the window's last size and stores it when the window
-// closes. Fyne has no portable window position API, so the position is left to the
-// system, which centres the window.
+// closes. Fyne has no window position API yet (fyne-io/fyne#554), so the window opens
+// centred on the screen rather than wherever the window manager drops it.
 func (g *App) rememberWindowSize() {
 	var w, h float32
 	if _, err := fmt.Sscanf(g.pref(prefWindow, ""), "%gx%g", &w, &h); err == nil && w >= 400 && h >= 300 {
 		g.win.Resize(fyne.NewSize(w, h))
 	}
+	g.win.CenterOnScreen()
 	g.win.SetOnClosed(func() {
 		size := g.win.Canvas().Size()
 		if size.Width < 400 || size.Height < 300 {

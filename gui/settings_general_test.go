@@ -190,3 +190,21 @@ func TestEveryComputedKeyIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+func TestDataFolderIsShownAndOpensAsAFileURL(t *testing.T) {
+	g, store := newTestApp(t)
+	test.Tap(button(t, g.win, "设置"))
+	if dir := filepath.Dir(store.Path()); !hasText(g.win, dir) {
+		t.Errorf("settings should show the data folder %s", dir)
+	}
+	button(t, g.win, "打开文件夹")
+	for _, c := range []struct{ dir, want string }{
+		{"/home/小王/.config/ShopCRM", "file:///home/%E5%B0%8F%E7%8E%8B/.config/ShopCRM"},
+		{"/Users/wang/Library/Application Support/ShopCRM", "file:///Users/wang/Library/Application%20Support/ShopCRM"},
+		{"C:/Users/wang/AppData/Roaming/ShopCRM", "file:///C:/Users/wang/AppData/Roaming/ShopCRM"},
+	} {
+		if got := folderURL(c.dir).String(); got != c.want {
+			t.Errorf("folderURL(%q): got %s, want %s", c.dir, got, c.want)
+		}
+	}
+}
