@@ -65,6 +65,10 @@ func TestLookSettingsAndWindowSizePersistAcrossARestart(t *testing.T) {
 	if got, base := th.Size(theme.SizeNameText), theme.DefaultTheme().Size(theme.SizeNameText); got != base*1.3 {
 		t.Errorf("text size: got %v, want %v", got, base*1.3)
 	}
+	dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	if got := th.Color(theme.ColorNameBackground, theme.VariantLight); got != dark {
+		t.Errorf("a light system under the dark choice: background %v, want the dark %v", got, dark)
+	}
 	g.win.Resize(fyne.NewSize(900, 640))
 
 	next := restart(t, g)
