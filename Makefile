@@ -10,7 +10,7 @@ GO ?= go
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev pkg-config
 
-.PHONY: deps run build test bench fuzz fmt clean
+.PHONY: deps run build test bench fuzz fmt clean fyne-cli dist-windows dist-linux
 
 # Fuzz targets of the readers and the whole import; `make test` runs each briefly,
 # `make fuzz FUZZTIME=5m` for longer.
@@ -18,10 +18,9 @@ FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzSheetXM
 	FuzzImportCSV:./importer/ FuzzDate:./importer/clean/ FuzzPhone:./importer/clean/ FuzzAmount:./importer/clean/
 FUZZTIME ?= 8s
 
-## deps: install missing Debian packages and download Go modules
-deps:
-	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go 1.24 or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# install_debs installs those of the given Debian packages that are missing.
+define install_debs
+	@missing=""; for p in $(1); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,15 +28,26 @@ deps:
 		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo=sudo; \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## deps: install missing Debian packages and download Go modules
+deps:
+	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go 1.24 or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
+	$(call install_debs,$(DEB_PACKAGES))
 	@$(GO) mod download
+
+# The version shown in 帮助 → 关于 comes from FyneApp.toml: packaged builds read it through
+# App.Metadata, plain go builds get it through -ldflags.
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X shopcrm/gui.Version=$(VERSION)
 
 ## run: build and open the app (data in the app's own folder; DATA=dir to use another)
 run: deps
-	$(GO) run . $(if $(DATA),--data $(DATA))
+	$(GO) run -ldflags "$(LDFLAGS)" . $(if $(DATA),--data $(DATA))
 
 ## build: the shopcrm binary in the repository root
 build: deps
-	$(GO) build -o shopcrm .
+	$(GO) build -ldflags "$(LDFLAGS)" -o shopcrm .
 
 ## test: gofmt check, go vet, and every test with the race detector
 test: deps
@@ -45,6 +55,7 @@ test: deps
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
+	$(GO) test -race -count=1 -tags migrated_fynedo ./gui/
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
 ## fuzz: run every fuzz target for FUZZTIME each
@@ -63,8 +74,54 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
 	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 
+# Packages. `fyne package` builds the app with the icon, the version and (because
+# FyneApp.toml sets [Migrations] fyneDo = true) the migrated_fynedo tag, which turns
+# Fyne's thread checks off in favour of speed: every UI change of ours runs on the UI
+# goroutine (fyne.Do), which `make test` checks under -race with that tag too.
+# fyne package adds one to FyneApp.toml's Build after every run; the file is put back
+# so that a package build never leaves the tree dirty.
+FYNE_TOOLS_VERSION := v1.7.0
+FYNE := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)/fyne
+MINGW_CC := x86_64-w64-mingw32-gcc
+# Debian packages the Windows package needs: the mingw-w64 C compiler for Fyne's cgo, zip.
+WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64 zip
+DIST := dist
+
+## fyne-cli: install the fyne packaging tool (through the Go module proxy) when missing
+fyne-cli:
+	@$(FYNE) version 2>/dev/null | grep -q "cli version: $(FYNE_TOOLS_VERSION)" || \
+		{ echo "Installing fyne.io/tools $(FYNE_TOOLS_VERSION)"; GOFLAGS= $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); }
+
+# fyne_package runs `fyne package` with the given environment and flags, restoring
+# FyneApp.toml afterwards whether it succeeded or not.
+define fyne_package
+	@cp FyneApp.toml $(DIST)/.FyneApp.toml.keep
+	@$(1) $(FYNE) package --release --app-id com.shopcrm.desktop --app-version $(VERSION) $(2); status=$$?; \
+		cp $(DIST)/.FyneApp.toml.keep FyneApp.toml; rm -f $(DIST)/.FyneApp.toml.keep; exit $$status
+endef
+
+## dist-windows: cross-build the Windows 10+ package (GUI exe with icon and version) into dist/
+dist-windows: deps fyne-cli
+	$(call install_debs,$(WINDOWS_DEB_PACKAGES))
+	@mkdir -p $(DIST)
+	$(call fyne_package,GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$(MINGW_CC),-os windows --name ShopCRM.exe)
+	@rm -rf $(DIST)/ShopCRM && mkdir -p $(DIST)/ShopCRM && mv ShopCRM.exe $(DIST)/ShopCRM/ShopCRM.exe
+	@cp assets/fonts/OFL.txt $(DIST)/ShopCRM/Font-License-OFL.txt
+	@rm -f $(DIST)/ShopCRM-$(VERSION)-windows-amd64.zip
+	cd $(DIST) && zip -q -r ShopCRM-$(VERSION)-windows-amd64.zip ShopCRM
+	@rm -rf $(DIST)/ShopCRM
+	$(GO) run ./.ci/pecheck $(DIST)/ShopCRM-$(VERSION)-windows-amd64.zip
+
+## dist-linux: the Linux tarball (binary, .desktop entry and icon, `make install` inside) into dist/
+dist-linux: deps fyne-cli
+	$(call install_debs,xz-utils)
+	@mkdir -p $(DIST)
+	$(call fyne_package,CGO_ENABLED=1,-os linux --name ShopCRM)
+	mv ShopCRM.tar.xz $(DIST)/ShopCRM-$(VERSION)-linux-amd64.tar.xz
+
 fmt:
 	gofmt -w $$(find . -name '*.go' -not -path './.git/*')
 
 clean:
 	rm -f shopcrm shopcrm.exe
+	rm -rf $(DIST)

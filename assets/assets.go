@@ -23,6 +23,12 @@ var (
 	// per-screen files translations/<area>.zh_Hans.json / <area>.en.json.
 	//go:embed translations/*.json
 	Translations embed.FS
+
+	// FyneTranslations holds Fyne's own words (Yes, Cancel, the file dialog) in Chinese
+	// and English, copied from fyne.io/fyne/v2 lang/translations (BSD 3-Clause), for
+	// registering under a system locale that differs from the chosen language.
+	//go:embed fyne/*.json
+	FyneTranslations embed.FS
 )
 
 // Icon is the app icon.

@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -29,6 +29,11 @@ type App struct {
 	groups    *groupsScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
+	// welcome is the first-run welcome while it is open; demo the sample-data banner.
+	welcome *dialog.CustomDialog
+	demo    *demoBanner
+	// replacedBy is the window built in this one's place after a language change.
+	replacedBy *App
 }
 
 // screen is one entry of the navigation rail; onShow (optional) runs each time the
@@ -48,10 +53,10 @@ func New(a fyne.App, store *data.Store) *App {
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
 // synchronous one).
 func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
-	a.Settings().SetTheme(newTheme())
 	a.SetIcon(assets.Icon)
 	win := a.NewWindow(lang.L("app.title"))
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
+	g.applyPrefs()
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 	if err != nil {
@@ -59,6 +64,7 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	}
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
 	g.customers.OnImport = g.pickImport
+	g.customers.content = g.withDemoBanner(g.customers.content)
 	g.history = newHistoryScreen(win, store, spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.customers.refresh
@@ -76,8 +82,11 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 		}
 	})
 	g.addShortcuts()
+	win.SetMainMenu(g.mainMenu())
 	win.Resize(fyne.NewSize(1240, 780))
+	g.rememberWindowSize()
 	g.customers.reload()
+	g.maybeWelcome()
 	return g
 }
 
@@ -125,6 +134,7 @@ func (g *App) OpenImport(path string) { g.openImport(path) }
 
 // openImport opens the import wizard on a file; after an import the lists reload.
 func (g *App) openImport(path string) {
+	g.hideWelcome()
 	g.wizard = startImport(g.win, g.store, g.spawn, path, func() {
 		g.customers.refresh()
 		g.history.reload()
@@ -134,12 +144,9 @@ func (g *App) openImport(path string) {
 // addShortcuts: Ctrl+N adds a customer, Ctrl+F goes to the search box, Ctrl+I imports.
 func (g *App) addShortcuts() {
 	c := g.win.Canvas()
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { g.customers.addCustomer() })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { c.Focus(g.customers.search) })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { g.pickImport() })
+	c.AddShortcut(shortcutNewCustomer, func(fyne.Shortcut) { g.newCustomer() })
+	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { g.focusSearch() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { g.pickImport() })
 }
 
 // ShowAndRun shows the window and runs the app until it is closed.

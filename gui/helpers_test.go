@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,24 +26,52 @@ var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
 // newTestApp opens the real window on a temp store, in Chinese, with slow work run
 // synchronously so a test sees its result at once.
+// The first-run welcome is tested on its own (welcome_test.go); other tests start past it.
 func newTestApp(t *testing.T) (*App, *data.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	if err := i18n.Use(i18n.Chinese); err != nil {
+	store := newTestStore(t)
+	if err := store.SetSetting(context.Background(), prefWelcome, "1"); err != nil {
 		t.Fatal(err)
 	}
+	return openTestWindow(t, store), store
+}
+
+// newTestStore is an empty store in a temp folder with the fixed test clock.
+func newTestStore(t *testing.T) *data.Store {
+	t.Helper()
 	store, err := data.Open(filepath.Join(t.TempDir(), "shop"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	store.Now = func() time.Time { return testNow }
 	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// openTestWindow opens the real window on store in a new test app, in Chinese.
+func openTestWindow(t *testing.T, store *data.Store) *App {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
 	g := newApp(a, store, func(f func()) { f() })
 	g.customers.delay = 0
 	g.win.Resize(fyne.NewSize(1100, 700))
 	g.win.Show()
-	t.Cleanup(g.win.Close)
-	return g, store
+	t.Cleanup(func() { closeIfOpen(g.win) })
+	return g
+}
+
+// closeIfOpen closes w unless the test closed it already (the test driver does not
+// allow closing a window twice).
+func closeIfOpen(w fyne.Window) {
+	for _, open := range fyne.CurrentApp().Driver().AllWindows() {
+		if open == w {
+			w.Close()
+			return
+		}
+	}
 }
 
 // walk visits o and everything inside it, widgets' rendered parts included.

@@ -24,6 +24,7 @@ type settingsSection struct {
 // settingsSections lists the sections in the order they appear.
 func (g *App) settingsSections() []settingsSection {
 	return []settingsSection{
+		g.generalSection(),
 		g.privacySection(),
 	}
 }

@@ -77,9 +77,27 @@ func Use(choice string) error {
 	// Once something was registered there, later choices must be registered there too.
 	if overridden || !strings.HasPrefix(strings.ToLower(sys.LanguageString()), choice) {
 		overridden = true
-		return lang.AddTranslationsForLocale(body, fyne.Locale(sys.String()))
+		return registerUnder(fyne.Locale(sys.String()), choice, body)
 	}
 	return nil
+}
+
+// registerUnder registers the chosen language's words under locale, with Fyne's own
+// words (确定, 取消, the file dialog) in that language: a locale only has the words
+// registered for it, so without them Fyne's dialogs would fall back to their keys.
+func registerUnder(locale fyne.Locale, choice string, body []byte) error {
+	if err := lang.AddTranslationsForLocale(body, locale); err != nil {
+		return err
+	}
+	name := "fyne/base.zh_Hans.json"
+	if choice == English {
+		name = "fyne/base.en.json"
+	}
+	base, err := assets.FyneTranslations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return lang.AddTranslationsForLocale(base, locale)
 }
 
 // defaultUnsetLocale gives a Linux session with no language at all (LANG unset, C or

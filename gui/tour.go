@@ -1,0 +1,73 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tourPages are the pages of the tour, one per screen that exists plus where the data
+// lives; each has tour.<name>.title and tour.<name>.body translations.
+// The icons are functions: a theme icon can only be looked up once the app runs.
+var tourPages = []struct {
+	name string
+	icon func() fyne.Resource
+}{
+	{"customers", theme.AccountIcon},
+	{"import", theme.UploadIcon},
+	{"history", theme.HistoryIcon},
+	{"settings", theme.SettingsIcon},
+	{"data", theme.StorageIcon},
+}
+
+// showTour walks through the screens in a few dialog pages.
+func (g *App) showTour() {
+	icon := widget.NewIcon(nil)
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel("")
+	body.Wrapping = fyne.TextWrapWord
+	step := widget.NewLabel("")
+	step.Importance = widget.LowImportance
+
+	d := dialog.NewCustomWithoutButtons(lang.L("tour.title"),
+		container.NewBorder(container.NewHBox(icon, title), step, nil, nil, body), g.win)
+	page := 0
+	prev := widget.NewButtonWithIcon(lang.L("tour.prev"), theme.NavigateBackIcon(), nil)
+	next := widget.NewButtonWithIcon(lang.L("tour.next"), theme.NavigateNextIcon(), nil)
+	next.IconPlacement = widget.ButtonIconTrailingText
+	next.Importance = widget.HighImportance
+	done := widget.NewButton(lang.L("tour.close"), d.Hide)
+	show := func() {
+		p := tourPages[page]
+		icon.SetResource(p.icon())
+		title.SetText(lang.L("tour." + p.name + ".title"))
+		body.SetText(lang.L("tour." + p.name + ".body"))
+		step.SetText(fmt.Sprintf("%d / %d", page+1, len(tourPages)))
+		prev.Disable()
+		if page > 0 {
+			prev.Enable()
+		}
+		next.SetText(lang.L("tour.next"))
+		if page == len(tourPages)-1 {
+			next.SetText(lang.L("tour.finish"))
+		}
+	}
+	prev.OnTapped = func() { page--; show() }
+	next.OnTapped = func() {
+		if page == len(tourPages)-1 {
+			d.Hide()
+			return
+		}
+		page++
+		show()
+	}
+	show()
+	d.SetButtons([]fyne.CanvasObject{done, prev, next})
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}

@@ -1,0 +1,145 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// hasTextContaining reports whether a visible label in the top layer contains s.
+func hasTextContaining(w fyne.Window, s string) bool {
+	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
+}
+
+func TestWelcomeShowsOnlyOnAFirstStartWithAnEmptyArchive(t *testing.T) {
+	store := newTestStore(t)
+	g := openTestWindow(t, store)
+	if !hasText(g.win, "欢迎使用网店客户管理") {
+		t.Fatal("a first start on an empty archive should show the welcome")
+	}
+	for _, way := range []string{"导入我的表格", "试用示例数据", "手动添加客户", "先看看各个页面"} {
+		button(t, g.win, way)
+	}
+	test.Tap(button(t, g.win, "以后再说"))
+	if hasText(g.win, "欢迎使用网店客户管理") {
+		t.Error("以后再说 should close the welcome")
+	}
+	again := openTestWindow(t, store)
+	if hasText(again.win, "欢迎使用网店客户管理") {
+		t.Error("an answered welcome came back at the next start")
+	}
+
+	t.Run("a seller who already has customers never sees it", func(t *testing.T) {
+		store := newTestStore(t)
+		if err := store.CreateCustomer(context.Background(), &data.Customer{Nick: "老客户"}); err != nil {
+			t.Fatal(err)
+		}
+		g := openTestWindow(t, store)
+		if hasText(g.win, "欢迎使用网店客户管理") {
+			t.Error("the welcome showed over an archive with customers")
+		}
+	})
+}
+
+func TestWelcomeManualOpensTheCustomerForm(t *testing.T) {
+	g := openTestWindow(t, newTestStore(t))
+	test.Tap(button(t, g.win, "手动添加客户"))
+	if g.customers.custForm == nil || !hasText(g.win, "新增客户") {
+		t.Fatal("手动添加客户 should open the add-customer form")
+	}
+}
+
+func TestWelcomeImportOpensTheFilePicker(t *testing.T) {
+	g := openTestWindow(t, newTestStore(t))
+	test.Tap(button(t, g.win, "导入我的表格"))
+	if hasText(g.win, "欢迎使用网店客户管理") {
+		t.Fatal("the welcome stayed over the import")
+	}
+	if g.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("导入我的表格 should open the file picker")
+	}
+}
+
+func TestSampleDataLoadsMarkedAndIsRemovedInOneClick(t *testing.T) {
+	store := newTestStore(t)
+	g := openTestWindow(t, store)
+	ctx := context.Background()
+	test.Tap(button(t, g.win, "试用示例数据"))
+
+	if n, _ := store.DemoCount(ctx); n != demoSize.Customers {
+		t.Fatalf("sample customers: got %d, want %d", n, demoSize.Customers)
+	}
+	if !hasText(g.win, "客户：你的客户档案") {
+		t.Error("the tour should follow the sample data")
+	}
+	test.Tap(button(t, g.win, "关闭导览"))
+	if g.customers.pages.total != demoSize.Customers {
+		t.Errorf("the list shows %d customers, want the %d samples", g.customers.pages.total, demoSize.Customers)
+	}
+	if !hasTextContaining(g.win, "正在使用示例数据") {
+		t.Error("the customer screen should say it shows sample data")
+	}
+	if !strings.Contains(g.win.Title(), "示例数据") {
+		t.Errorf("window title %q should mark the sample data", g.win.Title())
+	}
+
+	own := &data.Customer{Platform: data.PlatformTaobao, Nick: "我的真实买家"}
+	if err := store.CreateCustomer(ctx, own); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, g.win, "删除示例数据"))
+	if !hasTextContaining(g.win, "删除全部 300 位示例客户") {
+		t.Fatal("removing sample data should ask first, saying how many")
+	}
+	test.Tap(button(t, g.win, "删除示例数据")) // the dialog's confirm button
+	if n, _ := store.DemoCount(ctx); n != 0 {
+		t.Fatalf("after removal: %d sample customers left", n)
+	}
+	if _, err := store.FindCustomerByID(ctx, own.ID); err != nil {
+		t.Fatalf("the seller's own customer went with the samples: %v", err)
+	}
+	if !hasTextContaining(g.win, "已删除 300 位示例客户") {
+		t.Error("the removal should be confirmed")
+	}
+	if g.demo.box.Visible() || strings.Contains(g.win.Title(), "示例数据") {
+		t.Error("the sample-data marks stayed after the removal")
+	}
+	if g.customers.pages.total != 1 {
+		t.Errorf("the list shows %d customers, want the 1 own", g.customers.pages.total)
+	}
+}
+
+func TestRemovingTheOnlySampleDataBringsTheWelcomeBack(t *testing.T) {
+	g := openTestWindow(t, newTestStore(t))
+	test.Tap(button(t, g.win, "试用示例数据"))
+	test.Tap(button(t, g.win, "关闭导览"))
+	test.Tap(button(t, g.win, "删除示例数据"))
+	test.Tap(button(t, g.win, "删除示例数据"))
+	if !hasText(g.win, "欢迎使用网店客户管理") {
+		t.Error("an archive emptied of samples should offer the ways in again")
+	}
+}
+
+func TestTourPagesStepThrough(t *testing.T) {
+	g, _ := newTestApp(t)
+	g.showTour()
+	for i := 0; i < len(tourPages)-1; i++ {
+		test.Tap(button(t, g.win, "下一步"))
+	}
+	if !hasText(g.win, "你的数据在哪里") {
+		t.Fatal("the last page should be about the data folder")
+	}
+	test.Tap(button(t, g.win, "开始使用"))
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Error("开始使用 on the last page should close the tour")
+	}
+}
