@@ -130,8 +130,9 @@ func (s *customerScreen) reload() {
 	f.Limit = pageSize
 	s.spawn(func() {
 		rows, total, err := s.store.FindCustomers(context.Background(), f)
+		rated := false
 		if err == nil {
-			err = s.rate(rows)
+			rated, err = s.rateIfReady(rows)
 		}
 		fyne.Do(func() {
 			if seq != s.reqSeq {
@@ -142,6 +143,9 @@ func (s *customerScreen) reload() {
 				return
 			}
 			s.applyFirstPage(rows, total)
+			if !rated {
+				s.rateLater(rows)
+			}
 		})
 	})
 }
@@ -186,8 +190,9 @@ func (s *customerScreen) fetchPage(page int) {
 			rows = append(rows, c)
 			return nil
 		})
+		rated := false
 		if err == nil {
-			err = s.rate(rows)
+			rated, err = s.rateIfReady(rows)
 		}
 		fyne.Do(func() {
 			if gen != s.pages.gen {
@@ -200,6 +205,9 @@ func (s *customerScreen) fetchPage(page int) {
 			}
 			s.pages.keep(page, rows)
 			s.table.Refresh()
+			if !rated {
+				s.rateLater(rows)
+			}
 		})
 	})
 }

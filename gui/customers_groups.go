@@ -149,9 +149,45 @@ func (s *customerScreen) tagPicked(add bool) {
 	})
 }
 
-// rate adds today's RFM rating to a page of customers; a failure leaves them unrated.
+// rate adds today's RFM rating to customers not yet shown (off the UI goroutine).
 func (s *customerScreen) rate(rows []*data.Customer) error {
 	return s.store.RateCustomers(context.Background(), rows)
+}
+
+// rateIfReady rates a page about to be shown when that is one cheap query; otherwise
+// (today's parameters need a whole-shop pass first) it reports false and the page is
+// shown with its tiers and tags while rateLater fills in the segments.
+func (s *customerScreen) rateIfReady(rows []*data.Customer) (bool, error) {
+	if !s.store.RatingsReady(context.Background()) {
+		return false, nil
+	}
+	return true, s.rate(rows)
+}
+
+// rateLater fetches the ratings of a page already shown and sets them on the UI
+// goroutine, unless the list moved on to another filter meanwhile.
+func (s *customerScreen) rateLater(rows []*data.Customer) {
+	gen := s.pages.gen
+	ids := make([]int64, len(rows))
+	for i, c := range rows {
+		ids[i] = c.ID
+	}
+	s.spawn(func() {
+		ratings, err := s.store.Ratings(context.Background(), ids)
+		fyne.Do(func() {
+			if gen != s.pages.gen {
+				return
+			}
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			for _, c := range rows {
+				c.Rating = ratings[c.ID]
+			}
+			s.table.Refresh()
+		})
+	})
 }
 
 // addGroupCards adds the customer's RFM segment and dormancy to the detail's stats.
