@@ -27,8 +27,14 @@ var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 // synchronously so a test sees its result at once.
 func newTestApp(t *testing.T) (*App, *data.Store) {
 	t.Helper()
+	return newTestAppIn(t, i18n.Chinese)
+}
+
+// newTestAppIn is newTestApp in the language choice.
+func newTestAppIn(t *testing.T, choice string) (*App, *data.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
-	if err := i18n.Use(i18n.Chinese); err != nil {
+	if err := i18n.Use(choice); err != nil {
 		t.Fatal(err)
 	}
 	store, err := data.Open(filepath.Join(t.TempDir(), "shop"))
