@@ -154,12 +154,12 @@ func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
-	case total == 0 && s.filter.Query == "" && !s.groups.bar.Visible():
+	case total == 0 && s.filter.Query == "" && !s.groupFiltered():
 		s.emptyMsg.SetText(lang.L("customers.empty"))
 		s.empty.Show()
 		s.table.Hide()
 	case total == 0:
-		s.emptyMsg.SetText(lang.L("customers.no_match", map[string]any{"Query": s.filter.Query}))
+		s.emptyMsg.SetText(s.noMatchText())
 		s.empty.Show()
 		s.table.Hide()
 	default:

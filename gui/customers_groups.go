@@ -26,6 +26,7 @@ type customerGroups struct {
 	toggle   *widget.Button
 	picking  bool
 	picked   map[int64]bool
+	name     string // the group the list is filtered to, as the seller knows it
 }
 
 // newGroupBar builds the banner and the multi-select toggle; the toggle goes in the toolbar.
@@ -43,9 +44,28 @@ func (s *customerScreen) newGroupBar() {
 	s.updateGroupBar()
 }
 
+// groupFiltered reports whether the list is filtered to a group (tier, tag, segment
+// or dormant buyers).
+func (s *customerScreen) groupFiltered() bool {
+	return s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+}
+
+// noMatchText says why the list is empty: no match for the search, no customer in
+// the group, or no match for the search within the group.
+func (s *customerScreen) noMatchText() string {
+	args := map[string]any{"Query": s.filter.Query, "Group": s.groups.name}
+	switch {
+	case !s.groupFiltered():
+		return lang.L("customers.no_match", args)
+	case s.filter.Query == "":
+		return lang.L("customers.group_empty", args)
+	}
+	return lang.L("customers.no_match_in_group", args)
+}
+
 func (s *customerScreen) updateGroupBar() {
 	gr := &s.groups
-	filtered := s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+	filtered := s.groupFiltered()
 	if filtered {
 		gr.label.Show()
 		gr.clear.Show()
@@ -76,6 +96,7 @@ func (s *customerScreen) showGroup(f data.CustomerFilter, label string) {
 	s.search.OnChanged = nil
 	s.search.SetText("")
 	s.search.OnChanged = s.searchChanged
+	s.groups.name = label
 	s.groups.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
 	s.updateGroupBar()
 	s.reload()

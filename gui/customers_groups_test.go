@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
+	"shopcrm/data"
 	"shopcrm/i18n"
 )
 
@@ -63,5 +66,29 @@ func TestListShowsTheFirstPageBeforeRating(t *testing.T) {
 	q.jobs = q.jobs[1:]
 	if c, _ := s.pages.row(0); len(q.jobs) != 0 || (c.Stats.TradeCount > 0 && c.Rating.Segment == "") {
 		t.Errorf("with the parameters known, the page came unrated (%d jobs left)", len(q.jobs))
+	}
+}
+
+// An empty group says which group is empty, not that a (blank) search found nothing;
+// a search inside a group names both.
+func TestEmptyGroupNamesTheGroup(t *testing.T) {
+	g, gs := openGroups(t)
+	s := g.customers
+	gs.OnOpen(data.CustomerFilter{Tier: "tier.vip"}, "VIP客户")
+	if s.pages.total != 0 || !s.empty.Visible() {
+		t.Fatalf("VIP list: %d rows", s.pages.total)
+	}
+	if want := "「VIP客户」里现在没有客户。\n点击「显示全部」回到全部客户。"; s.emptyMsg.Text != want {
+		t.Errorf("empty group: %q, want %q", s.emptyMsg.Text, want)
+	}
+	gs.OnOpen(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
+	s.search.SetText("小王")
+	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Text, "「至尊VIP」里没有与「小王」匹配的客户。") {
+		t.Errorf("search in a group: %d rows, %q", s.pages.total, s.emptyMsg.Text)
+	}
+	test.Tap(button(t, g.win, "显示全部"))
+	s.search.SetText("没有这个人")
+	if !strings.HasPrefix(s.emptyMsg.Text, "没有找到与「没有这个人」匹配的客户。") {
+		t.Errorf("search without a group: %q", s.emptyMsg.Text)
 	}
 }
