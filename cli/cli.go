@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sort"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -46,6 +47,16 @@ var commands = map[string]command{
 	"groups":    {flags: groupsFlags},
 }
 
+// commandNames lists the commands in name order, for the unknown-command message.
+func commandNames() []string {
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // IsCommand reports whether name is a known subcommand.
 func IsCommand(name string) bool {
 	_, ok := commands[name]
@@ -55,7 +66,7 @@ func IsCommand(name string) bool {
 // Run runs the subcommand in args[0] with its flags and returns the exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || !IsCommand(args[0]) {
-		fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": first(args)}))
+		fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": first(args), "Commands": commandNames()}))
 		return 2
 	}
 	fs := flag.NewFlagSet("shopcrm "+args[0], flag.ContinueOnError)

@@ -123,3 +123,24 @@ func TestFailuresSayOneClearSentence(t *testing.T) {
 		})
 	}
 }
+
+// The unknown-command message lists every command there is, so a command added to the
+// map is offered without touching the translations.
+func TestUnknownCommandListsEveryCommand(t *testing.T) {
+	_, errOut, code := run(t, "frobnicate")
+	if code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	names := commandNames()
+	if len(names) != len(commands) {
+		t.Fatalf("listed %d of %d commands", len(names), len(commands))
+	}
+	if want := "可用命令：" + strings.Join(names, "、") + "。"; !strings.Contains(errOut, want) {
+		t.Errorf("got %q, want it to contain %q", errOut, want)
+	}
+	commands["zz-later"] = command{}
+	defer delete(commands, "zz-later")
+	if _, errOut, _ := run(t, "frobnicate"); !strings.Contains(errOut, "、zz-later。") {
+		t.Errorf("a later command is not offered: %q", errOut)
+	}
+}

@@ -36,18 +36,10 @@ func (s *Store) todayParams(ctx context.Context) (*RFMParams, error) {
 	c := &s.groups
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.watch == nil {
-		conn, err := s.db.Conn(ctx)
-		if err != nil {
-			return nil, err
-		}
-		c.watch = conn
-	}
-	var version int64
-	if err := c.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+	version, now, err := s.groupsState(ctx)
+	if err != nil {
 		return nil, err
 	}
-	now := s.Now().In(time.Local)
 	day := now.Format(DateLayout)
 	if c.params != nil && c.version == version && c.day == day {
 		return c.params, nil
@@ -60,6 +52,41 @@ func (s *Store) todayParams(ctx context.Context) (*RFMParams, error) {
 	}
 	c.params, c.version, c.day = p, version, day
 	return p, nil
+}
+
+// groupsState is the data version and the store clock's local time; the cached
+// parameters are keyed on the version and today's date. The caller holds the lock.
+func (s *Store) groupsState(ctx context.Context) (int64, time.Time, error) {
+	c := &s.groups
+	if c.watch == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return 0, time.Time{}, err
+		}
+		c.watch = conn
+	}
+	var version int64
+	if err := c.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&version); err != nil {
+		return 0, time.Time{}, err
+	}
+	return version, s.Now().In(time.Local), nil
+}
+
+// RatingsReady reports whether today's grouping parameters are already computed for
+// the current data, so that rating a page costs one indexed query. When it is false
+// the next rating first makes a whole-shop pass (a few hundred milliseconds on a
+// large archive), which a screen had better do after showing its rows.
+func (s *Store) RatingsReady(ctx context.Context) bool {
+	c := &s.groups
+	if !c.mu.TryLock() {
+		return false // being computed right now
+	}
+	defer c.mu.Unlock()
+	if c.params == nil {
+		return false
+	}
+	version, now, err := s.groupsState(ctx)
+	return err == nil && c.version == version && c.day == now.Format(DateLayout)
 }
 
 // TodayParams are the grouping parameters the customer list uses: today, local time,
@@ -116,43 +143,58 @@ type Rating struct {
 
 // RateCustomers sets the Rating of each customer as of today, in one query.
 func (s *Store) RateCustomers(ctx context.Context, cs []*Customer) error {
-	if len(cs) == 0 {
-		return nil
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	ratings, err := s.Ratings(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		c.Rating = ratings[c.ID]
+	}
+	return nil
+}
+
+// Ratings returns today's Rating of each customer in ids (absent ones are left out),
+// in one query, without touching any Customer value: a screen can fetch them off its
+// UI goroutine and set them on its rows on it.
+func (s *Store) Ratings(ctx context.Context, ids []int64) (map[int64]Rating, error) {
+	if len(ids) == 0 {
+		return map[int64]Rating{}, nil
 	}
 	p, err := s.todayParams(ctx)
 	if err != nil {
-		return fmt.Errorf("rate customers: %w", err)
+		return nil, fmt.Errorf("rate customers: %w", err)
 	}
 	x := newRFMSQL(p)
 	q := &sqlArgs{}
 	cols := `c.id, coalesce(` + x.score(q, 'R') + `, 0), coalesce(` + x.score(q, 'F') + `, 0), coalesce(` + x.score(q, 'M') +
 		`, 0), coalesce(` + x.segment(q) + `, -1), ` + x.dormant(q) + `, coalesce(` + x.recency(q) + `, -1)`
-	byID := make(map[int64]*Customer, len(cs))
-	marks := make([]string, 0, len(cs))
-	for _, c := range cs {
-		byID[c.ID] = c
-		marks = append(marks, q.p(c.ID))
+	marks := make([]string, 0, len(ids))
+	for _, id := range ids {
+		marks = append(marks, q.p(id))
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM customers c WHERE c.id IN (`+strings.Join(marks, ",")+`)`, q.args...)
 	if err != nil {
-		return fmt.Errorf("rate customers: %w", err)
+		return nil, fmt.Errorf("rate customers: %w", err)
 	}
 	defer rows.Close()
+	out := make(map[int64]Rating, len(ids))
 	for rows.Next() {
 		var id int64
 		var r Rating
 		var seg int
 		var recency float64
 		if err := rows.Scan(&id, &r.R, &r.F, &r.M, &seg, &r.Dormant, &recency); err != nil {
-			return fmt.Errorf("rate customers: %w", err)
+			return nil, fmt.Errorf("rate customers: %w", err)
 		}
 		if seg >= 0 {
 			r.Segment = segmentOfBits(seg)
 		}
 		r.RecencyDays = int(recency)
-		if c := byID[id]; c != nil {
-			c.Rating = r
-		}
+		out[id] = r
 	}
-	return rows.Err()
+	return out, rows.Err()
 }

@@ -3,6 +3,7 @@ package gui
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -93,7 +94,9 @@ func (r *chartRenderer) rebuild() {
 		}
 	}
 	top := nice(maxV)
-	left, bottom, head := float32(20), float32(36), float32(28)
+	left, head := float32(20), float32(28)
+	n := len(c.labels)
+	lineH := fyne.MeasureText("Mg", small, fyne.TextStyle{}).Height
 	for i := 0; i <= 4; i++ { // room for the widest axis label
 		left = max(left, fyne.MeasureText(c.format(top*float64(i)/4), small, fyne.TextStyle{}).Width+12)
 	}
@@ -110,6 +113,13 @@ func (r *chartRenderer) rebuild() {
 			x += 24 + fyne.MeasureText(s.name, small, fyne.TextStyle{}).Width
 		}
 	}
+	slot := (w - left - 8) / float32(max(n, 1))
+	wrapped, labelLines := make([][]string, n), 1
+	for i, l := range c.labels {
+		wrapped[i] = wrapLabel(l, slot-4, small)
+		labelLines = max(labelLines, len(wrapped[i]))
+	}
+	bottom := float32(labelLines)*lineH + 20
 	plotW, plotH := w-left-8, h-head-bottom
 	if plotW < 10 || plotH < 10 {
 		r.objects = objs
@@ -128,17 +138,17 @@ func (r *chartRenderer) rebuild() {
 	axis := canvas.NewLine(fg)
 	axis.Position1, axis.Position2 = fyne.NewPos(left, head), fyne.NewPos(left, head+plotH)
 	objs = append(objs, axis)
-	n := len(c.labels)
 	if n == 0 {
 		r.objects = objs
 		return
 	}
-	slot := plotW / float32(n)
-	for i, l := range c.labels {
-		t := chartText(l, small, fg)
-		tw := fyne.MeasureText(l, small, fyne.TextStyle{}).Width
-		t.Move(fyne.NewPos(left+slot*float32(i)+(slot-tw)/2, head+plotH+4))
-		objs = append(objs, t)
+	for i, ls := range wrapped {
+		for j, l := range ls {
+			t := chartText(l, small, fg)
+			tw := fyne.MeasureText(l, small, fyne.TextStyle{}).Width
+			t.Move(fyne.NewPos(left+slot*float32(i)+(slot-tw)/2, head+plotH+4+float32(j)*lineH))
+			objs = append(objs, t)
+		}
 	}
 	for si, s := range c.series {
 		var prev fyne.Position
@@ -169,6 +179,66 @@ func (r *chartRenderer) rebuild() {
 		}
 	}
 	r.objects = objs
+}
+
+// maxLabelLines is how many lines a category label may take under its bar.
+const maxLabelLines = 3
+
+// wrapLabel breaks a category label into lines of at most width: between words when
+// it has spaces (English), else between characters (Chinese); a label still too long
+// for maxLabelLines ends in "…".
+func wrapLabel(label string, width, size float32) []string {
+	fits := func(s string) bool { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width }
+	if fits(label) {
+		return []string{label}
+	}
+	var tokens []string
+	sep := " "
+	if strings.Contains(label, " ") {
+		tokens = strings.Fields(label)
+	} else {
+		sep = ""
+		for _, r := range label {
+			tokens = append(tokens, string(r))
+		}
+	}
+	var lines []string
+	cur := ""
+	for _, t := range tokens {
+		next := t
+		if cur != "" {
+			next = cur + sep + t
+		}
+		if cur == "" || fits(next) {
+			cur = next
+			continue
+		}
+		lines = append(lines, cur)
+		cur = t
+	}
+	lines = append(lines, cur)
+	if len(lines) > maxLabelLines {
+		lines = append(lines[:maxLabelLines-1], strings.Join(lines[maxLabelLines-1:], sep))
+	}
+	for i, l := range lines {
+		lines[i] = ellipsize(l, width, size)
+	}
+	return lines
+}
+
+// ellipsize shortens s to width, ending in "…" when anything was cut.
+func ellipsize(s string, width, size float32) string {
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 {
+		r = r[:len(r)-1]
+		if t := strings.TrimSpace(string(r)) + "…"; fyne.MeasureText(t, size, fyne.TextStyle{}).Width <= width {
+			return t
+		}
+	}
+	return "…"
 }
 
 // nice rounds a maximum up to 1, 2 or 5 times a power of ten (at least 1), so the

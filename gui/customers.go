@@ -130,8 +130,9 @@ func (s *customerScreen) reload() {
 	f.Limit = pageSize
 	s.spawn(func() {
 		rows, total, err := s.store.FindCustomers(context.Background(), f)
+		rated := false
 		if err == nil {
-			err = s.rate(rows)
+			rated, err = s.rateIfReady(rows)
 		}
 		fyne.Do(func() {
 			if seq != s.reqSeq {
@@ -142,6 +143,9 @@ func (s *customerScreen) reload() {
 				return
 			}
 			s.applyFirstPage(rows, total)
+			if !rated {
+				s.rateLater(rows)
+			}
 		})
 	})
 }
@@ -150,12 +154,12 @@ func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
-	case total == 0 && s.filter.Query == "" && !s.groups.bar.Visible():
+	case total == 0 && s.filter.Query == "" && !s.groupFiltered():
 		s.emptyMsg.SetText(lang.L("customers.empty"))
 		s.empty.Show()
 		s.table.Hide()
 	case total == 0:
-		s.emptyMsg.SetText(lang.L("customers.no_match", map[string]any{"Query": s.filter.Query}))
+		s.emptyMsg.SetText(s.noMatchText())
 		s.empty.Show()
 		s.table.Hide()
 	default:
@@ -186,8 +190,9 @@ func (s *customerScreen) fetchPage(page int) {
 			rows = append(rows, c)
 			return nil
 		})
+		rated := false
 		if err == nil {
-			err = s.rate(rows)
+			rated, err = s.rateIfReady(rows)
 		}
 		fyne.Do(func() {
 			if gen != s.pages.gen {
@@ -200,6 +205,9 @@ func (s *customerScreen) fetchPage(page int) {
 			}
 			s.pages.keep(page, rows)
 			s.table.Refresh()
+			if !rated {
+				s.rateLater(rows)
+			}
 		})
 	})
 }

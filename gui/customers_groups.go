@@ -26,6 +26,7 @@ type customerGroups struct {
 	toggle   *widget.Button
 	picking  bool
 	picked   map[int64]bool
+	name     string // the group the list is filtered to, as the seller knows it
 }
 
 // newGroupBar builds the banner and the multi-select toggle; the toggle goes in the toolbar.
@@ -43,9 +44,28 @@ func (s *customerScreen) newGroupBar() {
 	s.updateGroupBar()
 }
 
+// groupFiltered reports whether the list is filtered to a group (tier, tag, segment
+// or dormant buyers).
+func (s *customerScreen) groupFiltered() bool {
+	return s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+}
+
+// noMatchText says why the list is empty: no match for the search, no customer in
+// the group, or no match for the search within the group.
+func (s *customerScreen) noMatchText() string {
+	args := map[string]any{"Query": s.filter.Query, "Group": s.groups.name}
+	switch {
+	case !s.groupFiltered():
+		return lang.L("customers.no_match", args)
+	case s.filter.Query == "":
+		return lang.L("customers.group_empty", args)
+	}
+	return lang.L("customers.no_match_in_group", args)
+}
+
 func (s *customerScreen) updateGroupBar() {
 	gr := &s.groups
-	filtered := s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+	filtered := s.groupFiltered()
 	if filtered {
 		gr.label.Show()
 		gr.clear.Show()
@@ -76,6 +96,7 @@ func (s *customerScreen) showGroup(f data.CustomerFilter, label string) {
 	s.search.OnChanged = nil
 	s.search.SetText("")
 	s.search.OnChanged = s.searchChanged
+	s.groups.name = label
 	s.groups.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
 	s.updateGroupBar()
 	s.reload()
@@ -149,9 +170,45 @@ func (s *customerScreen) tagPicked(add bool) {
 	})
 }
 
-// rate adds today's RFM rating to a page of customers; a failure leaves them unrated.
+// rate adds today's RFM rating to customers not yet shown (off the UI goroutine).
 func (s *customerScreen) rate(rows []*data.Customer) error {
 	return s.store.RateCustomers(context.Background(), rows)
+}
+
+// rateIfReady rates a page about to be shown when that is one cheap query; otherwise
+// (today's parameters need a whole-shop pass first) it reports false and the page is
+// shown with its tiers and tags while rateLater fills in the segments.
+func (s *customerScreen) rateIfReady(rows []*data.Customer) (bool, error) {
+	if !s.store.RatingsReady(context.Background()) {
+		return false, nil
+	}
+	return true, s.rate(rows)
+}
+
+// rateLater fetches the ratings of a page already shown and sets them on the UI
+// goroutine, unless the list moved on to another filter meanwhile.
+func (s *customerScreen) rateLater(rows []*data.Customer) {
+	gen := s.pages.gen
+	ids := make([]int64, len(rows))
+	for i, c := range rows {
+		ids[i] = c.ID
+	}
+	s.spawn(func() {
+		ratings, err := s.store.Ratings(context.Background(), ids)
+		fyne.Do(func() {
+			if gen != s.pages.gen {
+				return
+			}
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			for _, c := range rows {
+				c.Rating = ratings[c.ID]
+			}
+			s.table.Refresh()
+		})
+	})
 }
 
 // addGroupCards adds the customer's RFM segment and dormancy to the detail's stats.

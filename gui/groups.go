@@ -283,7 +283,7 @@ func (s *groupsScreen) showCharts(g *data.Grouping, months []data.MonthStat) {
 	var segNames []string
 	var segN, segV []float64
 	for _, sg := range g.Segments {
-		segNames = append(segNames, string(sg.Segment))
+		segNames = append(segNames, i18n.SegmentName(sg.Segment))
 		segN = append(segN, float64(sg.Customers))
 		segV = append(segV, float64(sg.TotalFen)/100)
 	}

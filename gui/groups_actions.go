@@ -9,26 +9,60 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 	"shopcrm/importer"
 )
 
-// groupActions are the buttons every group has: show its customers, export them,
+// groupAction is one thing a seller can do with a group.
+type groupAction struct {
+	key string // translation key of its label
+	do  func()
+}
+
+// groupActionList is what every group offers: show its customers, export them,
 // copy their phones, save them as a tag.
-func (s *groupsScreen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
-	small := func(key string, fn func()) *widget.Button {
-		b := widget.NewButton(lang.L(key), fn)
-		b.Importance = widget.LowImportance
-		return b
+func (s *groupsScreen) groupActionList(f data.CustomerFilter, label string) []groupAction {
+	return []groupAction{
+		{"groups.open", func() { s.OnOpen(f, label) }},
+		{"groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }},
+		{"groups.copy_phones", func() { s.copyPhones(f) }},
+		{"groups.save_as_tag", func() { s.saveAsTag(f) }},
 	}
-	return container.NewHBox(
-		small("groups.open", func() { s.OnOpen(f, label) }),
-		small("groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }),
-		small("groups.copy_phones", func() { s.copyPhones(f) }),
-		small("groups.save_as_tag", func() { s.saveAsTag(f) }),
-	)
+}
+
+func smallButton(a groupAction) *widget.Button {
+	b := widget.NewButton(lang.L(a.key), a.do)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// groupActions shows every action of a group as a button.
+func (s *groupsScreen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+	box := container.NewHBox()
+	for _, a := range s.groupActionList(f, label) {
+		box.Add(smallButton(a))
+	}
+	return box
+}
+
+// compactGroupActions shows the first action (查看客户) as a button and the others in
+// a 更多 menu, for rows that have no room for four buttons.
+func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+	acts := s.groupActionList(f, label)
+	var items []*fyne.MenuItem
+	for _, a := range acts[1:] {
+		items = append(items, fyne.NewMenuItem(lang.L(a.key), a.do))
+	}
+	var more *widget.Button
+	more = widget.NewButtonWithIcon(lang.L("groups.more"), theme.MenuDropDownIcon(), func() {
+		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), s.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
+	})
+	more.Importance = widget.LowImportance
+	more.IconPlacement = widget.ButtonIconTrailingText
+	return container.NewHBox(smallButton(acts[0]), more)
 }
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.

@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/i18n"
 )
 
 // openGroups shows the 分组 screen of a test app on the golden shop.
@@ -94,4 +97,46 @@ func TestTagSeveralCustomersFromTheList(t *testing.T) {
 func TestGoldenGroupsScreen(t *testing.T) {
 	g, _ := openGroups(t)
 	test.AssertRendersToMarkup(t, "groups.xml", g.win.Canvas())
+}
+
+// The tier table fits a 1240 px window in both languages: every row, its actions
+// included, is no wider than the table, so nothing hides behind a sideways scroll.
+func TestTierTableFitsTheWindow(t *testing.T) {
+	for _, choice := range []string{i18n.Chinese, i18n.English} {
+		g, store := newTestAppIn(t, choice)
+		seedGoldenShop(t, store)
+		g.win.Resize(fyne.NewSize(1240, 780))
+		tapNav(g.win, lang.L("nav.groups"))
+		e := g.groups.tiers
+		width := e.rows.Size().Width
+		if width < 600 {
+			t.Fatalf("%s: tier table only %.0f px wide", choice, width)
+		}
+		for i, l := range e.lines {
+			if w := l.row.MinSize().Width; w > width {
+				t.Errorf("%s: tier %d needs %.0f px, the table has %.0f", choice, i, w, width)
+			}
+		}
+		button(t, g.win, lang.L("groups.open"))
+		button(t, g.win, lang.L("groups.more"))
+	}
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// 更多 opens the other actions of a tier as a menu.
+func TestTierMoreMenuHoldsTheOtherActions(t *testing.T) {
+	g, _ := openGroups(t)
+	test.Tap(button(t, g.win, "更多"))
+	var items []string
+	walk(g.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			items = append(items, t.Text)
+		}
+		return false
+	})
+	if strings.Join(items, ",") != "导出,复制手机号,存为标签" {
+		t.Errorf("更多 menu: %q", items)
+	}
 }

@@ -53,13 +53,45 @@ func newTierEditor(s *groupsScreen) *tierEditor {
 	add := widget.NewButtonWithIcon(lang.L("groups.tier.add"), theme.ContentAddIcon(), e.addTier)
 	help := widget.NewLabel(lang.L("groups.tier.rule_help"))
 	help.Wrapping = fyne.TextWrapWord
-	head := container.New(layout.NewGridLayoutWithColumns(4),
-		bold(lang.L("groups.tier.name")), bold(lang.L("groups.tier.min_trades")), bold(lang.L("groups.tier.min_total")),
-		bold(lang.L("groups.customers")+" · "+lang.L("groups.value")+" · "+lang.L("groups.share")))
+	counts := bold(lang.L("groups.customers") + " · " + lang.L("groups.value") + " · " + lang.L("groups.share"))
+	head := tierColumns(bold(lang.L("groups.tier.name")), bold(lang.L("groups.tier.min_trades")),
+		bold(lang.L("groups.tier.min_total")), counts)
 	bar := container.NewHBox(add, layout.NewSpacer(), e.undo, e.save)
 	e.content = container.NewBorder(container.NewVBox(help, head), container.NewVBox(e.status, bar), nil, nil,
-		container.NewScroll(e.rows))
+		container.NewVScroll(e.rows))
 	return e
+}
+
+// The tier table's column widths: name, trades, total, counts; the actions follow
+// the counts, so the table fits a 1240 px window in both languages without
+// scrolling sideways (TestTierTableFitsTheWindow).
+const (
+	tierNameWidth   = 150
+	tierTradesWidth = 84
+	tierTotalWidth  = 124
+	tierCountWidth  = 250
+)
+
+// tierColumns lays out name, trades, total and counts at the table's column widths,
+// then any more objects (the actions); trades may be nil when one object (the base
+// tier's note) spans both threshold columns.
+func tierColumns(name, trades, total, count fyne.CanvasObject, more ...fyne.CanvasObject) *fyne.Container {
+	h := widget.NewEntry().MinSize().Height
+	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.New(layout.NewGridWrapLayout(fyne.NewSize(w, h)), o)
+	}
+	row := container.NewHBox(fixed(tierNameWidth, name))
+	if trades == nil {
+		row.Add(fixed(tierTradesWidth+tierTotalWidth+theme.Padding(), total))
+	} else {
+		row.Add(fixed(tierTradesWidth, trades))
+		row.Add(fixed(tierTotalWidth, total))
+	}
+	row.Add(fixed(tierCountWidth, count))
+	for _, o := range more {
+		row.Add(o)
+	}
+	return row
 }
 
 func bold(s string) *widget.Label {
@@ -109,17 +141,19 @@ func (e *tierEditor) newLine(t *data.Tier, i int) *tierLine {
 	l.trades.OnChanged, l.total.OnChanged = changed, changed
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
 	remove.Importance = widget.LowImportance
-	var trades, total fyne.CanvasObject = l.trades, l.total
-	if i == 0 { // the base tier holds everyone else and keeps its place
-		remove.Hide()
-		trades, total = widget.NewLabel(lang.L("groups.tier.base")), widget.NewLabel("")
-	}
+	l.count.Truncation = fyne.TextTruncateEllipsis
 	var actions fyne.CanvasObject = widget.NewLabel("")
 	if t.ID != 0 { // a saved tier can be opened, exported, copied and tagged
-		actions = e.screen.groupActions(data.CustomerFilter{Tier: t.Name}, i18n.TierName(t.Name))
+		actions = e.screen.compactGroupActions(data.CustomerFilter{Tier: t.Name}, i18n.TierName(t.Name))
 	}
-	l.row = container.NewBorder(nil, nil, nil, container.NewHBox(actions, remove),
-		container.New(layout.NewGridLayoutWithColumns(4), l.name, trades, total, l.count))
+	if i == 0 { // the base tier holds everyone else and keeps its place
+		base := widget.NewLabel(lang.L("groups.tier.base"))
+		base.Truncation = fyne.TextTruncateEllipsis
+		remove.Hide()
+		l.row = tierColumns(l.name, nil, base, l.count, actions)
+		return l
+	}
+	l.row = tierColumns(l.name, l.trades, l.total, l.count, actions, remove)
 	return l
 }
 

@@ -29,11 +29,17 @@ var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 // The first-run welcome is tested on its own (welcome_test.go); other tests start past it.
 func newTestApp(t *testing.T) (*App, *data.Store) {
 	t.Helper()
+	return newTestAppIn(t, i18n.Chinese)
+}
+
+// newTestAppIn is newTestApp in the language choice.
+func newTestAppIn(t *testing.T, choice string) (*App, *data.Store) {
+	t.Helper()
 	store := newTestStore(t)
 	if err := store.SetSetting(context.Background(), prefWelcome, "1"); err != nil {
 		t.Fatal(err)
 	}
-	return openTestWindow(t, store), store
+	return openTestWindowIn(t, store, choice), store
 }
 
 // newTestStore is an empty store in a temp folder with the fixed test clock.
@@ -51,8 +57,14 @@ func newTestStore(t *testing.T) *data.Store {
 // openTestWindow opens the real window on store in a new test app, in Chinese.
 func openTestWindow(t *testing.T, store *data.Store) *App {
 	t.Helper()
+	return openTestWindowIn(t, store, i18n.Chinese)
+}
+
+// openTestWindowIn opens the real window on store in a new test app, in the language choice.
+func openTestWindowIn(t *testing.T, store *data.Store, choice string) *App {
+	t.Helper()
 	a := test.NewTempApp(t)
-	if err := i18n.Use(i18n.Chinese); err != nil {
+	if err := i18n.Use(choice); err != nil {
 		t.Fatal(err)
 	}
 	g := newApp(a, store, func(f func()) { f() })
