@@ -43,6 +43,7 @@ var commands = map[string]command{
 	"customers": {flags: customersFlags},
 	"import":    {flags: importFlags},
 	"export":    {flags: exportFlags},
+	"reminders": {flags: remindersFlags},
 }
 
 // IsCommand reports whether name is a known subcommand.
