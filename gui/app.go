@@ -26,8 +26,11 @@ type App struct {
 	customers *customerScreen
 	history   *historyScreen
 	settings  *settingsScreen
+	reminders *reminderScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
+	// showScreen switches the navigation rail to screen i.
+	showScreen func(i int)
 }
 
 // screen is one entry of the navigation rail; onShow (optional) runs each time the
@@ -41,7 +44,9 @@ type screen struct {
 
 // New builds the main window on store. The window is not shown yet.
 func New(a fyne.App, store *data.Store) *App {
-	return newApp(a, store, func(f func()) { go f() })
+	g := newApp(a, store, func(f func()) { go f() })
+	g.reminders.watchDays()
+	return g
 }
 
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
@@ -61,13 +66,20 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.history = newHistoryScreen(win, store, spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.customers.refresh
+	g.reminders = newReminderScreen(a, win, store, spawn)
+	g.reminders.OnOpenCustomer = g.openCustomer
+	g.reminders.OnChanged = g.customerChanged
+	g.customers.detail.followUps.OnChanged = g.reminders.reload
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
+		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.reload},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
-	win.SetContent(navigation(screens))
+	var nav fyne.CanvasObject
+	nav, g.showScreen = navigation(screens)
+	win.SetContent(nav)
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if len(uris) > 0 {
 			g.openImport(uris[0].Path())
@@ -76,12 +88,15 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.addShortcuts()
 	win.Resize(fyne.NewSize(1240, 780))
 	g.customers.reload()
+	g.reminders.OnDue = func() { g.showScreen(1) } // start on 提醒 when something is due
+	g.reminders.reloadAndNotify()
 	return g
 }
 
 // navigation puts a rail of screen buttons at the window's left edge (only screens
-// that exist) and shows the chosen screen beside it.
-func navigation(screens []screen) fyne.CanvasObject {
+// that exist) and shows the chosen screen beside it; it returns the way to choose one.
+// A screen whose content is badged shows its count on its button.
+func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 	rail := container.NewVBox()
 	stack := container.NewStack()
 	var buttons []*widget.Button
@@ -107,13 +122,20 @@ func navigation(screens []screen) fyne.CanvasObject {
 		i := i
 		b := widget.NewButtonWithIcon(s.title, s.icon, func() { choose(i) })
 		b.Alignment = widget.ButtonAlignLeading
+		if bc, ok := s.content.(badged); ok {
+			title := s.title
+			bc.onBadge(func(badge string) { b.SetText(title + badge) })
+		}
 		buttons = append(buttons, b)
 		rail.Add(b)
 		stack.Add(s.content)
 	}
 	choose(0)
-	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack)
+	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack), choose
 }
+
+// badged is a screen content with a count for its navigation button (see badgedContent).
+type badged interface{ onBadge(func(badge string)) }
 
 // pickImport asks for a file and opens the import wizard on it.
 func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }

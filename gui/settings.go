@@ -25,6 +25,7 @@ type settingsSection struct {
 func (g *App) settingsSections() []settingsSection {
 	return []settingsSection{
 		g.privacySection(),
+		g.remindersSection(),
 	}
 }
 

@@ -1,0 +1,117 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// navButton finds the navigation button whose label starts with title (it may carry
+// a count: "提醒 (2)").
+func navButton(t *testing.T, w fyne.Window, title string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(w.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, title) && b.Alignment == widget.ButtonAlignLeading {
+			found = b
+			return true
+		}
+		return false
+	})
+	if found == nil {
+		t.Fatalf("no navigation button %q", title)
+	}
+	return found
+}
+
+// labelContaining reports whether a visible label in the window contains s.
+func labelContaining(w fyne.Window, s string) bool {
+	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
+}
+
+func TestRemindersCopyMessageMarkDoneSeeContact(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒", Name: "张三", Birthday: "1990-11-26"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 1 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
+	nav := navButton(t, g.win, "提醒")
+	if nav.Text != "提醒 (1)" {
+		t.Errorf("badge: got %q, want 提醒 (1)", nav.Text)
+	}
+	test.Tap(nav)
+	if !hasText(g.win, "小米粒（张三）") || !labelContaining(g.win, "生日 · 2026-11-26（3 天后）") {
+		t.Fatal("today's birthday reminder is not listed")
+	}
+
+	test.Tap(button(t, g.win, "复制话术"))
+	msg := g.fyneApp.Clipboard().Content()
+	if !strings.HasPrefix(msg, "亲爱的张三，生日快乐！") || strings.ContainsAny(msg, "{}") {
+		t.Errorf("clipboard: got %q, want the filled birthday template", msg)
+	}
+
+	test.Tap(button(t, g.win, "完成"))
+	if len(g.reminders.agenda.Today) != 0 || nav.Text != "提醒" {
+		t.Errorf("after done: %d today, badge %q; want none", len(g.reminders.agenda.Today), nav.Text)
+	}
+	if !hasText(g.win, "今天没有要跟进的客户。") {
+		t.Error("the empty today list says nothing")
+	}
+	contacts, err := store.FindContacts(ctx, c.ID)
+	if err != nil || len(contacts) != 1 || contacts[0].Channel != data.ChannelWangwang {
+		t.Fatalf("contact record: got %+v, %v; want one on 旺旺", contacts, err)
+	}
+
+	// The customer's detail shows the contact record in 沟通与提醒.
+	g.openCustomer(c.ID)
+	var tabs *container.AppTabs
+	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		tabs, _ = o.(*container.AppTabs)
+		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
+	})
+	if tabs == nil {
+		t.Fatal("no 沟通与提醒 tab in the customer detail")
+	}
+	tabs.SelectIndex(1)
+	if !labelContaining(g.win, "旺旺 · 生日：生日 1990-11-26") {
+		t.Error("the contact record is not in the customer's contact log")
+	}
+	if !labelContaining(g.win, "2027-11-23 · 生日") && !labelContaining(g.win, "近 60 天没有提醒。") {
+		t.Error("the customer's reminders are not shown")
+	}
+}
+
+func TestRemindersSnoozeAndDismiss(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	for _, nick := range []string{"甲", "乙"} {
+		if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: nick, Birthday: "11-26"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.reminders.reload()
+	today := g.reminders.agenda.Today
+	if len(today) != 2 {
+		t.Fatalf("got %d reminders today, want 2", len(today))
+	}
+	g.reminders.snooze(today[0], 3)
+	g.reminders.dismiss(today[1])
+	a := g.reminders.agenda
+	if len(a.Today) != 0 || len(a.Upcoming) != 1 || !a.Upcoming[0].Snoozed || a.Upcoming[0].Due.Format(data.DateLayout) != "2026-11-26" {
+		t.Errorf("after snooze and dismiss: today %v, upcoming %v; want only the snoozed one, back on 2026-11-26", a.Today, a.Upcoming)
+	}
+}
