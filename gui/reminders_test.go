@@ -115,3 +115,36 @@ func TestRemindersSnoozeAndDismiss(t *testing.T) {
 		t.Errorf("after snooze and dismiss: today %v, upcoming %v; want only the snoozed one, back on 2026-11-26", a.Today, a.Upcoming)
 	}
 }
+
+func TestCustomerDialogReadsSolarAndLunarBirthdays(t *testing.T) {
+	for _, tt := range []struct {
+		typed     string
+		lunarTick bool
+		want      string
+		wantLunar bool
+	}{
+		{"1990年5月1日", false, "1990-05-01", false},
+		{"5/1", false, "05-01", false},
+		{"八月十五", false, "08-15", true},
+		{"农历1990-08-15", false, "1990-08-15", true},
+		{"08-15", true, "08-15", true},
+		{"腊月初八", true, "12-08", true},
+	} {
+		t.Run(tt.typed, func(t *testing.T) {
+			g, store := newTestApp(t)
+			test.Tap(button(t, g.win, "新增客户"))
+			form := newCustomerFormOf(t, g.customers)
+			test.Type(form.nick, "寿星")
+			test.Type(form.birthday, tt.typed)
+			form.lunar.SetChecked(tt.lunarTick)
+			test.Tap(button(t, g.win, "保存"))
+			rows, _, err := store.FindCustomers(context.Background(), data.CustomerFilter{})
+			if err != nil || len(rows) != 1 {
+				t.Fatalf("got %d customers, %v", len(rows), err)
+			}
+			if rows[0].Birthday != tt.want || rows[0].BirthdayLunar != tt.wantLunar {
+				t.Errorf("got %q lunar=%v, want %q lunar=%v", rows[0].Birthday, rows[0].BirthdayLunar, tt.want, tt.wantLunar)
+			}
+		})
+	}
+}
