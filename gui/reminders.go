@@ -186,6 +186,8 @@ type reminderList struct {
 	empty *widget.Label
 	// content holds the list and the empty-state hint.
 	content fyne.CanvasObject
+	// rowHeight and headerHeight are the heights of a reminder row and a kind header.
+	rowHeight, headerHeight float32
 }
 
 // reminderItem is a kind header (r nil) or a reminder row.
@@ -196,6 +198,8 @@ type reminderItem struct {
 
 func newReminderList(s *reminderScreen, emptyText string) *reminderList {
 	l := &reminderList{s: s}
+	l.rowHeight = newReminderRow().MinSize().Height
+	l.headerHeight = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Height
 	l.list = widget.NewList(func() int { return len(l.items) }, newReminderRow, l.updateRow)
 	l.empty = widget.NewLabel(emptyText)
 	l.empty.Alignment = fyne.TextAlignCenter
@@ -220,6 +224,13 @@ func (l *reminderList) set(rs []*data.Reminder) {
 			map[string]any{"Kind": i18n.ReminderKindName(k), "Count": len(group)})})
 		for _, r := range group {
 			l.items = append(l.items, reminderItem{r: r})
+		}
+	}
+	for i, item := range l.items { // headers are one line high, reminders two
+		if item.r == nil {
+			l.list.SetItemHeight(i, l.headerHeight)
+		} else {
+			l.list.SetItemHeight(i, l.rowHeight)
 		}
 	}
 	l.empty.Hidden = len(rs) > 0

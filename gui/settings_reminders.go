@@ -23,10 +23,10 @@ type reminderSettings struct {
 	lead     map[data.ReminderKind]*widget.Entry
 	after    *widget.Entry
 	dormant  *widget.Entry
-	tiers    *widget.CheckGroup
-	tierKeys []string // stored tier names, in the order of tiers.Options
+	tiers    *checkGrid
+	tierKeys []string // stored tier names, in the order of tiers
 	tags     *widget.Entry
-	holidays *widget.CheckGroup
+	holidays *checkGrid
 	status   *widget.Label
 
 	tplKind  *widget.Select
@@ -59,15 +59,14 @@ func (g *App) remindersSection() settingsSection {
 		grid.Add(widget.NewLabelWithStyle(i18n.ReminderKindName(k), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		grid.Add(row)
 	}
-	r.tiers = widget.NewCheckGroup(nil, nil)
-	r.tiers.Horizontal = true
+	r.tiers = newCheckGrid()
 	r.tags = widget.NewEntry()
 	var holidayNames []string
 	for _, h := range data.Holidays {
 		holidayNames = append(holidayNames, i18n.HolidayName(h.ID))
 	}
-	r.holidays = widget.NewCheckGroup(holidayNames, nil)
-	r.holidays.Horizontal = true
+	r.holidays = newCheckGrid()
+	r.holidays.setOptions(holidayNames)
 	everyone := widget.NewLabel(lang.L("settings.reminders.everyone"))
 	everyone.Wrapping = fyne.TextWrapWord
 	r.status = widget.NewLabel("")
@@ -75,9 +74,9 @@ func (g *App) remindersSection() settingsSection {
 	save.Importance = widget.HighImportance
 
 	content := container.NewVBox(grid,
-		widget.NewLabel(lang.L("settings.reminders.targets")), r.tiers,
+		widget.NewLabel(lang.L("settings.reminders.targets")), r.tiers.content,
 		widget.NewLabel(lang.L("settings.reminders.tags")), r.tags, everyone,
-		widget.NewLabel(lang.L("settings.reminders.holidays")), r.holidays,
+		widget.NewLabel(lang.L("settings.reminders.holidays")), r.holidays.content,
 		container.NewHBox(save, r.status), widget.NewSeparator(), r.templateEditor())
 	r.load()
 	return settingsSection{title: lang.L("settings.reminders"), content: content, reload: r.load}
@@ -125,8 +124,8 @@ func (r *reminderSettings) load() {
 			}
 		}
 	}
-	r.tiers.Options = options
-	r.tiers.SetSelected(chosen)
+	r.tiers.setOptions(options)
+	r.tiers.setSelected(chosen)
 	r.tags.SetText(strings.Join(hr.TargetTags, ", "))
 	var on []string
 	for _, h := range data.Holidays {
@@ -134,7 +133,7 @@ func (r *reminderSettings) load() {
 			on = append(on, i18n.HolidayName(h.ID))
 		}
 	}
-	r.holidays.SetSelected(on)
+	r.holidays.setSelected(on)
 	r.status.SetText("")
 	r.loadTemplate()
 }
@@ -191,24 +190,16 @@ func (r *reminderSettings) save() {
 
 // fillHolidayRule copies the chosen tiers, tags and holidays into rule.
 func (r *reminderSettings) fillHolidayRule(rule *data.ReminderRule) {
-	picked := map[string]bool{}
-	for _, s := range r.tiers.Selected {
-		picked[s] = true
-	}
 	rule.TargetTiers = nil
-	for i, name := range r.tiers.Options {
-		if picked[name] {
+	for i, c := range r.tiers.checks {
+		if c.Checked {
 			rule.TargetTiers = append(rule.TargetTiers, r.tierKeys[i])
 		}
 	}
 	rule.TargetTags = []string{r.tags.Text} // the store splits "老客, VIP" into tags
-	on := map[string]bool{}
-	for _, s := range r.holidays.Selected {
-		on[s] = true
-	}
 	rule.HolidaysOff = nil
-	for _, h := range data.Holidays {
-		if !on[i18n.HolidayName(h.ID)] {
+	for i, h := range data.Holidays {
+		if !r.holidays.checks[i].Checked {
 			rule.HolidaysOff = append(rule.HolidaysOff, h.ID)
 		}
 	}
@@ -266,4 +257,35 @@ func (r *reminderSettings) saveTemplate(body string) {
 	}
 	r.loadTemplate()
 	r.status.SetText(lang.L("settings.reminders.saved"))
+}
+
+// checkGrid is a set of check boxes that wraps to the width it is given (a long
+// horizontal CheckGroup would make the whole window wide).
+type checkGrid struct {
+	content *fyne.Container
+	checks  []*widget.Check
+}
+
+func newCheckGrid() *checkGrid {
+	return &checkGrid{content: container.NewGridWrap(fyne.NewSize(120, widget.NewCheck("", nil).MinSize().Height))}
+}
+
+func (g *checkGrid) setOptions(options []string) {
+	g.content.RemoveAll()
+	g.checks = nil
+	for _, o := range options {
+		c := widget.NewCheck(o, nil)
+		g.checks = append(g.checks, c)
+		g.content.Add(c)
+	}
+}
+
+func (g *checkGrid) setSelected(names []string) {
+	on := map[string]bool{}
+	for _, n := range names {
+		on[n] = true
+	}
+	for _, c := range g.checks {
+		c.SetChecked(on[c.Text])
+	}
 }

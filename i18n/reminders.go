@@ -1,11 +1,13 @@
 package i18n
 
 import (
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/data/lunar"
 )
 
 // ReminderKindName is the translated name of a reminder kind (生日, 节日问候 …).
@@ -33,7 +35,7 @@ func ReminderDetail(r *data.Reminder) string {
 	case data.KindBirthday:
 		return lang.L("reminder.detail.birthday", map[string]any{"Date": r.Detail})
 	case data.KindLunarBirthday:
-		return lang.L("reminder.detail.lunar_birthday", map[string]any{"Date": r.Detail})
+		return lang.L("reminder.detail.lunar_birthday", map[string]any{"Date": r.Detail, "Name": lunarName(r.Detail)})
 	case data.KindHoliday:
 		return lang.L("reminder.detail.holiday", map[string]any{"Holiday": HolidayName(r.EventKey), "Count": r.GroupSize})
 	case data.KindAnniversary:
@@ -58,6 +60,20 @@ func ReminderWhen(event, today time.Time) string {
 		return lang.L("reminder.when.in_days", map[string]any{"Days": days})
 	}
 	return lang.L("reminder.when.days_ago", map[string]any{"Days": -days})
+}
+
+// lunarName writes a stored lunar birthday ("08-15", "1990-08-15") as 八月十五.
+func lunarName(stored string) string {
+	if len(stored) < 5 {
+		return stored
+	}
+	md := stored[len(stored)-5:]
+	m, errM := strconv.Atoi(md[:2])
+	d, errD := strconv.Atoi(md[3:])
+	if name := lunar.Name(m, d, false); errM == nil && errD == nil && name != "" {
+		return name
+	}
+	return stored
 }
 
 func orDash(s string) string {

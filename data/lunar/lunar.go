@@ -156,3 +156,31 @@ func ToSolar(year, monthNum, day int, leap bool) (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+var (
+	monthNames = [...]string{"正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊"}
+	digitNames = [...]string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+)
+
+// Name is how a lunar month and day are written in Chinese: 正月初一, 八月十五, 闰四月廿三,
+// 腊月三十. It returns "" for a month or day out of range.
+func Name(month, day int, leap bool) string {
+	if month < 1 || month > 12 || day < 1 || day > 30 {
+		return ""
+	}
+	s := monthNames[month-1] + "月"
+	if leap {
+		s = "闰" + s
+	}
+	switch {
+	case day <= 10:
+		return s + "初" + digitNames[day]
+	case day < 20:
+		return s + "十" + digitNames[day-10]
+	case day == 20:
+		return s + "二十"
+	case day < 30:
+		return s + "廿" + digitNames[day-20]
+	}
+	return s + "三十"
+}

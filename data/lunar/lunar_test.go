@@ -115,3 +115,18 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestName(t *testing.T) {
+	for _, tt := range []struct {
+		m, d int
+		leap bool
+		want string
+	}{
+		{1, 1, false, "正月初一"}, {8, 15, false, "八月十五"}, {4, 23, true, "闰四月廿三"},
+		{12, 30, false, "腊月三十"}, {11, 20, false, "冬月二十"}, {10, 10, false, "十月初十"}, {13, 1, false, ""},
+	} {
+		if got := Name(tt.m, tt.d, tt.leap); got != tt.want {
+			t.Errorf("Name(%d, %d, %v): got %q, want %q", tt.m, tt.d, tt.leap, got, tt.want)
+		}
+	}
+}
