@@ -35,10 +35,10 @@ type reminderScreen struct {
 
 	today  time.Time
 	agenda *data.Agenda
-	// notified is the day the last desktop notification was sent; started is set
-	// after the start-up load.
-	notified time.Time
-	started  bool
+	// notified is the day the last desktop notification was sent, checked the last
+	// day the notification was considered; started is set after the start-up load.
+	notified, checked time.Time
+	started           bool
 
 	// OnOpenCustomer shows a customer on the 客户 screen; OnChanged is told after a
 	// reminder was handled (a contact may have been written).
@@ -70,7 +70,11 @@ func newReminderScreen(a fyne.App, win fyne.Window, store *data.Store, spawn fun
 }
 
 // reload fetches the agenda of today off the UI goroutine.
-func (s *reminderScreen) reload() {
+func (s *reminderScreen) reload() { s.load(nil) }
+
+// load fetches the agenda off the UI goroutine, shows it and then runs then (if any)
+// on the UI goroutine.
+func (s *reminderScreen) load(then func()) {
 	s.spawn(func() {
 		today := s.store.Today()
 		a, err := s.store.Agenda(context.Background(), today, upcomingDays)
@@ -80,6 +84,9 @@ func (s *reminderScreen) reload() {
 				return
 			}
 			s.setAgenda(a, today)
+			if then != nil {
+				then()
+			}
 		})
 	})
 }
@@ -119,7 +126,7 @@ func (s *reminderScreen) watchDays() {
 		for range time.Tick(10 * time.Minute) {
 			today := s.store.Today()
 			fyne.Do(func() {
-				if !today.Equal(s.today) {
+				if !today.Equal(s.checked) {
 					s.reloadAndNotify()
 				}
 			})
@@ -127,24 +134,16 @@ func (s *reminderScreen) watchDays() {
 	}()
 }
 
-// reloadAndNotify reloads the agenda, then sends the day's notification.
+// reloadAndNotify reloads the agenda, then sends the day's notification; after the
+// start-up load it tells OnDue when something is due.
 func (s *reminderScreen) reloadAndNotify() {
-	s.spawn(func() {
-		today := s.store.Today()
-		a, err := s.store.Agenda(context.Background(), today, upcomingDays)
-		fyne.Do(func() {
-			if err != nil {
-				showError(s.win, err)
-				return
-			}
-			first := !s.started
-			s.started = true
-			s.setAgenda(a, today)
-			s.notifyOnce()
-			if first && a.DueCount() > 0 && s.OnDue != nil {
-				s.OnDue()
-			}
-		})
+	s.load(func() {
+		first := !s.started
+		s.started, s.checked = true, s.today
+		s.notifyOnce()
+		if first && s.agenda.DueCount() > 0 && s.OnDue != nil {
+			s.OnDue()
+		}
 	})
 }
 
