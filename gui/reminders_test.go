@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -147,4 +148,22 @@ func TestCustomerDialogReadsSolarAndLunarBirthdays(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestReminderNotificationOncePerDay(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "甲", Birthday: "11-26"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "乙", Birthday: "11-27"}); err != nil {
+		t.Fatal(err)
+	}
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 1 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
+	test.AssertNotificationSent(t, nil, g.reminders.reloadAndNotify) // same day: once is enough
+	store.Now = func() time.Time { return testNow.AddDate(0, 0, 1) }
+	// Next day: 乙's birthday is due, 甲's is overdue.
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 2 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
 }
