@@ -73,7 +73,7 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
-		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.reload},
+		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}

@@ -38,7 +38,7 @@ type reminderScreen struct {
 	// notified is the day the last desktop notification was sent, checked the last
 	// day the notification was considered; started is set after the start-up load.
 	notified, checked time.Time
-	started           bool
+	started, fresh    bool
 
 	// OnOpenCustomer shows a customer on the 客户 screen; OnChanged is told after a
 	// reminder was handled (a contact may have been written).
@@ -71,6 +71,15 @@ func newReminderScreen(a fyne.App, win fyne.Window, store *data.Store, spawn fun
 
 // reload fetches the agenda of today off the UI goroutine.
 func (s *reminderScreen) reload() { s.load(nil) }
+
+// shown reloads when the screen is chosen, unless the agenda was loaded just before.
+func (s *reminderScreen) shown() {
+	if s.fresh {
+		s.fresh = false
+		return
+	}
+	s.reload()
+}
 
 // load fetches the agenda off the UI goroutine, shows it and then runs then (if any)
 // on the UI goroutine.
@@ -142,6 +151,7 @@ func (s *reminderScreen) reloadAndNotify() {
 		s.started, s.checked = true, s.today
 		s.notifyOnce()
 		if first && s.agenda.DueCount() > 0 && s.OnDue != nil {
+			s.fresh = true // just loaded: showing the screen need not load again
 			s.OnDue()
 		}
 	})
@@ -185,20 +195,18 @@ type reminderList struct {
 	empty *widget.Label
 	// content holds the list and the empty-state hint.
 	content fyne.CanvasObject
-	// rowHeight and headerHeight are the heights of a reminder row and a kind header.
-	rowHeight, headerHeight float32
 }
 
-// reminderItem is a kind header (r nil) or a reminder row.
+// reminderItem is a kind header (r nil: the kind's name and what it is for) or a
+// reminder row. Headers are as high as rows: a list of varying heights lays out in
+// time proportional to its length at every change.
 type reminderItem struct {
-	header string
-	r      *data.Reminder
+	header, hint string
+	r            *data.Reminder
 }
 
 func newReminderList(s *reminderScreen, emptyText string) *reminderList {
 	l := &reminderList{s: s}
-	l.rowHeight = newReminderRow().MinSize().Height
-	l.headerHeight = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Height
 	l.list = widget.NewList(func() int { return len(l.items) }, newReminderRow, l.updateRow)
 	l.empty = widget.NewLabel(emptyText)
 	l.empty.Alignment = fyne.TextAlignCenter
@@ -220,16 +228,9 @@ func (l *reminderList) set(rs []*data.Reminder) {
 			continue
 		}
 		l.items = append(l.items, reminderItem{header: lang.L("reminders.group",
-			map[string]any{"Kind": i18n.ReminderKindName(k), "Count": len(group)})})
+			map[string]any{"Kind": i18n.ReminderKindName(k), "Count": len(group)}), hint: lang.L("reminders.hint." + string(k))})
 		for _, r := range group {
 			l.items = append(l.items, reminderItem{r: r})
-		}
-	}
-	for i, item := range l.items { // headers are one line high, reminders two
-		if item.r == nil {
-			l.list.SetItemHeight(i, l.headerHeight)
-		} else {
-			l.list.SetItemHeight(i, l.rowHeight)
 		}
 	}
 	l.empty.Hidden = len(rs) > 0
@@ -267,12 +268,11 @@ func (l *reminderList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	who, what := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
 	if item.r == nil {
 		who.SetText(item.header)
-		what.Hide()
+		what.SetText(item.hint)
 		actions.Hide()
 		return
 	}
 	r := item.r
-	what.Show()
 	actions.Show()
 	name := r.DisplayName()
 	if r.CustomerID == 0 {

@@ -15,6 +15,7 @@ func TestReminderKeysAreTranslated(t *testing.T) {
 	}
 	for _, k := range data.ReminderKinds {
 		keys = append(keys, "reminder.kind."+string(k))
+		keys = append(keys, "reminders.hint."+string(k))
 	}
 	for _, k := range data.TemplateKinds {
 		keys = append(keys, "template."+string(k))
