@@ -261,13 +261,16 @@ func (d *deriver) revisits(ctx context.Context) ([]*Reminder, error) {
 	cond, args := d.customerCond("t.customer_id", args)
 	rows, err := d.s.db.QueryContext(ctx, `SELECT `+reminderCustomerCols+`, t.traded_at, t.goods
 		FROM trades t JOIN customers c ON c.id = t.customer_id
-		WHERE t.traded_at >= ? AND t.traded_at < ? AND `+countsSQL+cond+`
-		ORDER BY t.customer_id, t.traded_at`, args...)
+		WHERE t.traded_at >= ? AND t.traded_at < ? AND `+countsSQL+cond, args...)
 	if err != nil {
 		return nil, err
 	}
+	type key struct {
+		customer int64
+		event    time.Time
+	}
 	var out []*Reminder
-	var last *Reminder
+	seen := map[key]*Reminder{}
 	err = scanRows(rows, func() error {
 		r := &Reminder{Kind: KindRevisit}
 		var at, goods string
@@ -275,15 +278,15 @@ func (d *deriver) revisits(ctx context.Context) ([]*Reminder, error) {
 			return err
 		}
 		r.Event = Date(parseTime(at)).AddDate(0, 0, rule.AfterDays)
-		if last != nil && last.CustomerID == r.CustomerID && last.Event.Equal(r.Event) {
-			if goods != "" && !strings.Contains(last.Detail, goods) {
-				last.Detail = strings.TrimPrefix(last.Detail+"；"+goods, "；")
+		if same := seen[key{r.CustomerID, r.Event}]; same != nil {
+			if goods != "" && !strings.Contains(same.Detail, goods) {
+				same.Detail = strings.TrimPrefix(same.Detail+"；"+goods, "；")
 			}
 			return nil
 		}
 		r.Due, r.Detail = r.Event.AddDate(0, 0, -rule.LeadDays), goods
+		seen[key{r.CustomerID, r.Event}] = r
 		out = append(out, r)
-		last = r
 		return nil
 	})
 	return out, err
