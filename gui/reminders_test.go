@@ -59,6 +59,25 @@ func TestRemindersCopyMessageMarkDoneSeeContact(t *testing.T) {
 		t.Fatal("today's birthday reminder is not listed")
 	}
 
+	// 打开客户 shows the buyer on the 客户 screen; back on 提醒 the work goes on.
+	test.Tap(button(t, g.win, "打开客户"))
+	if g.customers.selected != c.ID || !hasText(g.win, "小米粒") {
+		t.Fatal("打开客户 did not show the customer")
+	}
+	var tabs *container.AppTabs
+	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		tabs, _ = o.(*container.AppTabs)
+		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
+	})
+	if tabs == nil {
+		t.Fatal("no 沟通与提醒 tab in the customer detail")
+	}
+	tabs.SelectIndex(1)
+	if !labelContaining(g.win, "还没有沟通记录。") || !labelContaining(g.win, "2026-11-23 · 生日 · 生日 1990-11-26") {
+		t.Error("the customer's 沟通与提醒 tab does not show the empty log and the coming birthday")
+	}
+	test.Tap(nav)
+
 	test.Tap(button(t, g.win, "复制话术"))
 	msg := g.fyneApp.Clipboard().Content()
 	if !strings.HasPrefix(msg, "亲爱的张三，生日快乐！") || strings.ContainsAny(msg, "{}") {
@@ -77,22 +96,13 @@ func TestRemindersCopyMessageMarkDoneSeeContact(t *testing.T) {
 		t.Fatalf("contact record: got %+v, %v; want one on 旺旺", contacts, err)
 	}
 
-	// The customer's detail shows the contact record in 沟通与提醒.
-	g.openCustomer(c.ID)
-	var tabs *container.AppTabs
-	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		tabs, _ = o.(*container.AppTabs)
-		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
-	})
-	if tabs == nil {
-		t.Fatal("no 沟通与提醒 tab in the customer detail")
-	}
-	tabs.SelectIndex(1)
+	// The customer's detail, refreshed after 完成, shows the contact record.
+	test.Tap(navButton(t, g.win, "客户"))
 	if !labelContaining(g.win, "旺旺 · 生日：生日 1990-11-26") {
 		t.Error("the contact record is not in the customer's contact log")
 	}
-	if !labelContaining(g.win, "2027-11-23 · 生日") && !labelContaining(g.win, "近 60 天没有提醒。") {
-		t.Error("the customer's reminders are not shown")
+	if !labelContaining(g.win, "近 60 天没有提醒。") {
+		t.Error("the done birthday is still listed among the customer's reminders")
 	}
 }
 
@@ -166,4 +176,47 @@ func TestReminderNotificationOncePerDay(t *testing.T) {
 	// Next day: 乙's birthday is due, 甲's is overdue.
 	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 2 条提醒要跟进（含逾期）。"},
 		g.reminders.reloadAndNotify)
+}
+
+func TestReminderMessagesPerKind(t *testing.T) {
+	_, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "茶友"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, Goods: "明前龙井", AmountFen: 26800,
+		TradedAt: time.Date(2026, 5, 27, 4, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(data.DateLayout, s); return d }
+	for _, tt := range []struct {
+		name, from string
+		kind       data.ReminderKind
+		want       string
+	}{
+		{"holiday to a group", "2026-02-10", data.KindHoliday, "亲爱的，春节快乐！感谢您对小店的支持，祝您和家人节日愉快～"},
+		{"revisit names the goods", "2026-06-03", data.KindRevisit, "亲爱的茶友，您好！您购买的明前龙井已经收到几天了，用得还满意吗？有任何问题随时找我哦～"},
+		{"win-back names the last purchase", "2026-11-23", data.KindDormant, "亲爱的茶友，好久不见！您上次在小店买了明前龙井（2026-05-27），最近店里上了不少新品，欢迎回来看看～"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := store.Reminders(ctx, data.ReminderFilter{From: day(tt.from), To: day(tt.from)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r *data.Reminder
+			for _, x := range rs {
+				if x.Kind == tt.kind {
+					r = x
+				}
+			}
+			if r == nil {
+				t.Fatalf("no %s reminder on %s in %v", tt.kind, tt.from, rs)
+			}
+			got, err := reminderMessage(ctx, store, r)
+			if err != nil || got != tt.want {
+				t.Errorf("got %q, %v\nwant %q", got, err, tt.want)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -34,10 +35,17 @@ func TestReminderSettingsSaveRulesAndTemplates(t *testing.T) {
 	}
 	es[0].SetText("0")
 	es[5].SetText("90")
+	es[6].SetText("老客，回头客")
+	check(t, g.win, "VIP客户").SetChecked(true)
+	check(t, g.win, "元宵节").SetChecked(false)
 	test.Tap(button(t, g.win, "保存提醒设置"))
 	rules, _ := store.ReminderRules(ctx)
 	if days, _ := store.DormantDays(ctx); rules[data.KindBirthday].LeadDays != 0 || days != 90 {
 		t.Errorf("saved: birthday lead %d, dormant %d; want 0 and 90", rules[data.KindBirthday].LeadDays, days)
+	}
+	hr := rules[data.KindHoliday]
+	if fmt.Sprint(hr.TargetTiers, hr.TargetTags, hr.HolidaysOff) != "[tier.vip] [老客 回头客] [lantern]" {
+		t.Errorf("holiday rule: got tiers %v tags %v off %v", hr.TargetTiers, hr.TargetTags, hr.HolidaysOff)
 	}
 
 	es[3].SetText("一周")
@@ -68,4 +76,18 @@ func TestReminderSettingsSaveRulesAndTemplates(t *testing.T) {
 	if _, custom, _ := store.Template(ctx, data.KindBirthday, "zh"); custom || body.Text == "{网名}，生日快乐！" {
 		t.Errorf("restore: custom=%v, editor %q; want the default back", custom, body.Text)
 	}
+}
+
+// check finds a visible check box by its label.
+func check(t *testing.T, w fyne.Window, label string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	walk(w.Content(), func(o fyne.CanvasObject) bool {
+		found, _ = o.(*widget.Check)
+		return found != nil && found.Text == label
+	})
+	if found == nil || found.Text != label {
+		t.Fatalf("no check box %q", label)
+	}
+	return found
 }
