@@ -35,7 +35,8 @@ func ReminderDetail(r *data.Reminder) string {
 	case data.KindBirthday:
 		return lang.L("reminder.detail.birthday", map[string]any{"Date": r.Detail})
 	case data.KindLunarBirthday:
-		return lang.L("reminder.detail.lunar_birthday", map[string]any{"Date": r.Detail, "Name": lunarName(r.Detail)})
+		m, d, name := lunarMonthDay(r.Detail)
+		return lang.L("reminder.detail.lunar_birthday", map[string]any{"Date": r.Detail, "Name": name, "Month": m, "Day": d})
 	case data.KindHoliday:
 		return lang.L("reminder.detail.holiday", map[string]any{"Holiday": HolidayName(r.EventKey), "Count": r.GroupSize})
 	case data.KindAnniversary:
@@ -62,18 +63,19 @@ func ReminderWhen(event, today time.Time) string {
 	return lang.L("reminder.when.days_ago", map[string]any{"Days": -days})
 }
 
-// lunarName writes a stored lunar birthday ("08-15", "1990-08-15") as 八月十五.
-func lunarName(stored string) string {
+// lunarMonthDay reads a stored lunar birthday ("08-15", "1990-08-15") into its month,
+// day and Chinese name (八月十五); the name is the stored text when it does not read.
+func lunarMonthDay(stored string) (month, day int, name string) {
 	if len(stored) < 5 {
-		return stored
+		return 0, 0, stored
 	}
 	md := stored[len(stored)-5:]
 	m, errM := strconv.Atoi(md[:2])
 	d, errD := strconv.Atoi(md[3:])
 	if name := lunar.Name(m, d, false); errM == nil && errD == nil && name != "" {
-		return name
+		return m, d, name
 	}
-	return stored
+	return 0, 0, stored
 }
 
 func orDash(s string) string {
