@@ -144,14 +144,16 @@ func (s *Store) holidayGroupSize(ctx context.Context, rule *ReminderRule) (int, 
 	var conds []string
 	var args []any
 	if len(rule.TargetTiers) > 0 {
-		conds = append(conds, `(`+tierNameSQL+`) IN (`+placeholders(len(rule.TargetTiers))+`)`)
-		for _, t := range rule.TargetTiers {
-			args = append(args, t)
+		tiers, err := s.Tiers(ctx)
+		if err != nil {
+			return 0, err
 		}
+		cond, targs := inTiersSQL(tiers, rule.TargetTiers)
+		conds, args = append(conds, cond), append(args, targs...)
 	}
 	if len(rule.TargetTags) > 0 {
-		conds = append(conds, `EXISTS (SELECT 1 FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id
-			WHERE ct.customer_id = c.id AND g.name IN (`+placeholders(len(rule.TargetTags))+`))`)
+		conds = append(conds, `EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id
+			AND ct.tag_id IN (SELECT g.id FROM tags g WHERE g.name IN (`+placeholders(len(rule.TargetTags))+`)))`)
 		for _, t := range rule.TargetTags {
 			args = append(args, t)
 		}
@@ -163,6 +165,49 @@ func (s *Store) holidayGroupSize(ctx context.Context, rule *ReminderRule) (int, 
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&n)
 	return n, err
+}
+
+// inTiersSQL holds for a customer row c in one of the named tiers: its rule holds and
+// no higher tier's does. Written out from the tier table, it costs a few comparisons
+// a row instead of a subquery over the tiers.
+func inTiersSQL(tiers []*Tier, names []string) (string, []any) {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	match := func(t *Tier) (string, []any) {
+		var parts []string
+		var args []any
+		if t.MinTrades != nil {
+			parts, args = append(parts, "c.trade_count >= ?"), append(args, *t.MinTrades)
+		}
+		if t.MinTotalFen != nil {
+			parts, args = append(parts, "c.total_fen >= ?"), append(args, *t.MinTotalFen)
+		}
+		if len(parts) == 0 {
+			return "1", nil
+		}
+		return "(" + strings.Join(parts, " OR ") + ")", args
+	}
+	var ors []string
+	var args []any
+	for i, t := range tiers { // lowest rank first
+		if !want[t.Name] {
+			continue
+		}
+		cond, a := match(t)
+		args = append(args, a...)
+		for _, higher := range tiers[i+1:] {
+			hc, ha := match(higher)
+			cond += " AND NOT " + hc
+			args = append(args, ha...)
+		}
+		ors = append(ors, "("+cond+")")
+	}
+	if len(ors) == 0 {
+		return "0", nil
+	}
+	return "(" + strings.Join(ors, " OR ") + ")", args
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
