@@ -392,3 +392,34 @@ func TestTemplatesAndMessageFields(t *testing.T) {
 		t.Errorf("fields: got %+v, %v; want the last counting trade", f, err)
 	}
 }
+
+// The holiday group's tier condition picks exactly the customers the list shows in
+// those tiers.
+func TestHolidayTierConditionMatchesTheTierRule(t *testing.T) {
+	s := reminderStore(t)
+	ctx := context.Background()
+	if err := s.GenerateDemo(ctx, DemoOptions{Customers: 400, Trades: 2500, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	tiers, err := s.Tiers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, names := range [][]string{{"tier.potential"}, {"tier.regular"}, {"tier.senior", "tier.vip"}, {"tier.supreme"}} {
+		cond, args := inTiersSQL(tiers, names)
+		var got, want int
+		if err := s.db.QueryRow(`SELECT count(*) FROM customers c WHERE `+cond, args...).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		wargs := []any{}
+		for _, n := range names {
+			wargs = append(wargs, n)
+		}
+		if err := s.db.QueryRow(`SELECT count(*) FROM customers c WHERE (`+tierNameSQL+`) IN (`+placeholders(len(names))+`)`, wargs...).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if got != want || want == 0 && names[0] != "tier.supreme" {
+			t.Errorf("%v: got %d, want %d", names, got, want)
+		}
+	}
+}
