@@ -123,15 +123,21 @@ func (p *followUpPanel) askContact() {
 	channel := widget.NewSelect(names, nil)
 	channel.SetSelected(i18n.ChannelName(data.DefaultChannel(c.Platform)))
 	f.add("channel", channel)
+	when := f.entry("contacted_at", p.store.Now().In(time.Local).Format("2006-01-02 15:04"), "", false)
 	summary := f.entry("summary", "", "", true)
 	next := f.entry("next_follow_up", "", lang.L("followup.date_hint"), false)
 	showFormDialog(p.win, lang.L("followup.contact_title"), f, func() bool {
+		at, ok := parseTimeEntry(when.Text)
+		if !ok {
+			f.setError("contacted_at", lang.L("followup.time_invalid"))
+			return false
+		}
 		due, ok := parseDateEntry(next.Text)
 		if !ok {
 			f.setError("next_follow_up", lang.L("followup.date_invalid"))
 			return false
 		}
-		rec := &data.Contact{CustomerID: c.ID, Channel: data.Channels[max(0, channel.SelectedIndex())],
+		rec := &data.Contact{CustomerID: c.ID, At: at, Channel: data.Channels[max(0, channel.SelectedIndex())],
 			Summary: summary.Text, NextFollowUp: due}
 		return p.saved(f, p.store.AddContact(context.Background(), rec), "summary")
 	})
@@ -179,6 +185,20 @@ func (p *followUpPanel) saved(f *fieldForm, err error, fallback string) bool {
 		p.OnChanged()
 	}
 	return true
+}
+
+// parseTimeEntry reads a local "2026-11-23 15:04" (or a date alone, or nothing: now).
+func parseTimeEntry(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))
+	if s == "" {
+		return time.Time{}, true
+	}
+	for _, layout := range []string{"2006-1-2 15:04", "2006-1-2 15:04:05", "2006-1-2"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // parseDateEntry reads "2026-12-01" (or 2026/12/1); an empty entry is no date.

@@ -64,15 +64,7 @@ func TestRemindersCopyMessageMarkDoneSeeContact(t *testing.T) {
 	if g.customers.selected != c.ID || !hasText(g.win, "小米粒") {
 		t.Fatal("打开客户 did not show the customer")
 	}
-	var tabs *container.AppTabs
-	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
-		tabs, _ = o.(*container.AppTabs)
-		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
-	})
-	if tabs == nil {
-		t.Fatal("no 沟通与提醒 tab in the customer detail")
-	}
-	tabs.SelectIndex(1)
+	showFollowUps(t, g)
 	if !labelContaining(g.win, "还没有沟通记录。") || !labelContaining(g.win, "2026-11-23 · 生日 · 生日 1990-11-26") {
 		t.Error("the customer's 沟通与提醒 tab does not show the empty log and the coming birthday")
 	}
@@ -219,4 +211,74 @@ func TestReminderMessagesPerKind(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestCustomerDetailLogsContactsAndAddsReminders(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformPDD, Nick: "老顾客"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	g.customers.refresh()
+	g.openCustomer(c.ID)
+	showFollowUps(t, g)
+	p := g.customers.detail.followUps
+
+	p.askContact()
+	entriesOf := func() []*widget.Entry {
+		var out []*widget.Entry
+		walk(topLayer(g.win), func(o fyne.CanvasObject) bool {
+			if e, ok := o.(*formEntry); ok {
+				out = append(out, &e.Entry)
+			}
+			return false
+		})
+		return out
+	}
+	es := entriesOf() // 沟通时间, 内容, 下次跟进
+	if len(es) != 3 || es[0].Text != "2026-11-23 17:00" {
+		t.Fatalf("contact form: got %d entries, want 3 with the time now first", len(es))
+	}
+	es[1].SetText("问了尺码，下周到货再联系")
+	es[2].SetText("2026-11-30")
+	test.Tap(button(t, g.win, "保存"))
+	contacts, _ := store.FindContacts(ctx, c.ID)
+	if len(contacts) != 1 || contacts[0].Channel != data.ChannelWeChat || contacts[0].NextFollowUp.Format(data.DateLayout) != "2026-11-30" {
+		t.Fatalf("contact: got %+v", contacts)
+	}
+	if !labelContaining(g.win, "微信 · 问了尺码，下周到货再联系 · 下次跟进 2026-11-30") {
+		t.Error("the new contact is not in the log")
+	}
+
+	p.askReminder()
+	es = entriesOf() // 提醒日期, 备注
+	es[0].SetText("下周")
+	test.Tap(button(t, g.win, "保存"))
+	if !labelContaining(g.win, "请按 2026-12-01 的格式填写日期。") {
+		t.Fatal("a wrong date was not explained")
+	}
+	es[0].SetText("2026-11-23")
+	es[1].SetText("寄小样")
+	test.Tap(button(t, g.win, "保存"))
+	if n := len(g.reminders.agenda.Today); n != 1 || g.reminders.agenda.Today[0].Detail != "寄小样" {
+		t.Errorf("提醒 today: got %d, want the new custom reminder", n)
+	}
+	if len(g.reminders.agenda.Upcoming) != 1 {
+		t.Errorf("提醒 upcoming: got %d, want the contact's next follow-up", len(g.reminders.agenda.Upcoming))
+	}
+}
+
+// showFollowUps selects the 沟通与提醒 tab of the customer detail.
+func showFollowUps(t *testing.T, g *App) {
+	t.Helper()
+	var tabs *container.AppTabs
+	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		tabs, _ = o.(*container.AppTabs)
+		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
+	})
+	if tabs == nil {
+		t.Fatal("no 沟通与提醒 tab in the customer detail")
+	}
+	tabs.SelectIndex(1)
 }
