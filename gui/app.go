@@ -29,8 +29,8 @@ type App struct {
 	reminders *reminderScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
-	// showScreen switches the navigation rail to screen i.
-	showScreen func(i int)
+	// showScreen switches the navigation rail to the screen with this content.
+	showScreen func(content fyne.CanvasObject)
 }
 
 // screen is one entry of the navigation rail; onShow (optional) runs each time the
@@ -77,8 +77,14 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
-	var nav fyne.CanvasObject
-	nav, g.showScreen = navigation(screens)
+	nav, choose := navigation(screens)
+	g.showScreen = func(content fyne.CanvasObject) {
+		for i, s := range screens {
+			if s.content == content {
+				choose(i)
+			}
+		}
+	}
 	win.SetContent(nav)
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if len(uris) > 0 {
@@ -88,7 +94,7 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.addShortcuts()
 	win.Resize(fyne.NewSize(1240, 780))
 	g.customers.reload()
-	g.reminders.OnDue = func() { g.showScreen(1) } // start on 提醒 when something is due
+	g.reminders.OnDue = func() { g.showScreen(g.reminders.content) } // start on 提醒 when something is due
 	g.reminders.reloadAndNotify()
 	return g
 }

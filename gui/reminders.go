@@ -301,7 +301,7 @@ func (l *reminderList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // openCustomer shows a customer's detail on the 客户 screen.
 func (g *App) openCustomer(id int64) {
-	g.showScreen(0)
+	g.showScreen(g.customers.content)
 	g.customers.selectCustomer(id)
 }
 
