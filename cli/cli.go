@@ -45,6 +45,7 @@ var commands = map[string]command{
 	"import":    {flags: importFlags},
 	"export":    {flags: exportFlags},
 	"groups":    {flags: groupsFlags},
+	"reminders": {flags: remindersFlags},
 }
 
 // commandNames lists the commands in name order, for the unknown-command message.

@@ -64,14 +64,10 @@ var (
 	FixedTotalCuts   = Cuts{Score: [4]int64{20000, 50000, 200000, 500000}, Fixed: true}
 )
 
-// Dormancy defaults: a buyer is dormant after DefaultDormantDays without a counting
-// trade, or after DormantIntervalFactor times their own average repurchase interval
-// (but never sooner than a third of the dormant days).
-const (
-	DefaultDormantDays    = 180
-	DormantIntervalFactor = 3
-	SettingDormantDays    = "groups.dormant_days"
-)
+// DormantIntervalFactor: besides DormantDays (dormant.go) without a counting trade, a
+// buyer is dormant after this many times their own average repurchase interval (but
+// never sooner than a third of the dormant days).
+const DormantIntervalFactor = 3
 
 // RFMParams are the shop-wide figures the groups are computed against on one day.
 type RFMParams struct {
@@ -228,25 +224,4 @@ func quintiles(ctx context.Context, db execer, n int, fixed Cuts, lowerIsBetter 
 		}
 	}
 	return Cuts{Score: [4]int64{v[1], v[2], v[3], v[4]}}, nil
-}
-
-// DormantDays is the seller's dormant threshold in days.
-func (s *Store) DormantDays(ctx context.Context) (int, error) {
-	v, err := s.Setting(ctx, SettingDormantDays, strconv.Itoa(DefaultDormantDays))
-	if err != nil {
-		return DefaultDormantDays, err
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return DefaultDormantDays, nil
-	}
-	return n, nil
-}
-
-// SetDormantDays stores the dormant threshold (1 to 3650 days).
-func (s *Store) SetDormantDays(ctx context.Context, days int) error {
-	if days < 1 || days > 3650 {
-		return invalid("dormant_days", CodeInvalid)
-	}
-	return s.SetSetting(ctx, SettingDormantDays, strconv.Itoa(days))
 }

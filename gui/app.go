@@ -27,6 +27,7 @@ type App struct {
 	history   *historyScreen
 	settings  *settingsScreen
 	groups    *groupsScreen
+	reminders *reminderScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
 	// welcome is the first-run welcome while it is open; demo the sample-data banner.
@@ -34,6 +35,8 @@ type App struct {
 	demo    *demoBanner
 	// replacedBy is the window built in this one's place after a language change.
 	replacedBy *App
+	// chooseScreen switches the navigation rail to the screen with this content.
+	chooseScreen func(content fyne.CanvasObject)
 }
 
 // screen is one entry of the navigation rail; onShow (optional) runs each time the
@@ -47,7 +50,9 @@ type screen struct {
 
 // New builds the main window on store. The window is not shown yet.
 func New(a fyne.App, store *data.Store) *App {
-	return newApp(a, store, func(f func()) { go f() })
+	g := newApp(a, store, func(f func()) { go f() })
+	g.reminders.watchDays()
+	return g
 }
 
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
@@ -68,14 +73,27 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	g.history = newHistoryScreen(win, store, spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.customers.refresh
+	g.reminders = newReminderScreen(a, win, store, spawn)
+	g.reminders.OnOpenCustomer = g.openCustomer
+	g.reminders.OnChanged = g.customerChanged
+	g.customers.detail.followUps.OnChanged = g.reminders.reload
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
 		g.groupsScreen(),
+		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
-	win.SetContent(navigation(screens))
+	nav, choose := navigation(screens)
+	g.chooseScreen = func(content fyne.CanvasObject) {
+		for i, s := range screens {
+			if s.content == content {
+				choose(i)
+			}
+		}
+	}
+	win.SetContent(nav)
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if len(uris) > 0 {
 			g.openImport(uris[0].Path())
@@ -86,13 +104,16 @@ func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
 	win.Resize(fyne.NewSize(1240, 780))
 	g.rememberWindowSize()
 	g.customers.reload()
+	g.reminders.OnDue = func() { g.showScreen(g.reminders.content) } // start on 提醒 when something is due
+	g.reminders.reloadAndNotify()
 	g.maybeWelcome()
 	return g
 }
 
 // navigation puts a rail of screen buttons at the window's left edge (only screens
-// that exist) and shows the chosen screen beside it.
-func navigation(screens []screen) fyne.CanvasObject {
+// that exist) and shows the chosen screen beside it; it returns the way to choose one.
+// A screen whose content is badged shows its count on its button.
+func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 	rail := container.NewVBox()
 	stack := container.NewStack()
 	var buttons []*widget.Button
@@ -118,13 +139,20 @@ func navigation(screens []screen) fyne.CanvasObject {
 		i := i
 		b := widget.NewButtonWithIcon(s.title, s.icon, func() { choose(i) })
 		b.Alignment = widget.ButtonAlignLeading
+		if bc, ok := s.content.(badged); ok {
+			title := s.title
+			bc.onBadge(func(badge string) { b.SetText(title + badge) })
+		}
 		buttons = append(buttons, b)
 		rail.Add(b)
 		stack.Add(s.content)
 	}
 	choose(0)
-	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack)
+	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack), choose
 }
+
+// badged is a screen content with a count for its navigation button (see badgedContent).
+type badged interface{ onBadge(func(badge string)) }
 
 // pickImport asks for a file and opens the import wizard on it.
 func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }

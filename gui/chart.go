@@ -116,7 +116,7 @@ func (r *chartRenderer) rebuild() {
 	slot := (w - left - 8) / float32(max(n, 1))
 	wrapped, labelLines := make([][]string, n), 1
 	for i, l := range c.labels {
-		wrapped[i] = wrapLabel(l, slot-4, small)
+		wrapped[i] = chartLabelLines(l, slot-4, small)
 		labelLines = max(labelLines, len(wrapped[i]))
 	}
 	bottom := float32(labelLines)*lineH + 20
@@ -184,10 +184,10 @@ func (r *chartRenderer) rebuild() {
 // maxLabelLines is how many lines a category label may take under its bar.
 const maxLabelLines = 3
 
-// wrapLabel breaks a category label into lines of at most width: between words when
+// chartLabelLines breaks a category label into lines of at most width: between words when
 // it has spaces (English), else between characters (Chinese); a label still too long
 // for maxLabelLines ends in "…".
-func wrapLabel(label string, width, size float32) []string {
+func chartLabelLines(label string, width, size float32) []string {
 	fits := func(s string) bool { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width }
 	if fits(label) {
 		return []string{label}

@@ -15,7 +15,7 @@ func TestWrapLabelFitsTheSlot(t *testing.T) {
 	test.NewTempApp(t)
 	size := theme.CaptionTextSize()
 	width := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
-	if got := wrapLabel("VIP客户", 200, size); len(got) != 1 || got[0] != "VIP客户" {
+	if got := chartLabelLines("VIP客户", 200, size); len(got) != 1 || got[0] != "VIP客户" {
 		t.Errorf("a label that fits: %q", got)
 	}
 	for _, tc := range []struct {
@@ -26,7 +26,7 @@ func TestWrapLabelFitsTheSlot(t *testing.T) {
 		{"Important to win back", width("Important") + 2, 3},
 		{"重要价值客户", width("重要价") + 1, 2},
 	} {
-		got := wrapLabel(tc.label, tc.width, size)
+		got := chartLabelLines(tc.label, tc.width, size)
 		if len(got) != tc.lines {
 			t.Errorf("%q in %.0f px: %q, want %d lines", tc.label, tc.width, got, tc.lines)
 		}
@@ -43,7 +43,7 @@ func TestWrapLabelFitsTheSlot(t *testing.T) {
 			}
 		}
 	}
-	got := wrapLabel("Important to win back our most valued buyers", width("Important")+2, size)
+	got := chartLabelLines("Important to win back our most valued buyers", width("Important")+2, size)
 	if len(got) != maxLabelLines || !strings.HasSuffix(got[maxLabelLines-1], "…") {
 		t.Errorf("an overlong label: %q", got)
 	}

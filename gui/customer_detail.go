@@ -39,6 +39,7 @@ type customerDetail struct {
 
 	customer  *data.Customer
 	tradeRows []*data.Trade
+	followUps *followUpPanel // 沟通与提醒 (customer_followups.go)
 }
 
 func newCustomerDetail() *customerDetail {
@@ -68,7 +69,8 @@ func newCustomerDetail() *customerDetail {
 		widget.NewLabelWithStyle(lang.L("trades.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addTrade)
 	tradesBox := container.NewBorder(tradesHead, nil, nil, nil, container.NewStack(d.trades, d.noTrade))
 
-	split := container.NewVSplit(info, tradesBox)
+	d.followUps = newFollowUpPanel()
+	split := container.NewVSplit(info, container.NewAppTabs(container.NewTabItem(lang.L("trades.title"), tradesBox), d.followUps.tab))
 	split.SetOffset(0.5)
 	d.body = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
 	d.body.Hide()
@@ -124,6 +126,7 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 		d.noTrade.Hide()
 	}
 	d.trades.Refresh()
+	d.followUps.show(c)
 	d.placeholder.Hide()
 	d.body.Show()
 	d.content.Refresh()

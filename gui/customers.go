@@ -84,6 +84,7 @@ func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spaw
 	s.detail.OnAddTrade = s.addTrade
 	s.detail.OnEditTrade = s.editTrade
 	s.detail.OnDeleteTrade = s.deleteTrade
+	s.detail.followUps.attach(win, store, spawn)
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)

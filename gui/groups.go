@@ -42,29 +42,9 @@ func (g *App) groupsScreen() screen {
 	g.groups = s
 	s.OnOpen = func(f data.CustomerFilter, label string) {
 		g.customers.showGroup(f, label)
-		tapNav(g.win, lang.L("nav.customers"))
+		g.showScreen(g.customers.content)
 	}
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.content, s.reload}
-}
-
-// tapNav switches the navigation rail to the screen with this title.
-func tapNav(w fyne.Window, title string) {
-	var visit func(o fyne.CanvasObject) bool
-	visit = func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == title && b.OnTapped != nil {
-			b.OnTapped()
-			return true
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				if visit(child) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	visit(w.Canvas().Content())
 }
 
 func newGroupsScreen(win fyne.Window, store *data.Store, spawn func(func())) *groupsScreen {

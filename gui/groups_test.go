@@ -106,7 +106,7 @@ func TestTierTableFitsTheWindow(t *testing.T) {
 		g, store := newTestAppIn(t, choice)
 		seedGoldenShop(t, store)
 		g.win.Resize(fyne.NewSize(1240, 780))
-		tapNav(g.win, lang.L("nav.groups"))
+		g.showScreen(g.groups.content)
 		e := g.groups.tiers
 		width := e.rows.Size().Width
 		if width < 600 {

@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The keyboard shortcuts of the common actions; the menu shows them beside its items
@@ -32,7 +31,7 @@ func (g *App) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu(lang.L("menu.edit"),
 			item("menu.edit.search", shortcutSearch, g.focusSearch),
-			item("menu.edit.settings", nil, func() { g.showScreen(lang.L("nav.settings")) }),
+			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.content) }),
 		),
 		fyne.NewMenu(lang.L("menu.help"),
 			item("menu.help.tour", nil, g.showTour),
@@ -43,47 +42,25 @@ func (g *App) mainMenu() *fyne.MainMenu {
 
 // newCustomer opens the add-customer form on the customer screen.
 func (g *App) newCustomer() {
-	g.showScreen(lang.L("nav.customers"))
+	g.showScreen(g.customers.content)
 	g.customers.addCustomer()
 }
 
 // focusSearch goes to the customer screen's search box.
 func (g *App) focusSearch() {
-	g.showScreen(lang.L("nav.customers"))
+	g.showScreen(g.customers.content)
 	g.win.Canvas().Focus(g.customers.search)
 }
 
 // exportList exports the customer list as it is filtered now.
 func (g *App) exportList() {
-	g.showScreen(lang.L("nav.customers"))
+	g.showScreen(g.customers.content)
 	g.customers.exportList()
 }
 
-// showScreen chooses a screen of the navigation rail by its title, as a click on the
-// rail would.
-func (g *App) showScreen(title string) {
-	if b := railButton(g.win.Content(), title); b != nil {
-		b.OnTapped()
-	}
-}
-
-// railButton finds the button titled title among the containers of o (the rail is
-// made of plain containers; widgets are not looked into).
-func railButton(o fyne.CanvasObject, title string) *widget.Button {
-	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == title && v.OnTapped != nil {
-			return v
-		}
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if b := railButton(c, title); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
+// showScreen switches the navigation rail to the screen showing content, as a click
+// on its rail button would.
+func (g *App) showScreen(content fyne.CanvasObject) { g.chooseScreen(content) }
 
 // reopen builds the window again (after a language change, so that every screen
 // speaks the new language) at the same size, on the settings screen, and closes the
@@ -92,7 +69,7 @@ func (g *App) reopen() {
 	size := g.win.Canvas().Size()
 	next := newApp(g.fyneApp, g.store, g.spawn)
 	next.win.Resize(size)
-	next.showScreen(lang.L("nav.settings"))
+	next.showScreen(next.settings.content)
 	next.win.Show()
 	g.replacedBy = next
 	g.win.Close()

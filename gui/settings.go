@@ -26,6 +26,7 @@ func (g *App) settingsSections() []settingsSection {
 	return []settingsSection{
 		g.generalSection(),
 		g.privacySection(),
+		g.remindersSection(),
 	}
 }
 

@@ -1,0 +1,165 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// TemplateKinds are the kinds that have a message template (话术), in the order the
+// settings show them; lunar birthdays use the birthday template.
+var TemplateKinds = []ReminderKind{KindBirthday, KindHoliday, KindRevisit, KindAnniversary, KindDormant, KindCustom}
+
+// TemplateKind is the template a reminder of kind k is written with.
+func TemplateKind(k ReminderKind) ReminderKind { return k.ruleKind() }
+
+// Template is the seller's own wording for kind in language lang ("zh" or "en");
+// custom is false (and body empty) when the seller kept the translated default.
+func (s *Store) Template(ctx context.Context, kind ReminderKind, lang string) (body string, custom bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT body FROM templates WHERE kind = ? AND lang = ?`, TemplateKind(kind), lang).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read template: %w", err)
+	}
+	return body, true, nil
+}
+
+// SaveTemplate stores the seller's wording; an empty body goes back to the default.
+func (s *Store) SaveTemplate(ctx context.Context, kind ReminderKind, lang, body string) error {
+	body = strings.TrimSpace(body)
+	kind = TemplateKind(kind)
+	var err error
+	if body == "" {
+		_, err = s.db.ExecContext(ctx, `DELETE FROM templates WHERE kind = ? AND lang = ?`, kind, lang)
+	} else if len([]rune(body)) > 2000 {
+		return invalid("template", CodeTooLong)
+	} else {
+		now := formatTime(s.now())
+		_, err = s.db.ExecContext(ctx, `INSERT INTO templates (kind, name, lang, body, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, lang) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+			kind, kind, lang, body, now, now)
+	}
+	if err != nil {
+		return fmt.Errorf("save template: %w", err)
+	}
+	return nil
+}
+
+// MessageFields are the values a template's placeholders take.
+type MessageFields struct {
+	Nick         string // {网名}
+	Name         string // {姓名}
+	Goods        string // {商品}
+	Holiday      string // {节日}
+	LastPurchase string // {上次购买}: the date of the last counting trade
+}
+
+// placeholders in Chinese and their English aliases.
+var templateFields = []struct {
+	names []string
+	value func(MessageFields) string
+}{
+	{[]string{"{网名}", "{nick}"}, func(f MessageFields) string { return firstNonEmpty(f.Nick, f.Name) }},
+	{[]string{"{姓名}", "{name}"}, func(f MessageFields) string { return firstNonEmpty(f.Name, f.Nick) }},
+	{[]string{"{商品}", "{goods}"}, func(f MessageFields) string { return f.Goods }},
+	{[]string{"{节日}", "{holiday}"}, func(f MessageFields) string { return f.Holiday }},
+	{[]string{"{上次购买}", "{last_purchase}"}, func(f MessageFields) string { return f.LastPurchase }},
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// FillTemplate puts the fields into a template. A missing name falls back to the nick
+// and the other way round; a placeholder with no value at all is taken out together
+// with the space or comma it leaves dangling ("亲爱的{姓名}，" → "亲爱的，",
+// "Hi {name}, …" → "Hi, …"), so no "{…}" and no " ," remain.
+func FillTemplate(body string, f MessageFields) string {
+	for _, tf := range templateFields {
+		v := tf.value(f)
+		for _, name := range tf.names {
+			for {
+				i := strings.Index(body, name)
+				if i < 0 {
+					break
+				}
+				if v != "" {
+					body = body[:i] + v + body[i+len(name):]
+					continue
+				}
+				body = dropGap(body[:i], body[i+len(name):])
+			}
+		}
+	}
+	return body
+}
+
+// dropGap joins the text around a removed placeholder without leaving a stray space
+// or separator.
+func dropGap(before, after string) string {
+	next, _ := firstRune(after)
+	trimmed := strings.TrimRightFunc(before, isBlank)
+	prev, _ := lastRune(trimmed)
+	switch {
+	case trimmed == "" || prev == '\n' || isOpening(prev):
+		// at the start of a line: drop what would now lead it ("{姓名}，您好" → "您好")
+		after = strings.TrimLeftFunc(after, func(r rune) bool { return isBlank(r) || isSeparator(r) })
+		return before + after
+	case next == 0 || isBlank(next) || unicode.IsPunct(next):
+		return trimmed + after // "Hi {name}, …" → "Hi, …"
+	}
+	return before + after
+}
+
+func isBlank(r rune) bool     { return r == ' ' || r == '\t' || r == '\u3000' }
+func isSeparator(r rune) bool { return strings.ContainsRune(",，、;；:：", r) }
+func isOpening(r rune) bool   { return strings.ContainsRune("(（[【「“\"", r) }
+
+func firstRune(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+func lastRune(s string) (rune, bool) {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0, false
+	}
+	return r[len(r)-1], true
+}
+
+// ReminderMessageFields reads the customer and their last counting trade for a
+// reminder's message. The holiday's name is the caller's to translate.
+func (s *Store) ReminderMessageFields(ctx context.Context, r *Reminder) (MessageFields, error) {
+	f := MessageFields{Nick: r.Nick, Name: r.Name}
+	if r.Kind == KindRevisit {
+		f.Goods = r.Detail
+	}
+	if r.CustomerID == 0 {
+		return f, nil
+	}
+	var goods, at sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT t.goods, t.traded_at FROM trades t WHERE t.customer_id = ? AND `+countsSQL+`
+		ORDER BY t.traded_at DESC LIMIT 1`, r.CustomerID).Scan(&goods, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, nil
+	}
+	if err != nil {
+		return f, fmt.Errorf("read last trade: %w", err)
+	}
+	if f.Goods == "" {
+		f.Goods = goods.String
+	}
+	f.LastPurchase = formatDate(Date(parseTime(at.String)))
+	return f, nil
+}

@@ -1,0 +1,99 @@
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// The actions of a reminder row. Each is one small write, run on the UI goroutine so
+// that its result shows at once; the agenda then reloads.
+
+// templateLang is the language code templates are stored under for the chosen UI
+// language ("zh" or "en").
+func templateLang() string { return lang.L("reminders.lang_code") }
+
+// reminderMessage fills the kind's template (the seller's own, or the translated
+// default) for r.
+func reminderMessage(ctx context.Context, store *data.Store, r *data.Reminder) (string, error) {
+	body, custom, err := store.Template(ctx, r.Kind, templateLang())
+	if err != nil {
+		return "", err
+	}
+	if !custom {
+		body = lang.L("template." + string(data.TemplateKind(r.Kind)))
+	}
+	f, err := store.ReminderMessageFields(ctx, r)
+	if err != nil {
+		return "", err
+	}
+	if r.Kind == data.KindHoliday {
+		f.Holiday = i18n.HolidayName(r.EventKey)
+	} else if h, ok := data.HolidayByID(r.EventKey); ok {
+		f.Holiday = i18n.HolidayName(h.ID)
+	}
+	if f.Goods == "" {
+		f.Goods = lang.L("template.goods_fallback")
+	}
+	return data.FillTemplate(body, f), nil
+}
+
+// copyMessage puts r's filled message on the clipboard, ready for 旺旺 / WeChat / SMS.
+func (s *reminderScreen) copyMessage(r *data.Reminder) {
+	msg, err := reminderMessage(context.Background(), s.store, r)
+	if err != nil {
+		showError(s.win, err)
+		return
+	}
+	s.app.Clipboard().SetContent(msg)
+	s.status.SetText(lang.L("reminders.copied"))
+}
+
+// complete marks r done and logs a contact on the buyer's usual channel.
+func (s *reminderScreen) complete(r *data.Reminder) {
+	c := &data.Contact{Channel: data.DefaultChannel(r.Platform), Summary: lang.L("reminders.done.summary",
+		map[string]any{"Kind": i18n.ReminderKindName(r.Kind), "Detail": i18n.ReminderDetail(r)})}
+	s.handled(r, s.store.CompleteReminder(context.Background(), r, c))
+}
+
+// askSnooze offers 1 day / 3 days / 1 week under the button.
+func (s *reminderScreen) askSnooze(r *data.Reminder, under fyne.CanvasObject) {
+	var items []*fyne.MenuItem
+	for _, o := range []struct {
+		key  string
+		days int
+	}{{"reminders.snooze.1d", 1}, {"reminders.snooze.3d", 3}, {"reminders.snooze.1w", 7}} {
+		days := o.days
+		items = append(items, fyne.NewMenuItem(lang.L(o.key), func() { s.snooze(r, days) }))
+	}
+	c := s.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(under).AddXY(0, under.Size().Height)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+}
+
+// snooze hides r for days from today.
+func (s *reminderScreen) snooze(r *data.Reminder, days int) {
+	s.handled(r, s.store.SnoozeReminder(context.Background(), r, s.today.AddDate(0, 0, days)))
+}
+
+// dismiss drops r without a contact.
+func (s *reminderScreen) dismiss(r *data.Reminder) {
+	s.handled(r, s.store.DismissReminder(context.Background(), r))
+}
+
+func (s *reminderScreen) handled(r *data.Reminder, err error) {
+	if err != nil {
+		showError(s.win, err)
+		return
+	}
+	s.status.SetText("")
+	s.reload()
+	if s.OnChanged != nil {
+		s.OnChanged(r.CustomerID)
+	}
+}

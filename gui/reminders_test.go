@@ -1,0 +1,284 @@
+package gui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// navButton finds the navigation button whose label starts with title (it may carry
+// a count: "提醒 (2)").
+func navButton(t *testing.T, w fyne.Window, title string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(w.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, title) && b.Alignment == widget.ButtonAlignLeading {
+			found = b
+			return true
+		}
+		return false
+	})
+	if found == nil {
+		t.Fatalf("no navigation button %q", title)
+	}
+	return found
+}
+
+// labelContaining reports whether a visible label in the window contains s.
+func labelContaining(w fyne.Window, s string) bool {
+	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
+}
+
+func TestRemindersCopyMessageMarkDoneSeeContact(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒", Name: "张三", Birthday: "1990-11-26"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 1 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
+	nav := navButton(t, g.win, "提醒")
+	if nav.Text != "提醒 (1)" {
+		t.Errorf("badge: got %q, want 提醒 (1)", nav.Text)
+	}
+	test.Tap(nav)
+	if !hasText(g.win, "小米粒（张三）") || !labelContaining(g.win, "生日 · 2026-11-26（3 天后）") {
+		t.Fatal("today's birthday reminder is not listed")
+	}
+
+	// 打开客户 shows the buyer on the 客户 screen; back on 提醒 the work goes on.
+	test.Tap(button(t, g.win, "打开客户"))
+	if g.customers.selected != c.ID || !hasText(g.win, "小米粒") {
+		t.Fatal("打开客户 did not show the customer")
+	}
+	showFollowUps(t, g)
+	if !labelContaining(g.win, "还没有沟通记录。") || !labelContaining(g.win, "2026-11-23 · 生日 · 生日 1990-11-26") {
+		t.Error("the customer's 沟通与提醒 tab does not show the empty log and the coming birthday")
+	}
+	test.Tap(nav)
+
+	test.Tap(button(t, g.win, "复制话术"))
+	msg := g.fyneApp.Clipboard().Content()
+	if !strings.HasPrefix(msg, "亲爱的张三，生日快乐！") || strings.ContainsAny(msg, "{}") {
+		t.Errorf("clipboard: got %q, want the filled birthday template", msg)
+	}
+
+	test.Tap(button(t, g.win, "完成"))
+	if len(g.reminders.agenda.Today) != 0 || nav.Text != "提醒" {
+		t.Errorf("after done: %d today, badge %q; want none", len(g.reminders.agenda.Today), nav.Text)
+	}
+	if !hasText(g.win, "今天没有要跟进的客户。") {
+		t.Error("the empty today list says nothing")
+	}
+	contacts, err := store.FindContacts(ctx, c.ID)
+	if err != nil || len(contacts) != 1 || contacts[0].Channel != data.ChannelWangwang {
+		t.Fatalf("contact record: got %+v, %v; want one on 旺旺", contacts, err)
+	}
+
+	// The customer's detail, refreshed after 完成, shows the contact record.
+	test.Tap(navButton(t, g.win, "客户"))
+	if !labelContaining(g.win, "旺旺 · 生日：生日 1990-11-26") {
+		t.Error("the contact record is not in the customer's contact log")
+	}
+	if !labelContaining(g.win, "近 60 天没有提醒。") {
+		t.Error("the done birthday is still listed among the customer's reminders")
+	}
+}
+
+func TestRemindersSnoozeAndDismiss(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	for _, nick := range []string{"甲", "乙"} {
+		if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: nick, Birthday: "11-26"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g.reminders.reload()
+	today := g.reminders.agenda.Today
+	if len(today) != 2 {
+		t.Fatalf("got %d reminders today, want 2", len(today))
+	}
+	g.reminders.snooze(today[0], 3)
+	g.reminders.dismiss(today[1])
+	a := g.reminders.agenda
+	if len(a.Today) != 0 || len(a.Upcoming) != 1 || !a.Upcoming[0].Snoozed || a.Upcoming[0].Due.Format(data.DateLayout) != "2026-11-26" {
+		t.Errorf("after snooze and dismiss: today %v, upcoming %v; want only the snoozed one, back on 2026-11-26", a.Today, a.Upcoming)
+	}
+}
+
+func TestCustomerDialogReadsSolarAndLunarBirthdays(t *testing.T) {
+	for _, tt := range []struct {
+		typed     string
+		lunarTick bool
+		want      string
+		wantLunar bool
+	}{
+		{"1990年5月1日", false, "1990-05-01", false},
+		{"5/1", false, "05-01", false},
+		{"八月十五", false, "08-15", true},
+		{"农历1990-08-15", false, "1990-08-15", true},
+		{"08-15", true, "08-15", true},
+		{"腊月初八", true, "12-08", true},
+	} {
+		t.Run(tt.typed, func(t *testing.T) {
+			g, store := newTestApp(t)
+			test.Tap(button(t, g.win, "新增客户"))
+			form := newCustomerFormOf(t, g.customers)
+			test.Type(form.nick, "寿星")
+			test.Type(form.birthday, tt.typed)
+			form.lunar.SetChecked(tt.lunarTick)
+			test.Tap(button(t, g.win, "保存"))
+			rows, _, err := store.FindCustomers(context.Background(), data.CustomerFilter{})
+			if err != nil || len(rows) != 1 {
+				t.Fatalf("got %d customers, %v", len(rows), err)
+			}
+			if rows[0].Birthday != tt.want || rows[0].BirthdayLunar != tt.wantLunar {
+				t.Errorf("got %q lunar=%v, want %q lunar=%v", rows[0].Birthday, rows[0].BirthdayLunar, tt.want, tt.wantLunar)
+			}
+		})
+	}
+}
+
+func TestReminderNotificationOncePerDay(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "甲", Birthday: "11-26"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "乙", Birthday: "11-27"}); err != nil {
+		t.Fatal(err)
+	}
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 1 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
+	test.AssertNotificationSent(t, nil, g.reminders.reloadAndNotify) // same day: once is enough
+	store.Now = func() time.Time { return testNow.AddDate(0, 0, 1) }
+	// Next day: 乙's birthday is due, 甲's is overdue.
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 2 条提醒要跟进（含逾期）。"},
+		g.reminders.reloadAndNotify)
+}
+
+func TestReminderMessagesPerKind(t *testing.T) {
+	_, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "茶友"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, Goods: "明前龙井", AmountFen: 26800,
+		TradedAt: time.Date(2026, 5, 27, 4, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse(data.DateLayout, s); return d }
+	for _, tt := range []struct {
+		name, from string
+		kind       data.ReminderKind
+		want       string
+	}{
+		{"holiday to a group", "2026-02-10", data.KindHoliday, "亲爱的，春节快乐！感谢您对小店的支持，祝您和家人节日愉快～"},
+		{"revisit names the goods", "2026-06-03", data.KindRevisit, "亲爱的茶友，您好！您购买的明前龙井已经收到几天了，用得还满意吗？有任何问题随时找我哦～"},
+		{"win-back names the last purchase", "2026-11-23", data.KindDormant, "亲爱的茶友，好久不见！您上次在小店买了明前龙井（2026-05-27），最近店里上了不少新品，欢迎回来看看～"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := store.Reminders(ctx, data.ReminderFilter{From: day(tt.from), To: day(tt.from)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r *data.Reminder
+			for _, x := range rs {
+				if x.Kind == tt.kind {
+					r = x
+				}
+			}
+			if r == nil {
+				t.Fatalf("no %s reminder on %s in %v", tt.kind, tt.from, rs)
+			}
+			got, err := reminderMessage(ctx, store, r)
+			if err != nil || got != tt.want {
+				t.Errorf("got %q, %v\nwant %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCustomerDetailLogsContactsAndAddsReminders(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformPDD, Nick: "老顾客"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	g.customers.refresh()
+	g.openCustomer(c.ID)
+	showFollowUps(t, g)
+	p := g.customers.detail.followUps
+
+	p.askContact()
+	entriesOf := func() []*widget.Entry {
+		var out []*widget.Entry
+		walk(topLayer(g.win), func(o fyne.CanvasObject) bool {
+			if e, ok := o.(*formEntry); ok {
+				out = append(out, &e.Entry)
+			}
+			return false
+		})
+		return out
+	}
+	es := entriesOf() // 沟通时间, 内容, 下次跟进
+	if len(es) != 3 || es[0].Text != "2026-11-23 17:00" {
+		t.Fatalf("contact form: got %d entries, want 3 with the time now first", len(es))
+	}
+	es[1].SetText("问了尺码，下周到货再联系")
+	es[2].SetText("2026-11-30")
+	test.Tap(button(t, g.win, "保存"))
+	contacts, _ := store.FindContacts(ctx, c.ID)
+	if len(contacts) != 1 || contacts[0].Channel != data.ChannelWeChat || contacts[0].NextFollowUp.Format(data.DateLayout) != "2026-11-30" {
+		t.Fatalf("contact: got %+v", contacts)
+	}
+	if !labelContaining(g.win, "微信 · 问了尺码，下周到货再联系 · 下次跟进 2026-11-30") {
+		t.Error("the new contact is not in the log")
+	}
+
+	p.askReminder()
+	es = entriesOf() // 提醒日期, 备注
+	es[0].SetText("下周")
+	test.Tap(button(t, g.win, "保存"))
+	if !labelContaining(g.win, "请按 2026-12-01 的格式填写日期。") {
+		t.Fatal("a wrong date was not explained")
+	}
+	es[0].SetText("2026-11-23")
+	es[1].SetText("寄小样")
+	test.Tap(button(t, g.win, "保存"))
+	if n := len(g.reminders.agenda.Today); n != 1 || g.reminders.agenda.Today[0].Detail != "寄小样" {
+		t.Errorf("提醒 today: got %d, want the new custom reminder", n)
+	}
+	if len(g.reminders.agenda.Upcoming) != 1 {
+		t.Errorf("提醒 upcoming: got %d, want the contact's next follow-up", len(g.reminders.agenda.Upcoming))
+	}
+}
+
+// showFollowUps selects the 沟通与提醒 tab of the customer detail.
+func showFollowUps(t *testing.T, g *App) {
+	t.Helper()
+	var tabs *container.AppTabs
+	walk(g.win.Canvas().Content(), func(o fyne.CanvasObject) bool {
+		tabs, _ = o.(*container.AppTabs)
+		return tabs != nil && len(tabs.Items) == 2 && tabs.Items[1] == g.customers.detail.followUps.tab
+	})
+	if tabs == nil {
+		t.Fatal("no 沟通与提醒 tab in the customer detail")
+	}
+	tabs.SelectIndex(1)
+}
