@@ -122,4 +122,3 @@ func copyFile(src, dst string) error {
 	}
 	return f.Close()
 }
-
