@@ -43,6 +43,9 @@ var commands = map[string]command{
 	"customers": {flags: customersFlags},
 	"import":    {flags: importFlags},
 	"export":    {flags: exportFlags},
+	"backup":    {flags: backupFlags},
+	"restore":   {flags: restoreFlags},
+	"check":     {flags: checkFlags},
 }
 
 // IsCommand reports whether name is a known subcommand.
@@ -76,6 +79,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	store, err := data.Open(dir)
+	if code, done := openFailed(args[0], dir, positional, stdout, stderr, err); done {
+		return code
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, lang.L("cli.open_failed", map[string]any{"Reason": i18n.Message(err)}))
 		return 1

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"strings"
@@ -32,7 +31,7 @@ func customersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 }
 
 func writeCustomersCSV(ctx context.Context, e *env, f data.CustomerFilter) error {
-	w := csv.NewWriter(e.out)
+	w := newCSVWriter(e.out)
 	w.Write(customersCSVHeader)
 	err := e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		return w.Write([]string{string(c.Platform), c.Nick, c.Name, c.Phone, c.Email, c.City,
