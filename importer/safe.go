@@ -2,8 +2,10 @@ package importer
 
 import (
 	"context"
+	"fmt"
 
 	"shopcrm/data"
+	"shopcrm/importer/sheet"
 )
 
 // ImportWithBackup is Import preceded, for a real (not dry) import, by a verified backup
@@ -16,4 +18,14 @@ func ImportWithBackup(ctx context.Context, store *data.Store, path string, opt O
 		}
 	}
 	return Import(ctx, store, path, opt)
+}
+
+// recoverRead, deferred in the goroutine that reads and cleans rows, turns a panic of
+// any parser or cleaning step on a hostile cell into an error for the import, which
+// then rolls back, instead of a crash of the whole app. The panic's value is not kept:
+// it may quote the cell.
+func recoverRead(feed chan<- readResult) {
+	if p := recover(); p != nil {
+		feed <- readResult{err: fmt.Errorf("%w: a cell could not be read", sheet.ErrUnreadable)}
+	}
 }
