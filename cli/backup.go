@@ -37,7 +37,7 @@ func backupFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 			w.Flush()
 			return w.Error()
 		}
-		fmt.Fprintln(e.out, lang.L("cli.backup.done", map[string]any{"Path": b.Path, "Size": humanSize(b.Size)}))
+		fmt.Fprintln(e.out, lang.L("cli.backup.done", map[string]any{"Path": b.Path, "Size": i18n.FileSize(b.Size)}))
 		return nil
 	}
 }
@@ -58,7 +58,7 @@ func printBackups(e *env) error {
 	}
 	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	for _, b := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", localTime(b.At), i18n.BackupKind(b.Kind), humanSize(b.Size), b.Name())
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", localTime(b.At), i18n.BackupKind(b.Kind), i18n.FileSize(b.Size), b.Name())
 	}
 	w.Flush()
 	fmt.Fprintln(e.out, lang.L("cli.backup.count", map[string]any{"Count": len(list), "Dir": data.BackupDir(e.store.Dir())}))
@@ -129,17 +129,4 @@ func openFailed(cmd, dir string, args []string, stdout, stderr io.Writer, err er
 		fmt.Fprintln(stderr, lang.L("cli.restore.hint", map[string]any{"File": ce.Backup.Name()}))
 	}
 	return 1, true
-}
-
-// humanSize shows a byte count the way a file manager does.
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -131,7 +131,9 @@ func TestCSVNeverCarriesAFormula(t *testing.T) {
 	}
 }
 
-func isPlainNumber(s string) bool { return SafeCSVCell(s) == s && s != "" && s[0] != '=' && s[0] != '@' }
+func isPlainNumber(s string) bool {
+	return SafeCSVCell(s) == s && s != "" && s[0] != '=' && s[0] != '@'
+}
 
 func TestSafeCSVCell(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{

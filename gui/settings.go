@@ -25,6 +25,9 @@ type settingsSection struct {
 func (g *App) settingsSections() []settingsSection {
 	return []settingsSection{
 		g.privacySection(),
+		g.securitySection(),
+		g.backupSection(),
+		g.auditSection(),
 	}
 }
 

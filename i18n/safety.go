@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -45,4 +46,25 @@ func SyncedFolderWarning(where string) string {
 		return lang.L("warning.network_folder")
 	}
 	return lang.L("warning.synced_folder", map[string]any{"Service": where})
+}
+
+// FileSize shows a byte count the way a file manager does (KB, MB, GB of 1024).
+func FileSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// AuditAction describes an audit log entry in words: the action and its row count.
+func AuditAction(action string, count int) string {
+	if key := "audit.action." + action; known[key] {
+		return lang.L(key, map[string]any{"Count": count})
+	}
+	return fmt.Sprintf("%s (%d)", action, count)
 }
