@@ -249,11 +249,28 @@ func (s *Store) DailyBackup(ctx context.Context) (*BackupInfo, error) {
 	return s.Backup(ctx, BackupDaily)
 }
 
-// BackupBefore takes the backup that precedes an import, revert, merge or bulk delete.
-// Callers stop the operation when it fails: a change without a way back is not started.
-func (s *Store) BackupBefore(ctx context.Context, kind BackupKind) error {
-	_, err := s.Backup(ctx, kind)
-	return err
+// BackupBefore runs op, an import, revert, merge or bulk delete, after a verified
+// backup of kind: an operation is only started when it can be undone to the byte. When
+// the backup fails op does not run; when op fails it changed nothing (operations are
+// all or nothing), so its backup is dropped again rather than push a useful one out of
+// the rotation.
+func (s *Store) BackupBefore(ctx context.Context, kind BackupKind, op func() error) error {
+	b, err := s.Backup(ctx, kind)
+	if err != nil {
+		return err
+	}
+	if err := op(); err != nil {
+		s.DiscardBackup(b)
+		return err
+	}
+	return nil
+}
+
+// DiscardBackup deletes a backup of this store's folder.
+func (s *Store) DiscardBackup(b *BackupInfo) {
+	if b != nil && filepath.Dir(b.Path) == BackupDir(s.dir) {
+		os.Remove(b.Path)
+	}
 }
 
 // syncFile flushes a file's content to the disk.

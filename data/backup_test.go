@@ -229,3 +229,22 @@ func TestNewerDatabaseIsRefusedBeforeAnyMigrationRuns(t *testing.T) {
 		t.Fatal("database vanished")
 	}
 }
+
+func TestBackupBeforeKeepsTheBackupOnlyWhenTheOperationChangedSomething(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	failed := errors.New("merge failed")
+	if err := s.BackupBefore(ctx, BackupMerge, func() error { return failed }); !errors.Is(err, failed) {
+		t.Fatalf("got %v, want the operation's error", err)
+	}
+	if list, _ := s.Backups(); len(list) != 0 {
+		t.Fatalf("a failed operation changed nothing; got %d backups, want 0", len(list))
+	}
+	ran := false
+	if err := s.BackupBefore(ctx, BackupBulkDelete, func() error { ran = true; return nil }); err != nil || !ran {
+		t.Fatalf("got %v (ran %v)", err, ran)
+	}
+	if list, _ := s.Backups(); len(list) != 1 || list[0].Kind != BackupBulkDelete {
+		t.Fatalf("got %v, want one bulk-delete backup", list)
+	}
+}

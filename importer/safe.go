@@ -10,14 +10,18 @@ import (
 
 // ImportWithBackup is Import preceded, for a real (not dry) import, by a verified backup
 // of the database: an import is only started when it can be undone to the byte. The
-// GUI wizard and `shopcrm import` go through here.
+// GUI wizard and `shopcrm import` go through here. An import that fails changed
+// nothing, so its backup is dropped again.
 func ImportWithBackup(ctx context.Context, store *data.Store, path string, opt Options) (*data.ImportResult, error) {
-	if !opt.DryRun {
-		if err := store.BackupBefore(ctx, data.BackupImport); err != nil {
-			return nil, err
-		}
+	if opt.DryRun {
+		return Import(ctx, store, path, opt)
 	}
-	return Import(ctx, store, path, opt)
+	var res *data.ImportResult
+	err := store.BackupBefore(ctx, data.BackupImport, func() (err error) {
+		res, err = Import(ctx, store, path, opt)
+		return err
+	})
+	return res, err
 }
 
 // recoverRead, deferred in the goroutine that reads and cleans rows, turns a panic of
