@@ -161,6 +161,7 @@ func (l *Launcher) showGateContent(body fyne.CanvasObject, actions ...fyne.Canva
 	if l.gate == nil {
 		l.gate = l.a.NewWindow(lang.L("app.title"))
 		l.gate.Resize(fyne.NewSize(520, 240))
+		l.gate.CenterOnScreen()
 	}
 	quit := widget.NewButton(lang.L("start.quit"), l.a.Quit)
 	buttons := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer(), quit}, actions...)...)
