@@ -52,9 +52,18 @@ func (l *Launcher) Close() {
 	}
 }
 
-// open opens the store, or explains in the start window why it cannot.
+// open opens the store off the UI goroutine (the integrity check reads the whole file,
+// seconds for a large archive) while the start window says what is going on.
 func (l *Launcher) open() {
-	store, err := data.Open(l.dir)
+	l.showGate(lang.L("start.checking"))
+	l.spawn(func() {
+		store, err := data.Open(l.dir)
+		fyne.Do(func() { l.opened(store, err) })
+	})
+}
+
+// opened continues the start with the open store, or explains why there is none.
+func (l *Launcher) opened(store *data.Store, err error) {
 	var ce *data.CorruptError
 	switch {
 	case err == nil:
