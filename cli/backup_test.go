@@ -154,3 +154,29 @@ func TestSafeCSVCell(t *testing.T) {
 		}
 	}
 }
+
+func TestCustomerTextListMasksPhonesUnlessTurnedOff(t *testing.T) {
+	dir := t.TempDir()
+	s, err := data.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒", Phone: "13800138000"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, _, _ := run(t, "customers", "--data", dir)
+	if !strings.Contains(out, "138****8000") || strings.Contains(out, "13800138000") {
+		t.Errorf("text list by default: %q, want the phone masked", out)
+	}
+	if out, _, _ := run(t, "customers", "--data", dir, "--format", "csv"); !strings.Contains(out, "13800138000") {
+		t.Errorf("csv is for machines and keeps the whole phone: %q", out)
+	}
+	s, _ = data.Open(dir)
+	s.SetSetting(ctx, data.SettingMaskPhones, "0")
+	s.Close()
+	if out, _, _ := run(t, "customers", "--data", dir); !strings.Contains(out, "13800138000") {
+		t.Errorf("with masking off: %q, want the whole phone", out)
+	}
+}

@@ -21,8 +21,8 @@ type EraseResult struct {
 // another buyer's order was shipped to it. It runs with secure_delete on, so freed
 // pages are overwritten, then compacts the search index and empties the WAL, so the
 // data is gone from the database file and its journal. The audit log gets counts only.
-// Backups taken earlier still hold the buyer until they rotate out (or are erased
-// with ScrubBackups).
+// Backups taken earlier still hold the buyer until rotation drops them (at most about
+// five weeks); the GUI says so before erasing.
 func (s *Store) EraseCustomer(ctx context.Context, id int64) (*EraseResult, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
