@@ -17,6 +17,11 @@ func lockFile(f *os.File) error {
 	if errors.Is(err, syscall.EWOULDBLOCK) || errors.Is(err, syscall.EAGAIN) {
 		return ErrLocked
 	}
+	if errors.Is(err, syscall.ENOLCK) || errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.ENOSYS) {
+		// Some network file systems have no locks: start anyway (Settings warns
+		// about data folders on network shares).
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("lock data folder: %w", err)
 	}
