@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,11 +111,20 @@ func (l *Launcher) unlock() {
 	wrong.Importance = widget.DangerImportance
 	wrong.Hide()
 	var ok *widget.Button
+	wrongs := 0
 	try := func() {
+		if ok.Disabled() {
+			return // Enter pressed while the last try is still being checked
+		}
 		ok.Disable()
 		entered := pw.Text
 		l.spawn(func() {
 			err := l.store.CheckLockPassword(context.Background(), entered)
+			if err != nil {
+				// From the third wrong try on, each answer waits a second longer.
+				wrongs++
+				time.Sleep(time.Duration(max(0, wrongs-2)) * time.Second)
+			}
 			fyne.Do(func() {
 				ok.Enable()
 				if err != nil {
