@@ -72,7 +72,11 @@ func (l *Launcher) opened(store *data.Store, err error) {
 		l.unlock()
 	case errors.As(err, &ce) && ce.Backup != nil:
 		log.Printf("start: %v", err)
-		restore := widget.NewButtonWithIcon(lang.L("start.restore"), theme.HistoryIcon(), func() { l.restoreDamaged(ce.Backup) })
+		var restore *widget.Button
+		restore = widget.NewButtonWithIcon(lang.L("start.restore"), theme.HistoryIcon(), func() {
+			restore.Disable()
+			l.restoreDamaged(ce.Backup)
+		})
 		restore.Importance = widget.HighImportance
 		l.showGate(i18n.Message(err), restore)
 	default:
@@ -99,10 +103,12 @@ func (l *Launcher) restoreDamaged(b *data.BackupInfo) {
 // unlock asks for the app lock password when one is set, then shows the main window.
 func (l *Launcher) unlock() {
 	on, err := l.store.HasLockPassword(context.Background())
-	if err != nil || !on {
-		if err != nil {
-			log.Printf("start: %v", err)
-		}
+	if err != nil { // a lock that cannot be read stays shut
+		log.Printf("start: %v", err)
+		l.showGate(i18n.Message(err))
+		return
+	}
+	if !on {
 		l.showMain()
 		return
 	}
