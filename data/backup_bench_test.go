@@ -11,12 +11,12 @@ import (
 // safetyBenchDir is a private copy of the 200k / 1M benchmark archive, so backups
 // and the folder lock never touch the shared one other benchmarks read.
 func safetyBenchDir(b *testing.B) string {
-	src := filepath.Join(benchArchive(b), DBFileName)
 	dir := filepath.Join(os.TempDir(), "shopcrm-safety-bench")
 	dst := filepath.Join(dir, DBFileName)
 	if st, err := os.Stat(dst); err == nil && st.Size() > 0 {
 		return dir
 	}
+	src := filepath.Join(benchArchive(b), DBFileName)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		b.Fatal(err)
 	}
