@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/cli"
-	"shopcrm/data"
 	"shopcrm/gui"
 	"shopcrm/i18n"
 )
@@ -40,16 +39,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, lang.L("cli.no_display"))
 		os.Exit(1)
 	}
-	store, err := data.Open(dir)
-	if err != nil {
-		fail(err)
-	}
-	defer store.Close()
-	g := gui.New(app.NewWithID(appID), store)
-	if flag.NArg() > 0 { // opened with a sheet (double-click, "Open with", or shopcrm FILE)
-		g.OpenImport(flag.Arg(0))
-	}
-	g.ShowAndRun()
+	// The launcher handles a second instance, a damaged file, the app lock password.
+	a := app.NewWithID(appID)
+	l := gui.Launch(a, dir, flag.Arg(0)) // opened with a sheet: double-click, "Open with", or shopcrm FILE
+	a.Run()
+	l.Close()
 }
 
 func isFile(path string) bool {

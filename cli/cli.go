@@ -46,6 +46,9 @@ var commands = map[string]command{
 	"export":    {flags: exportFlags},
 	"groups":    {flags: groupsFlags},
 	"reminders": {flags: remindersFlags},
+	"backup":    {flags: backupFlags},
+	"restore":   {flags: restoreFlags},
+	"check":     {flags: checkFlags},
 }
 
 // commandNames lists the commands in name order, for the unknown-command message.
@@ -89,6 +92,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	store, err := data.Open(dir)
+	if code, done := openFailed(args[0], dir, positional, stdout, stderr, err); done {
+		return code
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, lang.L("cli.open_failed", map[string]any{"Reason": i18n.Message(err)}))
 		return 1

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"strings"
@@ -32,7 +31,7 @@ func customersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 }
 
 func writeCustomersCSV(ctx context.Context, e *env, f data.CustomerFilter) error {
-	w := csv.NewWriter(e.out)
+	w := newCSVWriter(e.out)
 	w.Write(customersCSVHeader)
 	err := e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		return w.Write([]string{string(c.Platform), c.Nick, c.Name, c.Phone, c.Email, c.City,
@@ -54,10 +53,20 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 		head = append(head, i18n.FieldName(k))
 	}
 	fmt.Fprintln(w, strings.Join(head, "\t"))
+	// The text list masks phones like the window's list, unless the seller turned
+	// masking off; --format csv is for machines and keeps them whole.
+	mask, err := e.store.Setting(ctx, data.SettingMaskPhones, "1")
+	if err != nil {
+		return err
+	}
 	n := 0
-	err := e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
+	err = e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		n++
-		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, c.Phone, c.City,
+		phone := c.Phone
+		if mask != "0" {
+			phone = data.MaskPhone(phone)
+		}
+		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, phone, c.City,
 			fmt.Sprint(c.Stats.TradeCount), "¥" + data.FormatYuan(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
 			i18n.TierName(c.Tier)}, "\t"))
 		return err

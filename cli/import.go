@@ -28,7 +28,7 @@ func importFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		if p != "" && !p.Valid() {
 			return errUsage("cli.import.bad_platform")
 		}
-		res, err := importer.Import(ctx, e.store, e.args[0], importer.Options{
+		res, err := importer.ImportWithBackup(ctx, e.store, e.args[0], importer.Options{
 			Sheet: *sheetName, Password: *password, Platform: p, DryRun: *dry,
 		})
 		if err != nil {

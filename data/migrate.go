@@ -30,11 +30,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	known := make(map[string]bool, len(names))
 	for _, name := range names {
 		known[name] = true
+	}
+	// A newer version's database is refused before anything is applied to it.
+	if err := s.refuseUnknownMigrations(ctx, known); err != nil {
+		return err
+	}
+	for _, name := range names {
 		if err := s.migrateFile(ctx, name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
-	return s.refuseUnknownMigrations(ctx, known)
+	return nil
 }
 
 func (s *Store) migrateFile(ctx context.Context, name string) error {
@@ -76,4 +82,17 @@ func (s *Store) refuseUnknownMigrations(ctx context.Context, known map[string]bo
 		}
 	}
 	return rows.Err()
+}
+
+// knownMigrations are the names of the migrations this version embeds.
+func knownMigrations() (map[string]bool, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(names))
+	for _, n := range names {
+		known[n] = true
+	}
+	return known, nil
 }

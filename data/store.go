@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -19,6 +20,10 @@ const DBFileName = "shopcrm.db"
 type Store struct {
 	db   *sql.DB
 	path string
+	dir  string
+	lock *folderLock // the data folder's one-instance lock, held until Close
+	// backupMu lets one backup or restore run at a time.
+	backupMu sync.Mutex
 
 	// Now returns the current time; tests replace it to make time rules repeatable.
 	Now func() time.Time
@@ -27,25 +32,62 @@ type Store struct {
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
+// It takes the folder's one-instance lock (ErrLocked when another ShopCRM has it), and
+// checks the file with quick_check: a damaged file gives a *CorruptError (ErrCorrupt)
+// and is neither migrated nor written. A read-only folder gives ErrReadOnly.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create data folder: %w", err)
+		return nil, fmt.Errorf("create data folder: %w", Classify(err))
 	}
+	if err := probeWritable(dir); err != nil {
+		return nil, err
+	}
+	lock, err := lockFolder(dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(dir, lock)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openLocked(dir string, lock *folderLock) (*Store, error) {
 	path := filepath.Join(dir, DBFileName)
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	s := &Store{db: db, path: path, Now: time.Now}
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open database: %w", err)
+	s := &Store{db: db, path: path, dir: dir, lock: lock, Now: time.Now}
+	ctx := context.Background()
+	err = db.Ping()
+	if err == nil {
+		err = s.checkOnOpen(ctx)
+	} else if damaged(err) {
+		err = corruptError(dir, err)
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	if err == nil {
+		err = s.migrate(ctx)
+	}
+	if err != nil {
 		db.Close()
-		return nil, err
+		return nil, Classify(err)
 	}
 	return s, nil
+}
+
+// probeWritable creates and removes a file in dir, so that a read-only folder is
+// reported plainly before SQLite half-opens the database.
+func probeWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".shopcrm-probe-*")
+	if err != nil {
+		return fmt.Errorf("write to data folder: %w", Classify(err))
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
 }
 
 // dsn builds the connection string. Pragmas travel in the DSN so that every pooled
@@ -69,10 +111,15 @@ func dsn(path string) string {
 // Path is the database file's location, shown to the seller in Settings.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database.
+// Dir is the data folder.
+func (s *Store) Dir() string { return s.dir }
+
+// Close closes the database and releases the data folder's lock.
 func (s *Store) Close() error {
 	s.groups.close()
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.release()
+	return err
 }
 
 // now is the store clock in UTC.

@@ -25,6 +25,8 @@ type customerDetail struct {
 	OnAddTrade    func(*data.Customer)
 	OnEditTrade   func(*data.Trade)
 	OnDeleteTrade func(*data.Trade)
+	OnExportData  func(*data.Customer) // the buyer's data rights: see customer_privacy.go
+	OnErase       func(*data.Customer)
 
 	content     *fyne.Container
 	placeholder fyne.CanvasObject
@@ -56,7 +58,8 @@ func newCustomerDetail() *customerDetail {
 	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { d.OnEdit(d.customer) })
 	del := widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), func() { d.OnDelete(d.customer) })
 	del.Importance = widget.DangerImportance
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del)), container.NewVBox(d.title, d.sub))
+	rights := privacyButton(func() { d.OnExportData(d.customer) }, func() { d.OnErase(d.customer) })
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del, rights)), container.NewVBox(d.title, d.sub))
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())

@@ -85,6 +85,8 @@ func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spaw
 	s.detail.OnEditTrade = s.editTrade
 	s.detail.OnDeleteTrade = s.deleteTrade
 	s.detail.followUps.attach(win, store, spawn)
+	s.detail.OnExportData = s.exportCustomerData
+	s.detail.OnErase = s.eraseCustomer
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,3 +156,11 @@ func cell(s *customerScreen, row, col int) string {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row} }
+
+// hasTextContaining reports whether a label on top of w contains s.
+func hasTextContaining(w fyne.Window, s string) bool {
+	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
+}

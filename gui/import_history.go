@@ -98,13 +98,19 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 	confirm(h.win, lang.L("history.revert.title"),
 		lang.L("history.revert.message", map[string]any{"File": b.FileName, "Created": b.CreatedCustomers, "Trades": b.CreatedTrades}),
 		lang.L("history.revert"), func() {
-			if err := h.store.RevertImport(context.Background(), b.ID); err != nil {
-				showError(h.win, err)
-				return
-			}
-			h.reload()
-			if h.OnReverted != nil {
-				h.OnReverted()
-			}
+			h.spawn(func() {
+				ctx := context.Background()
+				err := h.store.BackupBefore(ctx, data.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
+				fyne.Do(func() {
+					if err != nil {
+						showError(h.win, err)
+						return
+					}
+					h.reload()
+					if h.OnReverted != nil {
+						h.OnReverted()
+					}
+				})
+			})
 		})
 }

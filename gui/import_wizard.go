@@ -199,7 +199,7 @@ func (w *importWizard) run(dry bool) {
 				return
 			}
 		}
-		res, err := importer.Import(ctx, w.store, w.path, opt)
+		res, err := importer.ImportWithBackup(ctx, w.store, w.path, opt)
 		fyne.Do(func() {
 			cancel()
 			switch {

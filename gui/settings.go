@@ -25,8 +25,11 @@ type settingsSection struct {
 func (g *App) settingsSections() []settingsSection {
 	return []settingsSection{
 		g.generalSection(),
-		g.privacySection(),
 		g.remindersSection(),
+		g.privacySection(),
+		g.securitySection(),
+		g.backupSection(),
+		g.auditSection(),
 	}
 }
 

@@ -5,20 +5,10 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 )
-
-// hasTextContaining reports whether a visible label in the top layer contains s.
-func hasTextContaining(w fyne.Window, s string) bool {
-	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
-		l, ok := o.(*widget.Label)
-		return ok && strings.Contains(l.Text, s)
-	})
-}
 
 func TestWelcomeShowsOnlyOnAFirstStartWithAnEmptyArchive(t *testing.T) {
 	store := newTestStore(t)

@@ -168,6 +168,9 @@ func mustJSON(m map[string]string) []byte {
 
 // Message is the translated sentence for an error: what happened and what to do.
 func Message(err error) string {
+	if msg, ok := safetyMessage(err); ok {
+		return msg
+	}
 	var ve *data.ValidationError
 	switch {
 	case err == nil:

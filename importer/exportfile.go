@@ -50,7 +50,7 @@ func ExportFile(ctx context.Context, store *data.Store, path string, f data.Cust
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
-	return n, nil
+	return n, store.Audit(ctx, "export", n, "")
 }
 
 // currentLayout is the layout of the newest import still in place, with every extra

@@ -267,6 +267,7 @@ func sheetsToImport(wb *sheet.Workbook, chosen string) []string {
 // readSheets reads every planned sheet in turn into feed, closing it at the end.
 func readSheets(ctx context.Context, plans []*sheetPlan, progress func(int), feed chan<- readResult) {
 	defer close(feed)
+	defer recoverRead(feed)
 	total := 0
 	for _, p := range plans {
 		n, ok := readRows(ctx, p.rows, p.b, func(rows int) {

@@ -1,0 +1,94 @@
+package gui
+
+import (
+	"context"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// privacyButton (⋮) opens a small menu of a buyer's data rights: export everything held
+// about them, or erase them completely.
+func privacyButton(onExport, onErase func()) *widget.Button {
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem(lang.L("privacy.export"), onExport),
+			fyne.NewMenuItem(lang.L("privacy.erase"), onErase),
+		)
+		c := fyne.CurrentApp().Driver().CanvasForObject(b)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
+		widget.ShowPopUpMenuAtPosition(menu, c, pos)
+	})
+	return b
+}
+
+// exportCustomerData saves everything stored about one buyer to a JSON file the seller
+// picks, to answer the buyer's request to see their data.
+func (s *customerScreen) exportCustomerData(c *data.Customer) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		s.spawn(func() {
+			err := writeCustomerData(s.store, c.ID, path)
+			fyne.Do(func() {
+				if err != nil {
+					showError(s.win, err)
+					return
+				}
+				dialog.ShowInformation(lang.L("privacy.export"), lang.L("privacy.export.done", map[string]any{"Path": path}), s.win)
+			})
+		})
+	}, s.win)
+	d.SetFileName(lang.L("privacy.export.file_name", map[string]any{"ID": c.ID}) + ".json")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeCustomerData writes the buyer's export to path; a failed export leaves no file.
+func writeCustomerData(store *data.Store, id int64, path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	err = store.ExportCustomerData(context.Background(), id, f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+	}
+	return err
+}
+
+// eraseCustomer removes a buyer completely after a clear warning: unlike 删除 it also
+// wipes the import snapshots, so no revert brings them back.
+func (s *customerScreen) eraseCustomer(c *data.Customer) {
+	confirm(s.win, lang.L("privacy.erase.title"),
+		lang.L("privacy.erase.message", map[string]any{"Name": c.DisplayName(), "Trades": c.Stats.TradeCount}),
+		lang.L("privacy.erase.confirm"), func() {
+			s.spawn(func() {
+				res, err := s.store.EraseCustomer(context.Background(), c.ID)
+				fyne.Do(func() {
+					if err != nil {
+						showError(s.win, err)
+						return
+					}
+					s.selected = 0
+					s.detail.clear()
+					s.reload()
+					dialog.ShowInformation(lang.L("privacy.erase.title"), lang.L("privacy.erase.done", map[string]any{
+						"Trades": res.Trades, "Contacts": res.Contacts, "FollowUps": res.FollowUps}), s.win)
+				})
+			})
+		})
+}

@@ -1,0 +1,195 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// Launcher opens the data folder and shows the main window, first dealing with what
+// can stop a start: another ShopCRM on the same folder, a damaged database (offering
+// the newest good backup instead of opening it), a read-only folder or full disk, and
+// the app lock password. It takes the day's first backup once the window is up.
+type Launcher struct {
+	a          fyne.App
+	dir        string
+	importPath string
+	spawn      func(func())
+	gate       fyne.Window // the small start window, while one is needed
+	store      *data.Store
+	// Main is the main window once the data is open (nil before).
+	Main *App
+}
+
+// Launch starts the app on the data folder dir; importPath, when set, is a sheet to
+// open in the import wizard. Run the fyne app afterwards, then Close the Launcher.
+func Launch(a fyne.App, dir, importPath string) *Launcher {
+	return launch(a, dir, importPath, func(f func()) { go f() })
+}
+
+func launch(a fyne.App, dir, importPath string, spawn func(func())) *Launcher {
+	l := &Launcher{a: a, dir: dir, importPath: importPath, spawn: spawn}
+	a.Settings().SetTheme(newThemeWith(nil, 1)) // the stored look applies once the store is open
+	l.open()
+	return l
+}
+
+// Close closes the store, releasing the data folder for the next start.
+func (l *Launcher) Close() {
+	if l.store != nil {
+		l.store.Close()
+	}
+}
+
+// open opens the store off the UI goroutine (the integrity check reads the whole file,
+// seconds for a large archive) while the start window says what is going on.
+func (l *Launcher) open() {
+	l.showGate(lang.L("start.checking"))
+	l.spawn(func() {
+		store, err := data.Open(l.dir)
+		fyne.Do(func() { l.opened(store, err) })
+	})
+}
+
+// opened continues the start with the open store, or explains why there is none.
+func (l *Launcher) opened(store *data.Store, err error) {
+	var ce *data.CorruptError
+	switch {
+	case err == nil:
+		l.store = store
+		l.unlock()
+	case errors.As(err, &ce) && ce.Backup != nil:
+		log.Printf("start: %v", err)
+		var restore *widget.Button
+		restore = widget.NewButtonWithIcon(lang.L("start.restore"), theme.HistoryIcon(), func() {
+			restore.Disable()
+			l.restoreDamaged(ce.Backup)
+		})
+		restore.Importance = widget.HighImportance
+		l.showGate(i18n.Message(err), restore)
+	default:
+		log.Printf("start: %v", err)
+		l.showGate(i18n.Message(err))
+	}
+}
+
+// restoreDamaged puts the offered backup in place of the damaged file and starts again.
+func (l *Launcher) restoreDamaged(b *data.BackupInfo) {
+	l.spawn(func() {
+		err := data.RestoreDamaged(context.Background(), l.dir, b.Path)
+		fyne.Do(func() {
+			if err != nil {
+				log.Printf("restore: %v", err)
+				l.showGate(i18n.Message(err))
+				return
+			}
+			l.open()
+		})
+	})
+}
+
+// unlock asks for the app lock password when one is set, then shows the main window.
+func (l *Launcher) unlock() {
+	on, err := l.store.HasLockPassword(context.Background())
+	if err != nil { // a lock that cannot be read stays shut
+		log.Printf("start: %v", err)
+		l.showGate(i18n.Message(err))
+		return
+	}
+	if !on {
+		l.showMain()
+		return
+	}
+	pw := widget.NewPasswordEntry()
+	wrong := widget.NewLabel("")
+	wrong.Importance = widget.DangerImportance
+	wrong.Hide()
+	var ok *widget.Button
+	wrongs := 0
+	try := func() {
+		if ok.Disabled() {
+			return // Enter pressed while the last try is still being checked
+		}
+		ok.Disable()
+		entered := pw.Text
+		l.spawn(func() {
+			err := l.store.CheckLockPassword(context.Background(), entered)
+			if err != nil {
+				// From the third wrong try on, each answer waits a second longer.
+				wrongs++
+				time.Sleep(time.Duration(max(0, wrongs-2)) * time.Second)
+			}
+			fyne.Do(func() {
+				ok.Enable()
+				if err != nil {
+					wrong.SetText(i18n.Message(err))
+					wrong.Show()
+					pw.SetText("")
+					return
+				}
+				l.showMain()
+			})
+		})
+	}
+	ok = widget.NewButtonWithIcon(lang.L("start.unlock"), theme.LoginIcon(), try)
+	ok.Importance = widget.HighImportance
+	pw.OnSubmitted = func(string) { try() }
+	pw.SetPlaceHolder(lang.L("start.password"))
+	l.showGateContent(container.NewVBox(widget.NewLabel(lang.L("start.locked")), pw, wrong), ok)
+	l.gate.Canvas().Focus(pw)
+}
+
+// showMain builds and shows the main window, closes the start window, and takes the
+// day's first backup and warns about a synced data folder.
+func (l *Launcher) showMain() {
+	g := newApp(l.a, l.store, l.spawn)
+	l.Main = g
+	g.win.SetMaster()
+	g.win.Show()
+	if l.gate != nil {
+		l.gate.Close()
+		l.gate = nil
+	}
+	if l.importPath != "" {
+		g.OpenImport(l.importPath)
+	}
+	if where := data.SyncedFolder(l.dir); where != "" {
+		dialog.ShowInformation(lang.L("backup.title"), i18n.SyncedFolderWarning(where), g.win)
+	}
+	l.spawn(func() {
+		if _, err := l.store.DailyBackup(context.Background()); err != nil {
+			fyne.Do(func() { showError(g.win, err) })
+		}
+	})
+}
+
+// showGate shows a message in the start window with a quit button and any actions.
+func (l *Launcher) showGate(message string, actions ...fyne.CanvasObject) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	l.showGateContent(msg, actions...)
+}
+
+func (l *Launcher) showGateContent(body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	if l.gate == nil {
+		l.gate = l.a.NewWindow(lang.L("app.title"))
+		l.gate.Resize(fyne.NewSize(520, 240))
+		l.gate.CenterOnScreen()
+	}
+	quit := widget.NewButton(lang.L("start.quit"), l.a.Quit)
+	buttons := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer(), quit}, actions...)...)
+	l.gate.SetContent(container.NewPadded(container.NewBorder(nil, buttons, nil, nil, body)))
+	l.gate.Show()
+}

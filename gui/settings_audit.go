@@ -1,0 +1,51 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// auditShown is how many of the newest audit entries the settings screen lists.
+const auditShown = 200
+
+// auditSection lists what was done to the data (imports, exports, reverts, restores,
+// erasures) with time and counts. The log never holds personal data.
+func (g *App) auditSection() settingsSection {
+	var rows []*data.AuditEntry
+	empty := widget.NewLabel(lang.L("audit.none"))
+	list := widget.NewList(func() int { return len(rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			e := rows[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s   %s", e.At.Local().Format("2006-01-02 15:04"),
+				i18n.AuditAction(e.Action, e.Count)))
+		})
+	load := func() {
+		g.spawn(func() {
+			r, err := g.store.FindAuditLog(context.Background(), auditShown)
+			fyne.Do(func() {
+				if err != nil {
+					showError(g.win, err)
+					return
+				}
+				rows = r
+				empty.Hidden = len(rows) > 0
+				empty.Refresh()
+				list.Refresh()
+			})
+		})
+	}
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(0, 200))
+	return settingsSection{title: lang.L("audit.title"), content: container.NewStack(space, list, empty), reload: load}
+}
