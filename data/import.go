@@ -145,6 +145,7 @@ type importer struct {
 	recent   map[int64]*Customer // see recentCustomers
 	snapshot map[string]bool
 	db       *stmtCache // every statement of the import, prepared once
+	pend     *pending   // new rows waiting for a multi-row INSERT
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -164,6 +165,11 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	}
 	res.BatchID = im.batch
 	im.db = newStmtCache(tx)
+	maxID, err := maxCustomerID(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	im.pend = newPending(maxID + 1)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
 	}
@@ -301,6 +307,9 @@ func (im *importer) reindex() error {
 
 // finish recomputes the stats of every touched customer and records the counts.
 func (im *importer) finish() error {
+	if err := im.flush(); err != nil {
+		return err
+	}
 	for _, st := range im.state {
 		switch st {
 		case stateCreated:

@@ -54,24 +54,32 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	// Phone and name matches depend on what the candidates hold now (a nick filled
 	// in by an earlier row changes the answer), so they are always asked of the
 	// database, which sees this batch's own writes.
+	// Queued new customers come after the stored ones, as their ids do.
 	if id == 0 && usablePhone {
 		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
+		}
+		if id == 0 {
+			id = im.pendingMatch(c, true)
 		}
 	}
 	if id == 0 && byName {
 		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
 			return 0, err
 		}
+		if id == 0 {
+			id = im.pendingMatch(c, false)
+		}
 	}
 	if id == 0 {
-		if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
+		created := *c
+		if err := im.createCustomer(&created); err != nil {
 			return 0, err
 		}
-		id = c.ID
+		id = created.ID
 		im.state[id] = stateCreated
-		created := *c
 		im.remember(&created)
+		im.knowNick(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -79,6 +87,31 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 		im.byNick[nickKey] = id
 	}
 	return id, nil
+}
+
+// createCustomer queues a new customer, or, when it has tags, writes it at once
+// after the queue, so that tags are created in the order rows name them.
+func (im *importer) createCustomer(c *Customer) error {
+	if len(c.Tags) == 0 {
+		return im.addCustomer(c)
+	}
+	if err := im.flushCustomers(); err != nil {
+		return err
+	}
+	if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
+		return err
+	}
+	im.pend.nextID = c.ID + 1
+	return nil
+}
+
+// knowNick records the customer's own platform + nick: a queued customer cannot be
+// found by the database lookup, and a row may have found them by phone under
+// another platform.
+func (im *importer) knowNick(c *Customer) {
+	if c.Nick != "" {
+		im.byNick[string(c.Platform)+"\x00"+c.Nick] = c.ID
+	}
 }
 
 func (im *importer) mergeCustomer(id int64, in *Customer) error {
@@ -109,6 +142,10 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 		im.state[id] = stateUpdated
 	}
 	im.remember(merged)
+	im.knowNick(merged)
+	if im.replacePending(merged) {
+		return nil
+	}
 	return updateCustomer(im.ctx, im.db, merged, im.now)
 }
 
@@ -118,6 +155,9 @@ const recentCustomers = 5000
 
 // customer returns the stored customer, from the batch's copies when it has one.
 func (im *importer) customer(id int64) (*Customer, error) {
+	if c := im.pendingCustomer(id); c != nil {
+		return c, nil
+	}
 	if c, ok := im.recent[id]; ok {
 		return c, nil
 	}
@@ -222,6 +262,20 @@ func fillGaps(old, in *Customer) *Customer {
 // upsertTrade creates the trade, folds a further line item of an order created in
 // this batch into it, or updates an earlier import's copy when something changed.
 func (im *importer) upsertTrade(t *Trade) error {
+	if t.OrderNo != "" {
+		im.touched[t.CustomerID] = true
+		return im.addTrade(t)
+	}
+	// A trade without an order number is found by customer, time, goods and amount
+	// among the stored trades: the queued ones must be stored first.
+	if err := im.flush(); err != nil {
+		return err
+	}
+	return im.upsertTradeNow(t)
+}
+
+// upsertTradeNow is upsertTrade for one row, written at once.
+func (im *importer) upsertTradeNow(t *Trade) error {
 	im.touched[t.CustomerID] = true
 	var id int64
 	var err error
