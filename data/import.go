@@ -146,6 +146,11 @@ type importer struct {
 	snapshot map[string]bool
 	db       *stmtCache // every statement of the import, prepared once
 	pend     *pending   // new rows waiting for a multi-row INSERT
+	// filled has the filled fields of every customer this batch wrote or found
+	// unchanged (see bringsNothing).
+	filled map[int64]filledMask
+	// startedEmpty: the store had no customers, so every nick is in byNick.
+	startedEmpty bool
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -159,7 +164,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
 		byNick: map[string]int64{}, state: map[int64]rowState{},
 		touched: map[int64]bool{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
-		recent: map[int64]*Customer{}}
+		recent: map[int64]*Customer{}, filled: map[int64]filledMask{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err
 	}
@@ -170,6 +175,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 		return nil, err
 	}
 	im.pend = newPending(maxID + 1)
+	im.startedEmpty = maxID == 0 && importShortcuts
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
 	}

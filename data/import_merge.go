@@ -45,7 +45,8 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	var id int64
 	var err error
 	if c.Nick != "" {
-		if id = im.byNick[nickKey]; id == 0 {
+		// In a store that was empty, every nick is one this batch wrote and knows.
+		if id = im.byNick[nickKey]; id == 0 && !im.startedEmpty {
 			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
 				return 0, err
 			}
@@ -80,6 +81,7 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 		im.state[id] = stateCreated
 		im.remember(&created)
 		im.knowNick(&created)
+		im.filled[id] = filled(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -115,6 +117,9 @@ func (im *importer) knowNick(c *Customer) {
 }
 
 func (im *importer) mergeCustomer(id int64, in *Customer) error {
+	if have, ok := im.filled[id]; ok && importShortcuts && bringsNothing(in, have) {
+		return nil // a later row with nothing new for a customer this batch wrote
+	}
 	old, err := im.customer(id)
 	if err != nil {
 		return err
@@ -126,6 +131,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 		if im.state[id] == 0 {
 			im.state[id] = stateUnchanged
 		}
+		im.filled[id] = filled(old)
 		return nil
 	}
 	if im.state[id] != stateCreated {
@@ -143,6 +149,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 	}
 	im.remember(merged)
 	im.knowNick(merged)
+	im.filled[id] = filled(merged)
 	if im.replacePending(merged) {
 		return nil
 	}
