@@ -274,6 +274,10 @@ func (im *importer) refreshTouched() error {
 	if len(im.touched) == 0 {
 		return nil
 	}
+	if im.startedEmpty {
+		// Every customer is the batch's: one pass over all of them.
+		return refreshAllStats(im.ctx, im.tx)
+	}
 	if _, err := im.tx.ExecContext(im.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}

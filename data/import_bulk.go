@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 )
 
@@ -64,7 +65,7 @@ func (p *pending) bulkSQL(n int) bulkStmtSQL {
 	s := bulkStmtSQL{
 		customers: `INSERT INTO customers (` + bulkCustomerCols + `) VALUES ` + values(bulkCustomerArgs),
 		trades: `INSERT INTO trades (` + bulkTradeCols + `) VALUES ` + values(bulkTradeArgs) +
-			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING RETURNING platform, order_no`,
+			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`,
 	}
 	p.sqlByRows[n] = s
 	return s
@@ -199,7 +200,6 @@ func (im *importer) flushTrades() error {
 	}
 	now := formatTime(im.now)
 	args := make([]any, 0, bulkRows*bulkTradeArgs)
-	inserted := map[string]bool{}
 	for _, n := range chunks(len(ts)) {
 		args = args[:0]
 		for _, p := range ts[:n] {
@@ -208,26 +208,19 @@ func (im *importer) flushTrades() error {
 				t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note,
 				encodeExtra(t.Extra), im.batch, now, now)
 		}
-		got, err := im.insertReturning(im.pend.bulkSQL(n).trades, args)
+		res, err := im.db.ExecContext(im.ctx, im.pend.bulkSQL(n).trades, args...)
 		if err != nil {
 			return mapForeignKey(mapError(err))
 		}
-		im.res.TradesCreated += len(got)
-		if len(got) < n {
-			for _, k := range got {
-				inserted[k] = true
+		added, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		im.res.TradesCreated += int(added)
+		if int(added) < n {
+			if err := im.replayTaken(ts[:n], res, added); err != nil {
+				return err
 			}
-			for _, p := range ts[:n] {
-				if inserted[string(p.t.Platform)+"\x00"+p.t.OrderNo] {
-					continue
-				}
-				for _, line := range p.lines {
-					if err := im.upsertTradeNow(line); err != nil {
-						return err
-					}
-				}
-			}
-			clear(inserted)
 		}
 		ts = ts[n:]
 	}
@@ -237,23 +230,44 @@ func (im *importer) flushTrades() error {
 	return nil
 }
 
-// insertReturning runs a bulk trade INSERT and returns the platform\x00order_no keys
-// it inserted.
-func (im *importer) insertReturning(query string, args []any) ([]string, error) {
-	rows, err := im.db.QueryContext(im.ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var keys []string
-	for rows.Next() {
-		var platform, orderNo string
-		if err := rows.Scan(&platform, &orderNo); err != nil {
-			return nil, err
+// replayTaken writes, row by row, the queued orders a bulk INSERT left out because
+// their number was taken. The rows it did insert got consecutive ids ending at its
+// last insert id.
+func (im *importer) replayTaken(ts []*pendingTrade, res sql.Result, added int64) error {
+	inserted := map[string]bool{}
+	if added > 0 {
+		last, err := res.LastInsertId()
+		if err != nil {
+			return err
 		}
-		keys = append(keys, platform+"\x00"+orderNo)
+		rows, err := im.db.QueryContext(im.ctx, `SELECT platform, order_no FROM trades WHERE id > ? AND id <= ?`, last-added, last)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var platform, orderNo string
+			if err := rows.Scan(&platform, &orderNo); err != nil {
+				return err
+			}
+			inserted[platform+"\x00"+orderNo] = true
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
 	}
-	return keys, rows.Err()
+	for _, p := range ts {
+		if inserted[string(p.t.Platform)+"\x00"+p.t.OrderNo] {
+			continue
+		}
+		for _, line := range p.lines {
+			if err := im.upsertTradeNow(line); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // maxCustomerID is the id the store's next customer would get, less one.
