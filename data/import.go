@@ -182,8 +182,8 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	return im, nil
 }
 
-// searchDeferredKey, while set inside an import's transaction, holds the full-text
-// index back until reindex brings it up to date in one pass.
+// searchDeferredKey, while set inside an import's transaction, holds the search table
+// and the full-text index back until reindex brings them up to date in one pass.
 const searchDeferredKey = "search.deferred"
 
 func (im *importer) close() { im.db.close() }
@@ -294,9 +294,26 @@ func (im *importer) refreshTouched() error {
 	return err
 }
 
-// reindex brings the full-text index up to date with the batch: its new customers in
-// one statement, and the changed search text of earlier ones.
+// searchTextSQL is a customer's search text, as the customers_search_* triggers
+// (migration 0006) write it; an import writes it itself, see reindex.
+const searchTextSQL = `lower(c.nick || char(31) || c.name || char(31) || c.phone || char(31) || c.email || char(31) ||
+	c.province || c.city || char(31) || c.address)`
+
+// reindex brings the search table and the full-text index up to date with the batch:
+// its new customers in one statement each, and the changed search text of earlier
+// ones. The search table is written while search.deferred still holds the full-text
+// triggers back.
 func (im *importer) reindex() error {
+	if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_search (id, text)
+		SELECT c.id, `+searchTextSQL+` FROM customers c WHERE c.batch_id = ?`, im.batch); err != nil {
+		return err
+	}
+	for id := range im.indexed {
+		if _, err := im.db.ExecContext(im.ctx, `UPDATE customer_search SET text =
+			(SELECT `+searchTextSQL+` FROM customers c WHERE c.id = customer_search.id) WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
 	if _, err := im.db.ExecContext(im.ctx, `DELETE FROM settings WHERE key = ?`, searchDeferredKey); err != nil {
 		return err
 	}

@@ -119,6 +119,27 @@ func dumpStore(t *testing.T, s *Store) map[string][]string {
 	return out
 }
 
+// checkSearch fails unless every customer's search text is what the triggers would
+// write and the full-text index matches the search table.
+func checkSearch(t *testing.T, s *Store, what string) {
+	t.Helper()
+	var wrong int
+	if err := s.db.QueryRow(`SELECT count(*) FROM customers c LEFT JOIN customer_search s ON s.id = c.id
+		WHERE s.text IS NOT ` + searchTextSQL).Scan(&wrong); err != nil {
+		t.Fatal(err)
+	}
+	var extra int
+	if err := s.db.QueryRow(`SELECT count(*) FROM customer_search WHERE id NOT IN (SELECT id FROM customers)`).Scan(&extra); err != nil {
+		t.Fatal(err)
+	}
+	if wrong+extra > 0 {
+		t.Errorf("%s: %d customers with a wrong search text, %d search rows without a customer", what, wrong, extra)
+	}
+	if _, err := s.db.Exec(`INSERT INTO customer_fts (customer_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("%s: full-text index: %v", what, err)
+	}
+}
+
 // importWith imports rows with at most size rows per bulk INSERT.
 // Size 1 is the reference: one row per INSERT and no shortcuts, as if every row were
 // looked up and written at once.
@@ -174,10 +195,12 @@ func TestBulkImportMatchesRowByRow(t *testing.T) {
 		r1 := importWith(t, s, size, "first", first)
 		r2 := importWith(t, s, size, "second", second)
 		got := dumpStore(t, s)
+		checkSearch(t, s, fmt.Sprintf("%d-row INSERTs", size))
 		if err := s.RevertImport(context.Background(), r2.BatchID); err != nil {
 			t.Fatal(err)
 		}
 		reverted := dumpStore(t, s)
+		checkSearch(t, s, fmt.Sprintf("%d-row INSERTs, reverted", size))
 		if size == 1 {
 			ref, refRes, refReverted = got, []*ImportResult{r1, r2}, reverted
 			if r2.CustomersUpdated == 0 || r2.TradesUpdated+r2.TradesUnchanged == 0 || len(got["customer_tags"]) == 0 {
