@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -72,7 +73,7 @@ type ImportResult struct {
 func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue, next func() (*ImportRow, error)) (*ImportResult, error) {
 	res := &ImportResult{Issues: issues}
 	now := s.now()
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inImportTx(ctx, func(tx *sql.Tx) error {
 		im, err := newImporter(ctx, tx, now, opt, res)
 		if err != nil {
 			return err
@@ -114,6 +115,54 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 		return nil, fmt.Errorf("import: %w", err)
 	}
 	return res, nil
+}
+
+// inImportTx is inTx on a connection without foreign-key enforcement. SQLite gives a
+// multi-row INSERT into a table with foreign keys a statement journal, a copy of every
+// page it touches, in case a later row fails a key; in an import, which rolls back
+// whole, that is wasted. The import checks its own rows' keys before it commits
+// (checkKeys), so the archive never holds a trade without its customer.
+func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	defer func() {
+		// A connection that cannot have its keys back leaves the pool.
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// checkKeys fails the import if one of its rows points at a row that does not exist:
+// the foreign keys inImportTx does not have SQLite check.
+func (im *importer) checkKeys() error {
+	var bad int
+	err := im.tx.QueryRowContext(im.ctx, `SELECT
+		(SELECT count(*) FROM trades t WHERE t.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id)) +
+		(SELECT count(*) FROM customer_tags ct JOIN customers c ON c.id = ct.customer_id
+			WHERE c.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM tags g WHERE g.id = ct.tag_id))`, im.batch).Scan(&bad)
+	if err != nil {
+		return err
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d imported rows point at missing rows", bad)
+	}
+	return nil
 }
 
 // errDryRun rolls a dry run back after it has counted everything.
@@ -346,6 +395,9 @@ func (im *importer) finish() error {
 		default:
 			im.res.CustomersUnchanged++
 		}
+	}
+	if err := im.checkKeys(); err != nil {
+		return err
 	}
 	if err := im.refreshTouched(); err != nil {
 		return err

@@ -63,8 +63,10 @@ func (p *pending) bulkSQL(n int) bulkStmtSQL {
 		return strings.TrimSuffix(strings.Repeat(row+",", n), ",")
 	}
 	s := bulkStmtSQL{
-		customers: `INSERT INTO customers (` + bulkCustomerCols + `) VALUES ` + values(bulkCustomerArgs),
-		trades: `INSERT INTO trades (` + bulkTradeCols + `) VALUES ` + values(bulkTradeArgs) +
+		// OR FAIL: a failing row fails the import, which rolls back whole, so the
+		// rows before it need not be undone (nor journaled to be).
+		customers: `INSERT OR FAIL INTO customers (` + bulkCustomerCols + `) VALUES ` + values(bulkCustomerArgs),
+		trades: `INSERT OR FAIL INTO trades (` + bulkTradeCols + `) VALUES ` + values(bulkTradeArgs) +
 			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`,
 	}
 	p.sqlByRows[n] = s

@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -240,5 +242,34 @@ func TestRevertBulkImportRestoresExactly(t *testing.T) {
 	diffDumps(t, "after revert", before, after)
 	if strings.Join(after["fts"], ",") != strings.Join(before["fts"], ",") {
 		t.Error("the full-text index differs after the revert")
+	}
+}
+
+// TestImportKeepsForeignKeys: the import's connection gets its foreign keys back, and
+// an import whose rows point at nothing does not commit.
+func TestImportKeepsForeignKeys(t *testing.T) {
+	s := openTestStore(t)
+	s.db.SetMaxOpenConns(1) // the import's connection is the one used next
+	ctx := context.Background()
+	importWith(t, s, 128, "first", mixedRows(5, 50))
+	err := s.CreateTrade(ctx, &Trade{CustomerID: 999999, Platform: PlatformTaobao, TradedAt: at(1, 1), AmountFen: 100, Quantity: 1})
+	if !errors.Is(err, ErrNotFound) {
+		t.Errorf("a trade of a missing customer after an import: got %v, want ErrNotFound", err)
+	}
+	err = s.inImportTx(ctx, func(tx *sql.Tx) error {
+		im := &importer{ctx: ctx, tx: tx, batch: 1}
+		if _, err := tx.Exec(`INSERT INTO trades (customer_id, traded_at, batch_id, created_at, updated_at)
+			VALUES (999999, '2026-01-01 00:00:00', 1, '', '')`); err != nil {
+			return err
+		}
+		return im.checkKeys()
+	})
+	if err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("an orphan trade in the batch: got %v, want the key check to fail", err)
+	}
+	var n int
+	s.db.QueryRow(`SELECT count(*) FROM trades WHERE customer_id = 999999`).Scan(&n)
+	if n != 0 {
+		t.Error("the orphan trade was committed")
 	}
 }
