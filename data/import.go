@@ -185,9 +185,8 @@ type importer struct {
 	res   *ImportResult
 	batch int64
 
-	byNick  map[string]int64 // platform\x00nick → id, for customers seen in this batch
-	state   map[int64]rowState
-	touched map[int64]bool // customers whose stats must be recomputed
+	byNick map[string]int64 // platform\x00nick → id, for customers seen in this batch
+	info   *custInfos       // what happened to each customer met
 	// indexed holds the search text the full-text index has for each earlier
 	// customer this batch changed, so reindex can take it out.
 	indexed  map[int64]string
@@ -195,9 +194,6 @@ type importer struct {
 	snapshot map[string]bool
 	db       *stmtCache // every statement of the import, prepared once
 	pend     *pending   // new rows waiting for a multi-row INSERT
-	// filled has the filled fields of every customer this batch wrote or found
-	// unchanged (see bringsNothing).
-	filled map[int64]filledMask
 	// startedEmpty: the store had no customers, so every nick is in byNick.
 	startedEmpty bool
 }
@@ -211,9 +207,8 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	// The row loop checks ctx itself; a context without cancellation spares the driver
 	// a watcher goroutine per statement.
 	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
-		byNick: map[string]int64{}, state: map[int64]rowState{},
-		touched: map[int64]bool{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
-		recent: map[int64]*Customer{}, filled: map[int64]filledMask{}}
+		byNick: map[string]int64{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
+		recent: map[int64]*Customer{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err
 	}
@@ -224,6 +219,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 		return nil, err
 	}
 	im.pend = newPending(maxID + 1)
+	im.info = newCustInfos(maxID + 1)
 	im.startedEmpty = maxID == 0 && importShortcuts
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
@@ -320,7 +316,13 @@ func clearField(c *Customer, f string) {
 // refreshTouched recomputes the stats of every customer the batch touched in one
 // statement, through a temporary table of their ids.
 func (im *importer) refreshTouched() error {
-	if len(im.touched) == 0 {
+	var ids []int64
+	im.info.each(func(id int64, ci *custInfo) {
+		if ci.touched {
+			ids = append(ids, id)
+		}
+	})
+	if len(ids) == 0 {
 		return nil
 	}
 	if im.startedEmpty {
@@ -330,7 +332,7 @@ func (im *importer) refreshTouched() error {
 	if _, err := im.tx.ExecContext(im.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	for id := range im.touched {
+	for _, id := range ids {
 		if _, err := im.db.ExecContext(im.ctx, `INSERT OR IGNORE INTO import_touched (id) VALUES (?)`, id); err != nil {
 			return err
 		}
@@ -386,16 +388,16 @@ func (im *importer) finish() error {
 	if err := im.flush(); err != nil {
 		return err
 	}
-	for _, st := range im.state {
-		switch st {
+	im.info.each(func(_ int64, ci *custInfo) {
+		switch ci.state {
 		case stateCreated:
 			im.res.CustomersCreated++
 		case stateUpdated:
 			im.res.CustomersUpdated++
-		default:
+		case stateUnchanged:
 			im.res.CustomersUnchanged++
 		}
-	}
+	})
 	if err := im.checkKeys(); err != nil {
 		return err
 	}

@@ -78,10 +78,10 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 			return 0, err
 		}
 		id = created.ID
-		im.state[id] = stateCreated
+		ci := im.info.at(id)
+		ci.state, ci.filled = stateCreated, filled(&created)
 		im.remember(&created)
 		im.knowNick(&created)
-		im.filled[id] = filled(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -117,7 +117,8 @@ func (im *importer) knowNick(c *Customer) {
 }
 
 func (im *importer) mergeCustomer(id int64, in *Customer) error {
-	if have, ok := im.filled[id]; ok && importShortcuts && bringsNothing(in, have) {
+	ci := im.info.at(id)
+	if ci.state != 0 && importShortcuts && bringsNothing(in, ci.filled) {
 		return nil // a later row with nothing new for a customer this batch wrote
 	}
 	old, err := im.customer(id)
@@ -126,15 +127,15 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 	}
 	// A customer this batch already wrote only has gaps filled by later rows: the
 	// file's first value wins, so importing the same file again writes nothing.
-	merged, changed := mergeCustomer(old, in, im.state[id] != 0)
+	merged, changed := mergeCustomer(old, in, ci.state != 0)
 	if !changed {
-		if im.state[id] == 0 {
-			im.state[id] = stateUnchanged
+		if ci.state == 0 {
+			ci.state = stateUnchanged
 		}
-		im.filled[id] = filled(old)
+		ci.filled = filled(old)
 		return nil
 	}
-	if im.state[id] != stateCreated {
+	if ci.state != stateCreated {
 		if err := im.snapshotOnce("customer", id, old); err != nil {
 			return err
 		}
@@ -145,11 +146,11 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 			}
 			im.indexed[id] = text
 		}
-		im.state[id] = stateUpdated
+		ci.state = stateUpdated
 	}
 	im.remember(merged)
 	im.knowNick(merged)
-	im.filled[id] = filled(merged)
+	ci.filled = filled(merged)
 	if im.replacePending(merged) {
 		return nil
 	}
@@ -158,7 +159,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 
 // recentCustomers bounds the in-memory copies of customers this batch has written:
 // buyers repeat within a sheet, and a copy spares re-reading them for every row.
-const recentCustomers = 5000
+const recentCustomers = 2000
 
 // customer returns the stored customer, from the batch's copies when it has one.
 func (im *importer) customer(id int64) (*Customer, error) {
@@ -270,7 +271,7 @@ func fillGaps(old, in *Customer) *Customer {
 // this batch into it, or updates an earlier import's copy when something changed.
 func (im *importer) upsertTrade(t *Trade) error {
 	if t.OrderNo != "" {
-		im.touched[t.CustomerID] = true
+		im.info.at(t.CustomerID).touched = true
 		return im.addTrade(t)
 	}
 	// A trade without an order number is found by customer, time, goods and amount
@@ -283,7 +284,7 @@ func (im *importer) upsertTrade(t *Trade) error {
 
 // upsertTradeNow is upsertTrade for one row, written at once.
 func (im *importer) upsertTradeNow(t *Trade) error {
-	im.touched[t.CustomerID] = true
+	im.info.at(t.CustomerID).touched = true
 	var id int64
 	var err error
 	if t.OrderNo != "" {
@@ -306,7 +307,7 @@ func (im *importer) upsertTradeNow(t *Trade) error {
 	if err != nil {
 		return err
 	}
-	im.touched[old.CustomerID] = true
+	im.info.at(old.CustomerID).touched = true
 	if old.BatchID == im.batch {
 		if t.OrderNo == "" {
 			im.res.TradesUnchanged++ // the same row twice in one sheet
