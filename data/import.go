@@ -128,15 +128,28 @@ func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error
 		return err
 	}
 	defer conn.Close()
+	var cacheSize int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
+		return err
+	}
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
 		return err
 	}
 	defer func() {
-		// A connection that cannot have its keys back leaves the pool.
+		// A connection that cannot have its settings back leaves the pool.
 		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize)); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
 	}()
+	// An import writes far more pages than any cache holds; it only needs the hot
+	// ones (index pages, the tables' last pages). 8 MB takes no more CPU time than the
+	// 16 MB the app reads with, and a 500k-row import's peak memory drops by as much.
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -8192`); err != nil {
+		return err
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
