@@ -207,8 +207,10 @@ type importer struct {
 	snapshot map[string]bool
 	db       *stmtCache // every statement of the import, prepared once
 	pend     *pending   // new rows waiting for a multi-row INSERT
-	// startedEmpty: the store had no customers, so every nick is in byNick.
+	// startedEmpty: the store had no customers, so every nick is in byNick and
+	// every phone in phones.
 	startedEmpty bool
+	phones       phoneIndex // nil unless startedEmpty
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -234,6 +236,9 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	im.pend = newPending(maxID + 1)
 	im.info = newCustInfos(maxID + 1)
 	im.startedEmpty = maxID == 0 && importShortcuts
+	if im.startedEmpty {
+		im.phones = phoneIndex{}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
 	}

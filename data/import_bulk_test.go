@@ -36,8 +36,11 @@ func mixedRows(seed uint64, n int) []ImportRow {
 			if rng.IntN(3) == 0 {
 				c.Email = fmt.Sprintf("u%d@qq.com", k)
 			}
-			if rng.IntN(4) == 0 {
+			switch rng.IntN(10) {
+			case 0, 1:
 				c.Nick = "" // the same buyer's phone on a row without their nick
+			case 2:
+				c.Nick = fmt.Sprintf("alt%d", k) // another buyer with the same phone
 			}
 		}
 		if rng.IntN(15) == 0 {

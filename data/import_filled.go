@@ -14,7 +14,8 @@ var importShortcuts = true
 type filledMask uint16
 
 const (
-	filledPhone filledMask = 1 << (iota + 12) // a real (unmasked) phone
+	filledNick  filledMask = 1 << 0           // textFields' first
+	filledPhone filledMask = 1 << (iota + 11) // a real (unmasked) phone
 	filledGender
 	filledOptOut
 )

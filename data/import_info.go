@@ -1,5 +1,7 @@
 package data
 
+import "slices"
+
 // custInfo is what an import keeps about one customer it has met.
 type custInfo struct {
 	state   rowState   // 0 until the batch finds or creates them
@@ -50,5 +52,63 @@ func (c *custInfos) each(fn func(id int64, ci *custInfo)) {
 	}
 	for id, ci := range c.earlier {
 		fn(id, ci)
+	}
+}
+
+// phoneIndex finds, in a store that started empty, the customers with a phone
+// without asking the database: phone → their ids, lowest first. Only real (unmasked)
+// phones are looked up, so only those are kept; a customer's real phone never
+// changes within a batch (later rows only fill gaps).
+type phoneIndex map[string]phoneIDs
+
+// phoneIDs are the ids of one phone's customers in ascending order; nearly every
+// phone has one, kept without a slice.
+type phoneIDs struct {
+	first int64
+	more  []int64
+}
+
+// add records that customer id has phone.
+func (p phoneIndex) add(phone string, id int64) {
+	ids, ok := p[phone]
+	if !ok {
+		p[phone] = phoneIDs{first: id}
+		return
+	}
+	if ids.first == id {
+		return
+	}
+	all := append([]int64{ids.first}, ids.more...)
+	i, found := slices.BinarySearch(all, id)
+	if found {
+		return
+	}
+	all = slices.Insert(all, i, id)
+	p[phone] = phoneIDs{first: all[0], more: all[1:]}
+}
+
+// phoneMatch is byPhoneSQL answered from the index: the lowest id with the row's
+// phone and, when the row has a nick, no nick of their own.
+func (im *importer) phoneMatch(c *Customer) int64 {
+	ids, ok := im.phones[c.Phone]
+	if !ok {
+		return 0
+	}
+	fits := func(id int64) bool { return c.Nick == "" || im.info.at(id).filled&filledNick == 0 }
+	if fits(ids.first) {
+		return ids.first
+	}
+	for _, id := range ids.more {
+		if fits(id) {
+			return id
+		}
+	}
+	return 0
+}
+
+// notePhone keeps the phone index up to date with a customer the batch wrote.
+func (im *importer) notePhone(c *Customer) {
+	if im.phones != nil && c.Phone != "" && !IsMaskedPhone(c.Phone) {
+		im.phones.add(c.Phone, c.ID)
 	}
 }

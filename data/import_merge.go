@@ -56,7 +56,9 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	// in by an earlier row changes the answer), so they are always asked of the
 	// database, which sees this batch's own writes.
 	// Queued new customers come after the stored ones, as their ids do.
-	if id == 0 && usablePhone {
+	if id == 0 && usablePhone && im.phones != nil {
+		id = im.phoneMatch(c)
+	} else if id == 0 && usablePhone {
 		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
 		}
@@ -82,6 +84,7 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 		ci.state, ci.filled = stateCreated, filled(&created)
 		im.remember(&created)
 		im.knowNick(&created)
+		im.notePhone(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -150,6 +153,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 	}
 	im.remember(merged)
 	im.knowNick(merged)
+	im.notePhone(merged)
 	ci.filled = filled(merged)
 	if im.replacePending(merged) {
 		return nil
