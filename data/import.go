@@ -117,38 +117,41 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 	return res, nil
 }
 
-// inImportTx is inTx on a connection without foreign-key enforcement. SQLite gives a
-// multi-row INSERT into a table with foreign keys a statement journal, a copy of every
-// page it touches, in case a later row fails a key; in an import, which rolls back
-// whole, that is wasted. The import checks its own rows' keys before it commits
-// (checkKeys), so the archive never holds a trade without its customer.
+// importPragmas are the connection settings an import runs with, each put back
+// before the connection returns to the pool:
+//   - foreign_keys off: SQLite gives a multi-row INSERT into a table with foreign
+//     keys a statement journal, a copy of every page it touches, in case a later row
+//     fails a key; an import rolls back whole, so that is wasted. The import checks
+//     its own rows' keys before it commits (checkKeys), so the archive never holds a
+//     trade without its customer.
+//   - an 8 MB page cache: an import writes far more pages than any cache holds and
+//     only needs the hot ones; 8 MB takes no more CPU time than the app's 16 MB, and
+//     a 500k-row import's peak memory drops by as much.
+var importPragmas = []struct{ name, value string }{
+	{"foreign_keys", "0"}, {"cache_size", "-8192"},
+}
+
+// inImportTx is inTx on a connection set up with importPragmas.
 func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	var cacheSize int64
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cacheSize); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-		return err
-	}
-	defer func() {
-		// A connection that cannot have its settings back leaves the pool.
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
+	for _, p := range importPragmas {
+		var was string
+		if err := conn.QueryRowContext(ctx, `PRAGMA `+p.name).Scan(&was); err != nil {
+			return err
 		}
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cacheSize)); err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
+		defer func() {
+			// A connection that cannot have its setting back leaves the pool.
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA `+p.name+` = `+was); err != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+			}
+		}()
+		if _, err := conn.ExecContext(ctx, `PRAGMA `+p.name+` = `+p.value); err != nil {
+			return err
 		}
-	}()
-	// An import writes far more pages than any cache holds; it only needs the hot
-	// ones (index pages, the tables' last pages). 8 MB takes no more CPU time than the
-	// 16 MB the app reads with, and a 500k-row import's peak memory drops by as much.
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -8192`); err != nil {
-		return err
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
@@ -331,6 +334,13 @@ func clearField(c *Customer, f string) {
 	}
 }
 
+// refreshStatsOrFailSQL recomputes customers' stats (stats.go's rule). OR FAIL: a
+// statement that cannot abort halfway needs no statement journal, which for this one
+// was a copy of every customer page written to a temp file; the import rolls back
+// whole anyway.
+const refreshStatsOrFailSQL = `UPDATE OR FAIL customers SET (trade_count, total_fen, first_trade_at, last_trade_at) =
+	(` + statsSelectSQL + `)`
+
 // refreshTouched recomputes the stats of every customer the batch touched in one
 // statement, through a temporary table of their ids.
 func (im *importer) refreshTouched() error {
@@ -345,7 +355,8 @@ func (im *importer) refreshTouched() error {
 	}
 	if im.startedEmpty {
 		// Every customer is the batch's: one pass over all of them.
-		return refreshAllStats(im.ctx, im.tx)
+		_, err := im.tx.ExecContext(im.ctx, refreshStatsOrFailSQL)
+		return err
 	}
 	if _, err := im.tx.ExecContext(im.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)`); err != nil {
 		return err
@@ -355,8 +366,7 @@ func (im *importer) refreshTouched() error {
 			return err
 		}
 	}
-	if _, err := im.tx.ExecContext(im.ctx, `UPDATE customers SET (trade_count, total_fen, first_trade_at, last_trade_at) =
-		(`+statsSelectSQL+`) WHERE id IN (SELECT id FROM import_touched)`); err != nil {
+	if _, err := im.tx.ExecContext(im.ctx, refreshStatsOrFailSQL+` WHERE id IN (SELECT id FROM import_touched)`); err != nil {
 		return err
 	}
 	_, err := im.tx.ExecContext(im.ctx, `DELETE FROM import_touched`)

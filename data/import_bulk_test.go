@@ -248,16 +248,18 @@ func TestRevertBulkImportRestoresExactly(t *testing.T) {
 	}
 }
 
-// TestImportKeepsForeignKeys: the import's connection gets its foreign keys and cache
-// size back, and an import whose rows point at nothing does not commit.
+// TestImportKeepsForeignKeys: the import's connection gets its foreign keys and other
+// settings back, and an import whose rows point at nothing does not commit.
 func TestImportKeepsForeignKeys(t *testing.T) {
 	s := openTestStore(t)
 	s.db.SetMaxOpenConns(1) // the import's connection is the one used next
 	ctx := context.Background()
 	importWith(t, s, 128, "first", mixedRows(5, 50))
-	var cache int
-	if err := s.db.QueryRow(`PRAGMA cache_size`).Scan(&cache); err != nil || cache != -16384 {
-		t.Errorf("cache size after an import: %d, %v; want the app's -16384", cache, err)
+	for pragma, want := range map[string]int{"cache_size": -16384, "foreign_keys": 1} {
+		var got int
+		if err := s.db.QueryRow(`PRAGMA ` + pragma).Scan(&got); err != nil || got != want {
+			t.Errorf("%s after an import: %d, %v; want the app's %d", pragma, got, err, want)
+		}
 	}
 	err := s.CreateTrade(ctx, &Trade{CustomerID: 999999, Platform: PlatformTaobao, TradedAt: at(1, 1), AmountFen: 100, Quantity: 1})
 	if !errors.Is(err, ErrNotFound) {
