@@ -213,7 +213,7 @@ type importer struct {
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
-	phones       phoneIndex // nil unless startedEmpty
+	phones       *phoneIndex // nil unless startedEmpty
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -240,7 +240,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	im.info = newCustInfos(maxID + 1)
 	im.startedEmpty = maxID == 0 && importShortcuts
 	if im.startedEmpty {
-		im.phones = phoneIndex{}
+		im.phones = newPhoneIndex()
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err

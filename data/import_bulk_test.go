@@ -22,9 +22,13 @@ func mixedRows(seed uint64, n int) []ImportRow {
 	for i := 0; i < n; i++ {
 		k := rng.IntN(n/4 + 1)
 		c := Customer{Platform: platforms[k%3]}
+		phone := fmt.Sprintf("1380000%04d", k)
+		if k%5 == 0 {
+			phone = fmt.Sprintf("0571-8800%04d", k) // a landline, kept as written
+		}
 		switch rng.IntN(8) {
 		case 0: // phone only
-			c.Phone = fmt.Sprintf("1380000%04d", k)
+			c.Phone = phone
 		case 1: // name only
 			c.Name = fmt.Sprintf("客户%d", k%7)
 		case 2: // masked phone
@@ -32,7 +36,7 @@ func mixedRows(seed uint64, n int) []ImportRow {
 			c.Phone = fmt.Sprintf("138****%04d", k)
 		default:
 			c.Nick = fmt.Sprintf("nick%d", k)
-			c.Phone = fmt.Sprintf("1380000%04d", k)
+			c.Phone = phone
 			if rng.IntN(3) == 0 {
 				c.Email = fmt.Sprintf("u%d@qq.com", k)
 			}

@@ -57,48 +57,66 @@ func (c *custInfos) each(fn func(id int64, ci *custInfo)) {
 
 // phoneIndex finds, in a store that started empty, the customers with a phone
 // without asking the database: phone → their ids, lowest first. Only real (unmasked)
-// phones are looked up, so only those are kept; a customer's real phone never
+// phones are looked up, so only those are kept, and only phones of up to 17 digits
+// (nearly all), packed into an integer so that 170k buyers cost a few MB; a row with
+// another phone is looked up the database way. A customer's real phone never
 // changes within a batch (later rows only fill gaps).
-type phoneIndex map[string]phoneIDs
-
-// phoneIDs are the ids of one phone's customers in ascending order; nearly every
-// phone has one, kept without a slice.
-type phoneIDs struct {
-	first int64
-	more  []int64
+type phoneIndex struct {
+	first map[uint64]int64   // the lowest id
+	more  map[uint64][]int64 // the further ids, ascending; rare
 }
 
-// add records that customer id has phone.
-func (p phoneIndex) add(phone string, id int64) {
-	ids, ok := p[phone]
+func newPhoneIndex() *phoneIndex {
+	return &phoneIndex{first: map[uint64]int64{}, more: map[uint64][]int64{}}
+}
+
+// phoneKey packs a phone of 1 to 17 digits (with its length, so leading zeros
+// count) into an integer.
+func phoneKey(phone string) (uint64, bool) {
+	if len(phone) == 0 || len(phone) > 17 {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < len(phone); i++ {
+		if phone[i] < '0' || phone[i] > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(phone[i]-'0')
+	}
+	return uint64(len(phone))<<59 | v, true
+}
+
+// add records that customer id has the phone with key k.
+func (p *phoneIndex) add(k uint64, id int64) {
+	first, ok := p.first[k]
 	if !ok {
-		p[phone] = phoneIDs{first: id}
+		p.first[k] = id
 		return
 	}
-	if ids.first == id {
+	if first == id {
 		return
 	}
-	all := append([]int64{ids.first}, ids.more...)
+	all := append([]int64{first}, p.more[k]...)
 	i, found := slices.BinarySearch(all, id)
 	if found {
 		return
 	}
 	all = slices.Insert(all, i, id)
-	p[phone] = phoneIDs{first: all[0], more: all[1:]}
+	p.first[k], p.more[k] = all[0], all[1:]
 }
 
-// phoneMatch is byPhoneSQL answered from the index: the lowest id with the row's
-// phone and, when the row has a nick, no nick of their own.
-func (im *importer) phoneMatch(c *Customer) int64 {
-	ids, ok := im.phones[c.Phone]
+// phoneMatch is byPhoneSQL answered from the index, for a phone with key k: the
+// lowest id with the row's phone and, when the row has a nick, no nick of their own.
+func (im *importer) phoneMatch(c *Customer, k uint64) int64 {
+	first, ok := im.phones.first[k]
 	if !ok {
 		return 0
 	}
 	fits := func(id int64) bool { return c.Nick == "" || im.info.at(id).filled&filledNick == 0 }
-	if fits(ids.first) {
-		return ids.first
+	if fits(first) {
+		return first
 	}
-	for _, id := range ids.more {
+	for _, id := range im.phones.more[k] {
 		if fits(id) {
 			return id
 		}
@@ -108,7 +126,10 @@ func (im *importer) phoneMatch(c *Customer) int64 {
 
 // notePhone keeps the phone index up to date with a customer the batch wrote.
 func (im *importer) notePhone(c *Customer) {
-	if im.phones != nil && c.Phone != "" && !IsMaskedPhone(c.Phone) {
-		im.phones.add(c.Phone, c.ID)
+	if im.phones == nil || IsMaskedPhone(c.Phone) {
+		return
+	}
+	if k, ok := phoneKey(c.Phone); ok {
+		im.phones.add(k, c.ID)
 	}
 }

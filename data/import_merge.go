@@ -53,11 +53,13 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 		}
 	}
 	// Phone and name matches depend on what the candidates hold now (a nick filled
-	// in by an earlier row changes the answer), so they are always asked of the
-	// database, which sees this batch's own writes.
-	// Queued new customers come after the stored ones, as their ids do.
-	if id == 0 && usablePhone && im.phones != nil {
-		id = im.phoneMatch(c)
+	// in by an earlier row changes the answer), so they are asked of the database,
+	// which sees this batch's written rows, then of the queued new customers, whose
+	// ids come after the stored ones. A store that started empty holds only the
+	// batch's customers, and the batch's phone index answers for it.
+	phoneKey, indexed := phoneKey(c.Phone)
+	if id == 0 && usablePhone && im.phones != nil && indexed {
+		id = im.phoneMatch(c, phoneKey)
 	} else if id == 0 && usablePhone {
 		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
