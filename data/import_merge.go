@@ -45,33 +45,48 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	var id int64
 	var err error
 	if c.Nick != "" {
-		if id = im.byNick[nickKey]; id == 0 {
+		// In a store that was empty, every nick is one this batch wrote and knows.
+		if id = im.byNick[nickKey]; id == 0 && !im.startedEmpty {
 			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
 				return 0, err
 			}
 		}
 	}
 	// Phone and name matches depend on what the candidates hold now (a nick filled
-	// in by an earlier row changes the answer), so they are always asked of the
-	// database, which sees this batch's own writes.
-	if id == 0 && usablePhone {
+	// in by an earlier row changes the answer), so they are asked of the database,
+	// which sees this batch's written rows, then of the queued new customers, whose
+	// ids come after the stored ones. A store that started empty holds only the
+	// batch's customers, and the batch's phone index answers for it.
+	phoneKey, indexed := phoneKey(c.Phone)
+	if id == 0 && usablePhone && im.phones != nil && indexed {
+		id = im.phoneMatch(c, phoneKey)
+	} else if id == 0 && usablePhone {
 		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
+		}
+		if id == 0 {
+			id = im.pendingMatch(c, true)
 		}
 	}
 	if id == 0 && byName {
 		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
 			return 0, err
 		}
+		if id == 0 {
+			id = im.pendingMatch(c, false)
+		}
 	}
 	if id == 0 {
-		if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
+		created := *c
+		if err := im.createCustomer(&created); err != nil {
 			return 0, err
 		}
-		id = c.ID
-		im.state[id] = stateCreated
-		created := *c
+		id = created.ID
+		ci := im.info.at(id)
+		ci.state, ci.filled = stateCreated, filled(&created)
 		im.remember(&created)
+		im.knowNick(&created)
+		im.notePhone(&created)
 	} else if err := im.mergeCustomer(id, c); err != nil {
 		return 0, err
 	}
@@ -81,21 +96,51 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	return id, nil
 }
 
+// createCustomer queues a new customer, or, when it has tags, writes it at once
+// after the queue, so that tags are created in the order rows name them.
+func (im *importer) createCustomer(c *Customer) error {
+	if len(c.Tags) == 0 {
+		return im.addCustomer(c)
+	}
+	if err := im.flushCustomers(); err != nil {
+		return err
+	}
+	if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
+		return err
+	}
+	im.pend.nextID = c.ID + 1
+	return nil
+}
+
+// knowNick records the customer's own platform + nick: a queued customer cannot be
+// found by the database lookup, and a row may have found them by phone under
+// another platform.
+func (im *importer) knowNick(c *Customer) {
+	if c.Nick != "" {
+		im.byNick[string(c.Platform)+"\x00"+c.Nick] = c.ID
+	}
+}
+
 func (im *importer) mergeCustomer(id int64, in *Customer) error {
+	ci := im.info.at(id)
+	if ci.state != 0 && importShortcuts && bringsNothing(in, ci.filled) {
+		return nil // a later row with nothing new for a customer this batch wrote
+	}
 	old, err := im.customer(id)
 	if err != nil {
 		return err
 	}
 	// A customer this batch already wrote only has gaps filled by later rows: the
 	// file's first value wins, so importing the same file again writes nothing.
-	merged, changed := mergeCustomer(old, in, im.state[id] != 0)
+	merged, changed := mergeCustomer(old, in, ci.state != 0)
 	if !changed {
-		if im.state[id] == 0 {
-			im.state[id] = stateUnchanged
+		if ci.state == 0 {
+			ci.state = stateUnchanged
 		}
+		ci.filled = filled(old)
 		return nil
 	}
-	if im.state[id] != stateCreated {
+	if ci.state != stateCreated {
 		if err := im.snapshotOnce("customer", id, old); err != nil {
 			return err
 		}
@@ -106,18 +151,27 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 			}
 			im.indexed[id] = text
 		}
-		im.state[id] = stateUpdated
+		ci.state = stateUpdated
 	}
 	im.remember(merged)
+	im.knowNick(merged)
+	im.notePhone(merged)
+	ci.filled = filled(merged)
+	if im.replacePending(merged) {
+		return nil
+	}
 	return updateCustomer(im.ctx, im.db, merged, im.now)
 }
 
 // recentCustomers bounds the in-memory copies of customers this batch has written:
 // buyers repeat within a sheet, and a copy spares re-reading them for every row.
-const recentCustomers = 5000
+const recentCustomers = 2000
 
 // customer returns the stored customer, from the batch's copies when it has one.
 func (im *importer) customer(id int64) (*Customer, error) {
+	if c := im.pendingCustomer(id); c != nil {
+		return c, nil
+	}
 	if c, ok := im.recent[id]; ok {
 		return c, nil
 	}
@@ -222,7 +276,21 @@ func fillGaps(old, in *Customer) *Customer {
 // upsertTrade creates the trade, folds a further line item of an order created in
 // this batch into it, or updates an earlier import's copy when something changed.
 func (im *importer) upsertTrade(t *Trade) error {
-	im.touched[t.CustomerID] = true
+	if t.OrderNo != "" {
+		im.info.at(t.CustomerID).touched = true
+		return im.addTrade(t)
+	}
+	// A trade without an order number is found by customer, time, goods and amount
+	// among the stored trades: the queued ones must be stored first.
+	if err := im.flush(); err != nil {
+		return err
+	}
+	return im.upsertTradeNow(t)
+}
+
+// upsertTradeNow is upsertTrade for one row, written at once.
+func (im *importer) upsertTradeNow(t *Trade) error {
+	im.info.at(t.CustomerID).touched = true
 	var id int64
 	var err error
 	if t.OrderNo != "" {
@@ -245,7 +313,7 @@ func (im *importer) upsertTrade(t *Trade) error {
 	if err != nil {
 		return err
 	}
-	im.touched[old.CustomerID] = true
+	im.info.at(old.CustomerID).touched = true
 	if old.BatchID == im.batch {
 		if t.OrderNo == "" {
 			im.res.TradesUnchanged++ // the same row twice in one sheet
