@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"net/url"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,15 +19,20 @@ import (
 	"shopcrm/i18n"
 )
 
-// backupSection shows where the data lives, warns about synced folders, and lists the
+// backupSection shows where the backups are, warns about synced folders, and lists the
 // backups with time and size: back up now, or restore one (after confirming).
 func (g *App) backupSection() settingsSection {
 	b := &backupList{g: g}
 	dir := g.store.Dir()
-	path := widget.NewLabel(lang.L("backup.folder", map[string]any{"Path": dir}))
+	backups := filepath.Join(dir, data.BackupDirName)
+	path := widget.NewLabel(lang.L("backup.folder", map[string]any{"Path": backups}))
 	path.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
-		if err := g.fyneApp.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
+		if err := os.MkdirAll(backups, 0o700); err != nil {
+			showError(g.win, err)
+			return
+		}
+		if err := g.fyneApp.OpenURL(folderURL(backups)); err != nil {
 			showError(g.win, err)
 		}
 	})
