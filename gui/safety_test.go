@@ -29,8 +29,8 @@ func TestBackupSectionBacksUpListsAndRestoresAfterConfirm(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(button(t, g.win, "设置"))
-	if !hasTextContaining(g.win, "数据文件夹："+store.Dir()) {
-		t.Error("the data folder's path is not shown")
+	if !hasTextContaining(g.win, "备份文件夹："+filepath.Join(store.Dir(), data.BackupDirName)) {
+		t.Error("the backup folder's path is not shown")
 	}
 	test.Tap(button(t, g.win, "立即备份"))
 	if !hasTextContaining(g.win, "已备份并检查完好") {
