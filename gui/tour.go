@@ -19,6 +19,7 @@ var tourPages = []struct {
 	icon func() fyne.Resource
 }{
 	{"customers", theme.AccountIcon},
+	{"groups", theme.GridIcon},
 	{"import", theme.UploadIcon},
 	{"history", theme.HistoryIcon},
 	{"settings", theme.SettingsIcon},
