@@ -264,8 +264,8 @@ func issueDetail(t *widget.Table, issues []data.RowIssue) *widget.Label {
 		l.Hide()
 		return l
 	}
-	t.OnSelected = func(id widget.TableCellID) {
-		is := issues[id.Row]
+	show := func(row int) {
+		is := issues[row]
 		at := map[string]any{"Row": strings.TrimSpace(is.Sheet + " " + fmt.Sprint(is.Row)), "Column": is.Column}
 		where := lang.L("qa.issue.at_row", at)
 		if is.Column != "" {
@@ -277,7 +277,8 @@ func issueDetail(t *widget.Table, issues []data.RowIssue) *widget.Label {
 		}
 		l.SetText(lang.L(key, map[string]any{"Where": where, "Reason": i18n.IssueReason(is.Reason), "Value": is.Value}))
 	}
-	t.Select(widget.TableCellID{Row: 0, Col: 2})
+	t.OnSelected = func(id widget.TableCellID) { show(id.Row) }
+	show(0) // not t.Select: selecting before the table is laid out scrolls it away from the top
 	return l
 }
 
