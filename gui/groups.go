@@ -214,7 +214,7 @@ func rfmLetters(g data.Segment) string {
 		if i > 0 {
 			out += " "
 		}
-		out += d + v
+		out += lang.L("qa.rfm.letter", map[string]any{"Dim": d, "Level": v})
 	}
 	return out
 }

@@ -22,3 +22,12 @@ func TestDetailPaneLeavesTheListItsShareInEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestRFMLettersReadInBothLanguages(t *testing.T) {
+	for choice, want := range map[string]string{i18n.Chinese: "R高 F低 M高", i18n.English: "R-high F-low M-high"} {
+		newTestAppIn(t, choice)
+		if got := rfmLetters("HLH"); got != want {
+			t.Errorf("%s: got %q, want %q", choice, got, want)
+		}
+	}
+}
