@@ -1,6 +1,10 @@
 package gui
 
 import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
 	"testing"
 
 	"shopcrm/i18n"
@@ -28,6 +32,17 @@ func TestRFMLettersReadInBothLanguages(t *testing.T) {
 		newTestAppIn(t, choice)
 		if got := rfmLetters("HLH"); got != want {
 			t.Errorf("%s: got %q, want %q", choice, got, want)
+		}
+	}
+}
+
+// Fyne wraps a label at the last space that fits, so one space inside a Chinese
+// paragraph ("显示 TA 的资料") ends a line half way across the dialog.
+func TestChineseTourTextHasNoSpacesToWrapAt(t *testing.T) {
+	newTestApp(t)
+	for _, p := range tourPages {
+		if body := lang.L("tour." + p.name + ".body"); strings.Contains(body, " ") {
+			t.Errorf("tour.%s.body has a space, the line breaks there: %q", p.name, body)
 		}
 	}
 }
