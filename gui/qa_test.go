@@ -3,6 +3,7 @@ package gui
 import (
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"testing"
@@ -43,6 +44,19 @@ func TestChineseTourTextHasNoSpacesToWrapAt(t *testing.T) {
 	for _, p := range tourPages {
 		if body := lang.L("tour." + p.name + ".body"); strings.Contains(body, " ") {
 			t.Errorf("tour.%s.body has a space, the line breaks there: %q", p.name, body)
+		}
+	}
+}
+
+func TestGroupsFitA1024WideWindowInEnglish(t *testing.T) {
+	g, store := newTestAppIn(t, i18n.English)
+	seedGoldenShop(t, store)
+	g.groups.reload()
+	border := g.win.Content().(*fyne.Container)
+	rail := border.Objects[len(border.Objects)-1].MinSize().Width + 40 // and the window's and tabs' padding
+	for name, tab := range map[string]fyne.CanvasObject{"RFM": g.groups.rfm, "Dormant": g.groups.dormant} {
+		if w := rail + tab.MinSize().Width; w > 1024 {
+			t.Errorf("the %s tab needs a %.0f px wide window; a 1024 px screen cuts off its buttons", name, w)
 		}
 	}
 }
