@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"testing"
 
@@ -82,5 +83,23 @@ func TestPreviewShowsSerialDatesAndFloatPricesAsTheImportReadsThem(t *testing.T)
 		if got := previewCell(c.k, c.raw); got != c.want {
 			t.Errorf("%s %q: shown as %q, want %q", c.k, c.raw, got, c.want)
 		}
+	}
+}
+
+func TestTourStepCounterIsNotGreyedOut(t *testing.T) {
+	g, _ := newTestApp(t)
+	g.showTour()
+	found := walk(topLayer(g.win), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		if !ok || !strings.HasPrefix(l.Text, "1 / ") {
+			return false
+		}
+		if l.Importance == widget.LowImportance {
+			t.Error("the step counter is drawn in the disabled colour, it looks greyed out")
+		}
+		return true
+	})
+	if !found {
+		t.Fatal("no step counter on the first tour page")
 	}
 }

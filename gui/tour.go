@@ -33,7 +33,7 @@ func (g *App) showTour() {
 	body := widget.NewLabel("")
 	body.Wrapping = fyne.TextWrapWord
 	step := widget.NewLabel("")
-	step.Importance = widget.LowImportance
+	step.SizeName = theme.SizeNameCaptionText // small, but not in the disabled colour: it is read, not greyed out
 
 	d := dialog.NewCustomWithoutButtons(lang.L("tour.title"),
 		container.NewBorder(container.NewHBox(icon, title), step, nil, nil, body), g.win)
