@@ -241,17 +241,22 @@ func ellipsize(s string, width, size float32) string {
 	return "…"
 }
 
-// nice rounds a maximum up to 1, 2 or 5 times a power of ten (at least 1), so the
-// axis shows round numbers.
+// nice rounds a maximum up to four equal axis steps of 1, 2, 2.5 or 5 times a power of
+// ten (whole steps of at least 1; 2.5 only from 25 up), so every tick of the axis is a
+// round whole number: 0/10/20/30/40 people, never 0/12/25/38/50.
 func nice(v float64) float64 {
-	if v <= 1 {
-		return 1
+	need := v / 4
+	if need <= 1 {
+		return 4
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
+	p := math.Pow(10, math.Floor(math.Log10(need)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m == 2.5 && p < 10 {
+			continue
+		}
+		if need <= m*p {
+			return 4 * m * p
 		}
 	}
-	return 10 * p
+	return 40 * p
 }

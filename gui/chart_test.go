@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -65,4 +66,35 @@ func TestSegmentChartsShowSegmentNames(t *testing.T) {
 	if !strings.Contains(all, "重要价值") || strings.Contains(all, "HHH") || strings.Contains(all, "LLH") {
 		t.Errorf("segment chart labels: %s", all)
 	}
+}
+
+func TestAxisTicksAreRoundWholeNumbers(t *testing.T) {
+	for _, v := range []float64{0, 0.4, 1, 3, 4, 4.1, 9, 21, 30, 50, 85, 99, 101, 7250, 78319.94, 144215.28} {
+		top := nice(v)
+		step := top / 4
+		if top < v {
+			t.Errorf("nice(%v) = %v is below the maximum", v, top)
+		}
+		if step != math.Trunc(step) {
+			t.Errorf("nice(%v) = %v: ticks every %v are not whole numbers", v, top, step)
+		}
+		if v >= 4 && top > 2.5*v {
+			t.Errorf("nice(%v) = %v wastes most of the chart", v, top)
+		}
+		if !roundStep(step) {
+			t.Errorf("nice(%v) = %v: step %v is not 1, 2, 2.5 or 5 times a power of ten", v, top, step)
+		}
+	}
+}
+
+// roundStep reports whether step is 1, 2, 2.5 or 5 times a power of ten.
+func roundStep(step float64) bool {
+	for p := 1.0; p <= step; p *= 10 {
+		for _, m := range []float64{1, 2, 2.5, 5} {
+			if step == m*p {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -135,9 +135,14 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	d.content.Refresh()
 }
 
+// statCard is one figure of the stats grid. Both lines wrap: the grid's columns are as
+// wide as its widest card, and an unwrapped long value ("General to develop • R3 F1 M3")
+// would widen the whole detail pane and squeeze the customer list beside it.
 func statCard(label, value string) fyne.CanvasObject {
 	v := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.Wrapping = fyne.TextWrapWord
 	l := widget.NewLabel(label)
+	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	return container.New(layout.NewCustomPaddedVBoxLayout(-8), l, v)
 }

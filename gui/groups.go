@@ -132,7 +132,8 @@ func countText(c, all data.GroupCount) string {
 func (s *groupsScreen) groupRow(name, hint string, c, all data.GroupCount, f data.CustomerFilter) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	info := widget.NewLabel(countText(c, all))
-	left := container.NewVBox(container.NewHBox(title, info))
+	info.Wrapping = fyne.TextWrapWord // on a narrow window the figures wrap instead of widening it
+	left := container.NewVBox(container.NewBorder(nil, nil, title, nil, info))
 	if hint != "" {
 		h := widget.NewLabel(hint)
 		h.SizeName = theme.SizeNameCaptionText
@@ -194,7 +195,7 @@ func rfmLetters(g data.Segment) string {
 		if i > 0 {
 			out += " "
 		}
-		out += d + v
+		out += lang.L("qa.rfm.letter", map[string]any{"Dim": d, "Level": v})
 	}
 	return out
 }

@@ -60,7 +60,7 @@ func newMappingTable(headers []string, rows [][]string, fields []field.Key) *map
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			text := ""
 			if id.Row < len(m.rows) && id.Col < len(m.rows[id.Row]) {
-				text = m.rows[id.Row][id.Col]
+				text = previewCell(m.fields[id.Col], m.rows[id.Row][id.Col])
 			}
 			o.(*widget.Label).SetText(text)
 		})
@@ -88,6 +88,7 @@ func newMappingTable(headers []string, rows [][]string, fields []field.Key) *map
 				k = field.Extra(m.headers[col])
 			}
 			m.fields[col] = k
+			m.table.Refresh() // the column's cells show as the new field reads them
 			if m.OnChanged != nil {
 				m.OnChanged(col, k)
 			}

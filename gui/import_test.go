@@ -109,3 +109,19 @@ func TestImportWizardExplainsFilesItCannotRead(t *testing.T) {
 		t.Error("no plain message for a legacy .xls")
 	}
 }
+
+func TestALongProblemCanBeReadInFull(t *testing.T) {
+	g, _ := newTestApp(t)
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	body := "订单编号,买家会员名,订单付款时间,宝贝标题,买家实际支付金额\n" +
+		"1.37359E+14,闫韵434,2012-5-23 23:34,茶叶,145\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g.openImport(path)
+	test.Tap(button(t, g.win, "检查数据"))
+	want := "第 2 行「订单编号」：订单编号被 Excel 改成了科学计数法（如 1.37E+14），丢了位数：不作为订单号使用。原值：1.37359E+14"
+	if !hasTextContaining(g.win, want) {
+		t.Errorf("the problem table cuts long reasons off; the line under it should read %q", want)
+	}
+}

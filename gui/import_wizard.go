@@ -232,6 +232,7 @@ func (w *importWizard) summaryPage(dry bool) fyne.CanvasObject {
 	}))
 	counts.Wrapping = fyne.TextWrapWord
 	issues := issueTable(r.Issues)
+	detail := issueDetail(issues, r.Issues)
 	var buttons []fyne.CanvasObject
 	buttons = append(buttons, layout.NewSpacer())
 	if len(r.Issues) > 0 {
@@ -251,7 +252,34 @@ func (w *importWizard) summaryPage(dry bool) fyne.CanvasObject {
 	if len(r.Issues) == 0 {
 		center = container.NewCenter(widget.NewLabel(lang.L("import.no_problems")))
 	}
-	return container.NewBorder(counts, container.NewHBox(buttons...), nil, nil, center)
+	return container.NewBorder(counts, container.NewVBox(detail, container.NewHBox(buttons...)), nil, nil, center)
+}
+
+// issueDetail is a line under the problem table that spells out the selected problem
+// in full (the table cuts long reasons off); it starts on the first problem.
+func issueDetail(t *widget.Table, issues []data.RowIssue) *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	if len(issues) == 0 {
+		l.Hide()
+		return l
+	}
+	show := func(row int) {
+		is := issues[row]
+		at := map[string]any{"Row": strings.TrimSpace(is.Sheet + " " + fmt.Sprint(is.Row)), "Column": is.Column}
+		where := lang.L("qa.issue.at_row", at)
+		if is.Column != "" {
+			where = lang.L("qa.issue.at_cell", at)
+		}
+		key := "qa.issue.detail"
+		if is.Value != "" {
+			key = "qa.issue.detail_value"
+		}
+		l.SetText(lang.L(key, map[string]any{"Where": where, "Reason": i18n.IssueReason(is.Reason), "Value": is.Value}))
+	}
+	t.OnSelected = func(id widget.TableCellID) { show(id.Row) }
+	show(0) // not t.Select: selecting before the table is laid out scrolls it away from the top
+	return l
 }
 
 // issueTable lists row problems: row, column, reason, value.
@@ -288,7 +316,7 @@ func issueTable(issues []data.RowIssue) *widget.Table {
 			o.(*widget.Label).SetText(names[id.Col])
 		}
 	}
-	for i, wdt := range []float32{80, 140, 480, 200} {
+	for i, wdt := range []float32{80, 140, 560, 160} {
 		t.SetColumnWidth(i, wdt)
 	}
 	return t

@@ -19,6 +19,8 @@ var tourPages = []struct {
 	icon func() fyne.Resource
 }{
 	{"customers", theme.AccountIcon},
+	{"groups", theme.GridIcon},
+	{"reminders", theme.MailComposeIcon},
 	{"import", theme.UploadIcon},
 	{"history", theme.HistoryIcon},
 	{"settings", theme.SettingsIcon},
@@ -32,7 +34,7 @@ func (g *App) showTour() {
 	body := widget.NewLabel("")
 	body.Wrapping = fyne.TextWrapWord
 	step := widget.NewLabel("")
-	step.Importance = widget.LowImportance
+	step.SizeName = theme.SizeNameCaptionText // small, but not in the disabled colour: it is read, not greyed out
 
 	d := dialog.NewCustomWithoutButtons(lang.L("tour.title"),
 		container.NewBorder(container.NewHBox(icon, title), step, nil, nil, body), g.win)

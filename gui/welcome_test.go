@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 )
@@ -131,5 +134,33 @@ func TestTourPagesStepThrough(t *testing.T) {
 	test.Tap(button(t, g.win, "开始使用"))
 	if g.win.Canvas().Overlays().Top() != nil {
 		t.Error("开始使用 on the last page should close the tour")
+	}
+}
+
+func TestTourHasAPageForEveryScreen(t *testing.T) {
+	g, _ := newTestApp(t)
+	border := g.win.Content().(*fyne.Container)
+	left := border.Objects[len(border.Objects)-1]
+	var titles []string
+	for _, p := range tourPages {
+		titles = append(titles, lang.L("tour."+p.name+".title"))
+	}
+	n := 0
+	walk(left, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		if !ok {
+			return false
+		}
+		n++
+		for _, title := range titles {
+			if strings.HasPrefix(title, b.Text+"：") {
+				return false
+			}
+		}
+		t.Errorf("the tour has no page for the %q screen", b.Text)
+		return false
+	})
+	if n < 4 {
+		t.Fatalf("found %d navigation buttons, want the whole rail", n)
 	}
 }

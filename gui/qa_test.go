@@ -1,0 +1,105 @@
+package gui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"testing"
+
+	"shopcrm/i18n"
+	"shopcrm/importer/field"
+)
+
+func TestDetailPaneLeavesTheListItsShareInEnglish(t *testing.T) {
+	for _, choice := range []string{i18n.Chinese, i18n.English} {
+		g, store := newTestAppIn(t, choice)
+		seedGoldenShop(t, store)
+		s := g.customers
+		s.reload()
+		for row := 0; row < 3; row++ {
+			s.table.Select(widgetCell(row))
+			// The split gives the detail a third of the 1240-wide window; a wider
+			// minimum pushes the split over and hides the list's columns.
+			if w := s.detail.content.MinSize().Width; w > 1240/3 {
+				t.Errorf("%s, row %d: the detail pane needs %.0f px, more than a third of the window", choice, row, w)
+			}
+		}
+	}
+}
+
+func TestRFMLettersReadInBothLanguages(t *testing.T) {
+	for choice, want := range map[string]string{i18n.Chinese: "R高 F低 M高", i18n.English: "R-high F-low M-high"} {
+		newTestAppIn(t, choice)
+		if got := rfmLetters("HLH"); got != want {
+			t.Errorf("%s: got %q, want %q", choice, got, want)
+		}
+	}
+}
+
+// Fyne wraps a label at the last space that fits, so one space inside a Chinese
+// paragraph ("显示 TA 的资料") ends a line half way across the dialog.
+func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
+	newTestApp(t)
+	texts := map[string]string{"import.preview.hint": lang.L("import.preview.hint", map[string]any{"Row": 1})}
+	for _, p := range tourPages {
+		texts["tour."+p.name+".body"] = lang.L("tour." + p.name + ".body")
+	}
+	for key, text := range texts {
+		if strings.Contains(text, " ") {
+			t.Errorf("%s has a space, the line breaks there: %q", key, text)
+		}
+	}
+}
+
+func TestGroupsFitA1024WideWindowInEnglish(t *testing.T) {
+	g, store := newTestAppIn(t, i18n.English)
+	seedGoldenShop(t, store)
+	g.groups.reload()
+	border := g.win.Content().(*fyne.Container)
+	rail := border.Objects[len(border.Objects)-1].MinSize().Width + 40 // and the window's and tabs' padding
+	for name, tab := range map[string]fyne.CanvasObject{"RFM": g.groups.rfm, "Dormant": g.groups.dormant} {
+		if w := rail + tab.MinSize().Width; w > 1024 {
+			t.Errorf("the %s tab needs a %.0f px wide window; a 1024 px screen cuts off its buttons", name, w)
+		}
+	}
+}
+
+func TestPreviewShowsSerialDatesAndFloatPricesAsTheImportReadsThem(t *testing.T) {
+	for _, c := range []struct {
+		k         field.Key
+		raw, want string
+	}{
+		{field.TradedAt, "40513.351388888886", "2010-12-01 08:26"},
+		{field.PaidAt, "43101", "2018-01-01"},
+		{field.UnitPrice, "2.5499999999999998", "2.55"},
+		{field.Amount, "748.5", "748.5"},                       // already readable: as in the sheet
+		{field.TradedAt, "2012-5-23 23:34", "2012-5-23 23:34"}, // text dates stay as written
+		{field.OrderNo, "536365", "536365"},
+		{field.Extra("积分"), "40513.35", "40513.35"},
+	} {
+		if got := previewCell(c.k, c.raw); got != c.want {
+			t.Errorf("%s %q: shown as %q, want %q", c.k, c.raw, got, c.want)
+		}
+	}
+}
+
+func TestTourStepCounterIsNotGreyedOut(t *testing.T) {
+	g, _ := newTestApp(t)
+	g.showTour()
+	found := walk(topLayer(g.win), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		if !ok || !strings.HasPrefix(l.Text, "1 / ") {
+			return false
+		}
+		if l.Importance == widget.LowImportance {
+			t.Error("the step counter is drawn in the disabled colour, it looks greyed out")
+		}
+		return true
+	})
+	if !found {
+		t.Fatal("no step counter on the first tour page")
+	}
+}
