@@ -72,10 +72,17 @@ func damaged(err error) bool {
 }
 
 // checkOnOpen runs quick_check on a freshly opened store and turns a failure into a
-// CorruptError offering the newest good backup.
+// CorruptError offering the newest good backup. It is skipped only when the store was
+// closed cleanly earlier the same day and the file is untouched since (cleanMarker).
 func (s *Store) checkOnOpen(ctx context.Context) error {
+	today := localDay(s.Now())
+	if takeCleanMarker(s.dir) == today {
+		s.checkedOn = today
+		return nil
+	}
 	err := quickCheck(ctx, s.db)
 	if err == nil {
+		s.checkedOn = today
 		return nil
 	}
 	if !damaged(err) {

@@ -29,6 +29,8 @@ type Store struct {
 	Now func() time.Time
 
 	groups groupCache // today's grouping parameters
+	// checkedOn is the local day the file last passed quick_check (integrity_marker.go).
+	checkedOn string
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
@@ -114,10 +116,14 @@ func (s *Store) Path() string { return s.path }
 // Dir is the data folder.
 func (s *Store) Dir() string { return s.dir }
 
-// Close closes the database and releases the data folder's lock.
+// Close closes the database and releases the data folder's lock. A clean close leaves
+// a marker that spares a same-day reopen the full integrity check.
 func (s *Store) Close() error {
 	s.groups.close()
 	err := s.db.Close()
+	if err == nil {
+		writeCleanMarker(s.dir, s.checkedOn)
+	}
 	s.lock.release()
 	return err
 }
