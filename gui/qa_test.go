@@ -43,7 +43,10 @@ func TestRFMLettersReadInBothLanguages(t *testing.T) {
 // paragraph ("显示 TA 的资料") ends a line half way across the dialog.
 func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
 	newTestApp(t)
-	texts := map[string]string{"import.preview.hint": lang.L("import.preview.hint", map[string]any{"Row": 1})}
+	texts := map[string]string{
+		"import.preview.hint": lang.L("import.preview.hint", map[string]any{"Row": 1}),
+		"demo.banner":         lang.L("demo.banner", map[string]any{"Count": 3000}),
+	}
 	for _, p := range tourPages {
 		texts["tour."+p.name+".body"] = lang.L("tour." + p.name + ".body")
 	}
