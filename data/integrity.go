@@ -74,12 +74,14 @@ func damaged(err error) bool {
 // checkOnOpen runs quick_check on a freshly opened store and turns a failure into a
 // CorruptError offering the newest good backup. It is skipped only when the store was
 // closed cleanly earlier the same day and the file is untouched since (cleanMarker).
-func (s *Store) checkOnOpen(ctx context.Context) error {
+// lastCheck is the day takeCleanMarker reported before the database was opened.
+func (s *Store) checkOnOpen(ctx context.Context, lastCheck string) error {
 	today := localDay(s.Now())
-	if takeCleanMarker(s.dir) == today {
+	if lastCheck == today {
 		s.checkedOn = today
 		return nil
 	}
+	s.checkedAtOpen = true
 	err := quickCheck(ctx, s.db)
 	if err == nil {
 		s.checkedOn = today

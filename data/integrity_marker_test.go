@@ -28,7 +28,7 @@ func TestSameDayReopenOfAnUntouchedFileSkipsTheCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.checkedOn == "" {
+	if s.checkedOn == "" || !s.checkedAtOpen {
 		t.Fatal("the first open must run quick_check")
 	}
 	s.Close()
@@ -38,6 +38,9 @@ func TestSameDayReopenOfAnUntouchedFileSkipsTheCheck(t *testing.T) {
 	s, err = Open(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.checkedAtOpen {
+		t.Error("a same-day reopen of a cleanly closed, untouched file should trust the morning's check")
 	}
 	if fileExists(filepath.Join(dir, cleanMarkerName)) {
 		t.Error("an open store must not leave a marker: a crash now must lead to a check")

@@ -29,8 +29,10 @@ type Store struct {
 	Now func() time.Time
 
 	groups groupCache // today's grouping parameters
-	// checkedOn is the local day the file last passed quick_check (integrity_marker.go).
-	checkedOn string
+	// checkedOn is the local day the file last passed quick_check (integrity_marker.go);
+	// checkedAtOpen tells whether Open ran it or trusted a clean close the same day.
+	checkedOn     string
+	checkedAtOpen bool
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
@@ -58,6 +60,7 @@ func Open(dir string) (*Store, error) {
 
 func openLocked(dir string, lock *folderLock) (*Store, error) {
 	path := filepath.Join(dir, DBFileName)
+	lastCheck := takeCleanMarker(dir) // before opening: an open database has a WAL beside it
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -66,7 +69,7 @@ func openLocked(dir string, lock *folderLock) (*Store, error) {
 	ctx := context.Background()
 	err = db.Ping()
 	if err == nil {
-		err = s.checkOnOpen(ctx)
+		err = s.checkOnOpen(ctx, lastCheck)
 	} else if damaged(err) {
 		err = corruptError(dir, err)
 	}
