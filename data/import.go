@@ -16,6 +16,14 @@ type ImportRow struct {
 	Row      int // the sheet row it came from (the first row of a folded order)
 	Customer Customer
 	Trade    *Trade
+	// Source names the sheet the row came from in the problems the store finds
+	// with it; nil when there is nothing to name. Rows of one sheet share one.
+	Source *RowSource
+}
+
+// RowSource is what row problems say about where a row came from.
+type RowSource struct {
+	Sheet string // set when a workbook's several sheets are imported
 }
 
 // RowIssue is a problem with one row of an imported sheet. It is a result shown to
@@ -261,8 +269,12 @@ func nonEmpty(s, def string) string {
 	return s
 }
 
-func (im *importer) issue(row int, column, reason, value string) {
-	im.res.Issues = append(im.res.Issues, RowIssue{Row: row, Column: column, Reason: reason, Value: value})
+func (im *importer) issue(row *ImportRow, column, reason, value string) {
+	is := RowIssue{Row: row.Row, Column: column, Reason: reason, Value: value}
+	if row.Source != nil {
+		is.Sheet = row.Source.Sheet
+	}
+	im.res.Issues = append(im.res.Issues, is)
 }
 
 // apply merges one row into the archive.
@@ -271,7 +283,7 @@ func (im *importer) apply(row *ImportRow) error {
 	c.Normalize()
 	if c.Nick == "" && c.Name == "" && c.Phone == "" {
 		im.res.Rejected++
-		im.issue(row.Row, "", IssueNoIdentity, "")
+		im.issue(row, "", IssueNoIdentity, "")
 		return nil
 	}
 	if c.Nick == "" && c.Name == "" {
@@ -280,7 +292,7 @@ func (im *importer) apply(row *ImportRow) error {
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		im.issue(row.Row, p.Field, IssueInvalid, "")
+		im.issue(row, p.Field, IssueInvalid, "")
 		clearField(&c, p.Field)
 	}
 	id, err := im.upsertCustomer(&c)
@@ -298,12 +310,12 @@ func (im *importer) apply(row *ImportRow) error {
 	t.Normalize()
 	if t.TradedAt.IsZero() {
 		im.res.Skipped++
-		im.issue(row.Row, "", IssueNoDate, "")
+		im.issue(row, "", IssueNoDate, "")
 		return nil
 	}
 	if p := t.Problems(); len(p) > 0 {
 		im.res.Rejected++
-		im.issue(row.Row, p[0].Field, IssueInvalid, "")
+		im.issue(row, p[0].Field, IssueInvalid, "")
 		return nil
 	}
 	return im.upsertTrade(&t)
