@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,33 @@ type ImportRow struct {
 // RowSource is what row problems say about where a row came from.
 type RowSource struct {
 	Sheet string // set when a workbook's several sheets are imported
+	// Columns names the sheet's column for each field a problem can be about, by
+	// the field names of ValidationError ("nick", "qq", "traded_at": for a trade
+	// time, every date column read, joined with " / ").
+	Columns map[string]string
+}
+
+// column is the sheet's column for a problem with field, else field itself.
+func (src *RowSource) column(field string) string {
+	if src != nil {
+		if h := src.Columns[field]; h != "" {
+			return h
+		}
+	}
+	return field
+}
+
+// identityColumns names the columns that could have said who the buyer is.
+func (src *RowSource) identityColumns() string {
+	var cols []string
+	if src != nil {
+		for _, f := range []string{"nick", "name", "phone"} {
+			if h := src.Columns[f]; h != "" {
+				cols = append(cols, h)
+			}
+		}
+	}
+	return strings.Join(cols, " / ")
 }
 
 // RowIssue is a problem with one row of an imported sheet. It is a result shown to
@@ -31,7 +59,7 @@ type RowSource struct {
 type RowIssue struct {
 	Sheet  string // set when a workbook's several sheets were imported
 	Row    int
-	Column string // the sheet's header, "" for the whole row
+	Column string // the sheet's header(s) the problem is about
 	Reason string // a code the GUI translates: see the Issue* constants
 	Value  string // the offending cell, for the seller's own report
 }
@@ -283,7 +311,7 @@ func (im *importer) apply(row *ImportRow) error {
 	c.Normalize()
 	if c.Nick == "" && c.Name == "" && c.Phone == "" {
 		im.res.Rejected++
-		im.issue(row, "", IssueNoIdentity, "")
+		im.issue(row, row.Source.identityColumns(), IssueNoIdentity, "")
 		return nil
 	}
 	if c.Nick == "" && c.Name == "" {
@@ -292,7 +320,7 @@ func (im *importer) apply(row *ImportRow) error {
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		im.issue(row, p.Field, IssueInvalid, "")
+		im.issue(row, row.Source.column(p.Field), IssueInvalid, "")
 		clearField(&c, p.Field)
 	}
 	id, err := im.upsertCustomer(&c)
@@ -310,12 +338,16 @@ func (im *importer) apply(row *ImportRow) error {
 	t.Normalize()
 	if t.TradedAt.IsZero() {
 		im.res.Skipped++
-		im.issue(row, "", IssueNoDate, "")
+		im.issue(row, row.Source.column("traded_at"), IssueNoDate, "")
 		return nil
 	}
 	if p := t.Problems(); len(p) > 0 {
 		im.res.Rejected++
-		im.issue(row, p[0].Field, IssueInvalid, "")
+		f := p[0].Field
+		if f == "note" {
+			f = "trade_note" // a customer's note and a trade's are different columns
+		}
+		im.issue(row, row.Source.column(f), IssueInvalid, "")
 		return nil
 	}
 	return im.upsertTrade(&t)
