@@ -31,14 +31,12 @@ type RowSource struct {
 	Columns map[string]string
 }
 
-// column is the sheet's column for a problem with field, else field itself.
+// column is the sheet's column for a problem with field, "" when unknown.
 func (src *RowSource) column(field string) string {
-	if src != nil {
-		if h := src.Columns[field]; h != "" {
-			return h
-		}
+	if src == nil {
+		return ""
 	}
-	return field
+	return src.Columns[field]
 }
 
 // identityColumns names the columns that could have said who the buyer is.
@@ -75,6 +73,7 @@ const (
 	IssueBadNumber  = "bad_number"
 	IssueBadValue   = "bad_value"
 	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
+	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
 	IssueInvalid    = "invalid"        // the domain rejected the record
 )
 
@@ -244,8 +243,11 @@ type importer struct {
 	indexed  map[int64]string
 	recent   map[int64]*Customer // see recentCustomers
 	snapshot map[string]bool
-	db       *stmtCache // every statement of the import, prepared once
-	pend     *pending   // new rows waiting for a multi-row INSERT
+	// matched holds the stored trades without an order number that a row of this
+	// batch matched, so a second copy of the row is known as one.
+	matched map[int64]bool
+	db      *stmtCache // every statement of the import, prepared once
+	pend    *pending   // new rows waiting for a multi-row INSERT
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
@@ -262,7 +264,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	// a watcher goroutine per statement.
 	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
 		byNick: map[string]int64{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
-		recent: map[int64]*Customer{}}
+		recent: map[int64]*Customer{}, matched: map[int64]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err
 	}
@@ -320,7 +322,7 @@ func (im *importer) apply(row *ImportRow) error {
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		im.issue(row, row.Source.column(p.Field), IssueInvalid, "")
+		im.issue(row, nonEmpty(row.Source.column(p.Field), p.Field), IssueInvalid, "")
 		clearField(&c, p.Field)
 	}
 	id, err := im.upsertCustomer(&c)
@@ -347,10 +349,10 @@ func (im *importer) apply(row *ImportRow) error {
 		if f == "note" {
 			f = "trade_note" // a customer's note and a trade's are different columns
 		}
-		im.issue(row, row.Source.column(f), IssueInvalid, "")
+		im.issue(row, nonEmpty(row.Source.column(f), p[0].Field), IssueInvalid, "")
 		return nil
 	}
-	return im.upsertTrade(&t)
+	return im.upsertTrade(row, &t)
 }
 
 // clearField drops a value the domain refuses, so the rest of the row can be kept.
