@@ -79,6 +79,8 @@ func TestCustomerValidation(t *testing.T) {
 		{"international phone", Customer{Nick: "d", Phone: "+1 415 555 0100"}, ""},
 		{"foreign number without country code", Customer{Nick: "d2", Phone: "3164837635"}, ""},
 		{"a mainland mobile missing a digit", Customer{Nick: "d3", Phone: "1380013800"}, "phone"},
+		{"a foreign number starting 10 (no mainland mobile does)", Customer{Nick: "d4", Phone: "1040505495"}, ""},
+		{"11 digits starting with 1 must be a mainland mobile", Customer{Nick: "d5", Phone: "10405054951"}, "phone"},
 		{"email needs an @ and a domain", Customer{Nick: "e", Email: "zhangsan.qq.com"}, "email"},
 		{"birthday must be a real date", Customer{Nick: "f", Birthday: "1990-02-30"}, "birthday"},
 		{"Feb 29 in a leap year", Customer{Nick: "g", Birthday: "1992-02-29"}, ""},

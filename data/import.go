@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,39 @@ type ImportRow struct {
 	Row      int // the sheet row it came from (the first row of a folded order)
 	Customer Customer
 	Trade    *Trade
+	// Source names the sheet the row came from in the problems the store finds
+	// with it; nil when there is nothing to name. Rows of one sheet share one.
+	Source *RowSource
+}
+
+// RowSource is what row problems say about where a row came from.
+type RowSource struct {
+	Sheet string // set when a workbook's several sheets are imported
+	// Columns names the sheet's column for each field a problem can be about, by
+	// the field names of ValidationError ("nick", "qq", "traded_at": for a trade
+	// time, every date column read, joined with " / ").
+	Columns map[string]string
+}
+
+// column is the sheet's column for a problem with field, "" when unknown.
+func (src *RowSource) column(field string) string {
+	if src == nil {
+		return ""
+	}
+	return src.Columns[field]
+}
+
+// identityColumns names the columns that could have said who the buyer is.
+func (src *RowSource) identityColumns() string {
+	var cols []string
+	if src != nil {
+		for _, f := range []string{"nick", "name", "phone"} {
+			if h := src.Columns[f]; h != "" {
+				cols = append(cols, h)
+			}
+		}
+	}
+	return strings.Join(cols, " / ")
 }
 
 // RowIssue is a problem with one row of an imported sheet. It is a result shown to
@@ -23,7 +57,7 @@ type ImportRow struct {
 type RowIssue struct {
 	Sheet  string // set when a workbook's several sheets were imported
 	Row    int
-	Column string // the sheet's header, "" for the whole row
+	Column string // the sheet's header(s) the problem is about
 	Reason string // a code the GUI translates: see the Issue* constants
 	Value  string // the offending cell, for the seller's own report
 }
@@ -39,6 +73,7 @@ const (
 	IssueBadNumber  = "bad_number"
 	IssueBadValue   = "bad_value"
 	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
+	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
 	IssueInvalid    = "invalid"        // the domain rejected the record
 )
 
@@ -208,8 +243,11 @@ type importer struct {
 	indexed  map[int64]string
 	recent   map[int64]*Customer // see recentCustomers
 	snapshot map[string]bool
-	db       *stmtCache // every statement of the import, prepared once
-	pend     *pending   // new rows waiting for a multi-row INSERT
+	// matched holds the stored trades without an order number that a row of this
+	// batch matched, so a second copy of the row is known as one.
+	matched map[int64]bool
+	db      *stmtCache // every statement of the import, prepared once
+	pend    *pending   // new rows waiting for a multi-row INSERT
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
@@ -226,7 +264,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	// a watcher goroutine per statement.
 	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
 		byNick: map[string]int64{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
-		recent: map[int64]*Customer{}}
+		recent: map[int64]*Customer{}, matched: map[int64]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
 		return nil, err
 	}
@@ -261,8 +299,12 @@ func nonEmpty(s, def string) string {
 	return s
 }
 
-func (im *importer) issue(row int, column, reason, value string) {
-	im.res.Issues = append(im.res.Issues, RowIssue{Row: row, Column: column, Reason: reason, Value: value})
+func (im *importer) issue(row *ImportRow, column, reason, value string) {
+	is := RowIssue{Row: row.Row, Column: column, Reason: reason, Value: value}
+	if row.Source != nil {
+		is.Sheet = row.Source.Sheet
+	}
+	im.res.Issues = append(im.res.Issues, is)
 }
 
 // apply merges one row into the archive.
@@ -271,7 +313,7 @@ func (im *importer) apply(row *ImportRow) error {
 	c.Normalize()
 	if c.Nick == "" && c.Name == "" && c.Phone == "" {
 		im.res.Rejected++
-		im.issue(row.Row, "", IssueNoIdentity, "")
+		im.issue(row, row.Source.identityColumns(), IssueNoIdentity, "")
 		return nil
 	}
 	if c.Nick == "" && c.Name == "" {
@@ -280,7 +322,7 @@ func (im *importer) apply(row *ImportRow) error {
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		im.issue(row.Row, p.Field, IssueInvalid, "")
+		im.issue(row, nonEmpty(row.Source.column(p.Field), p.Field), IssueInvalid, "")
 		clearField(&c, p.Field)
 	}
 	id, err := im.upsertCustomer(&c)
@@ -298,15 +340,19 @@ func (im *importer) apply(row *ImportRow) error {
 	t.Normalize()
 	if t.TradedAt.IsZero() {
 		im.res.Skipped++
-		im.issue(row.Row, "", IssueNoDate, "")
+		im.issue(row, row.Source.column("traded_at"), IssueNoDate, "")
 		return nil
 	}
 	if p := t.Problems(); len(p) > 0 {
 		im.res.Rejected++
-		im.issue(row.Row, p[0].Field, IssueInvalid, "")
+		f := p[0].Field
+		if f == "note" {
+			f = "trade_note" // a customer's note and a trade's are different columns
+		}
+		im.issue(row, nonEmpty(row.Source.column(f), p[0].Field), IssueInvalid, "")
 		return nil
 	}
-	return im.upsertTrade(&t)
+	return im.upsertTrade(row, &t)
 }
 
 // clearField drops a value the domain refuses, so the rest of the row can be kept.

@@ -264,7 +264,8 @@ func (im *importer) replayTaken(ts []*pendingTrade, res sql.Result, added int64)
 			continue
 		}
 		for _, line := range p.lines {
-			if err := im.upsertTradeNow(line); err != nil {
+			// Lines with an order number are never reported, so no row is needed.
+			if err := im.upsertTradeNow(nil, line); err != nil {
 				return err
 			}
 		}

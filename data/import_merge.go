@@ -275,7 +275,7 @@ func fillGaps(old, in *Customer) *Customer {
 
 // upsertTrade creates the trade, folds a further line item of an order created in
 // this batch into it, or updates an earlier import's copy when something changed.
-func (im *importer) upsertTrade(t *Trade) error {
+func (im *importer) upsertTrade(row *ImportRow, t *Trade) error {
 	if t.OrderNo != "" {
 		im.info.at(t.CustomerID).touched = true
 		return im.addTrade(t)
@@ -285,11 +285,11 @@ func (im *importer) upsertTrade(t *Trade) error {
 	if err := im.flush(); err != nil {
 		return err
 	}
-	return im.upsertTradeNow(t)
+	return im.upsertTradeNow(row, t)
 }
 
 // upsertTradeNow is upsertTrade for one row, written at once.
-func (im *importer) upsertTradeNow(t *Trade) error {
+func (im *importer) upsertTradeNow(row *ImportRow, t *Trade) error {
 	im.info.at(t.CustomerID).touched = true
 	var id int64
 	var err error
@@ -314,11 +314,17 @@ func (im *importer) upsertTradeNow(t *Trade) error {
 		return err
 	}
 	im.info.at(old.CustomerID).touched = true
-	if old.BatchID == im.batch {
-		if t.OrderNo == "" {
-			im.res.TradesUnchanged++ // the same row twice in one sheet
+	if t.OrderNo == "" {
+		// The same row twice in one file (its first copy created the trade or
+		// matched a stored one): a copy, not a further trade the archive already
+		// had, so it is skipped and listed rather than counted "unchanged".
+		if old.BatchID == im.batch || im.matched[id] {
+			im.res.Skipped++
+			im.issue(row, "", IssueDuplicate, "")
 			return nil
 		}
+		im.matched[id] = true
+	} else if old.BatchID == im.batch {
 		return updateTrade(im.ctx, im.db, foldLineItem(old, t), im.now)
 	}
 	merged, changed := mergeTrade(old, t)

@@ -47,15 +47,15 @@ func TestImportCreatesMergesAndReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.CustomersCreated != 3 || res.TradesCreated != 3 || res.Rejected != 1 || res.Skipped != 1 {
-		t.Errorf("got %+v, want 3 customers (incl. the one without a dated trade), 3 trades, 1 rejected, 1 skipped", res)
+	if res.CustomersCreated != 3 || res.TradesCreated != 3 || res.TradesUnchanged != 0 || res.Rejected != 1 || res.Skipped != 2 {
+		t.Errorf("got %+v, want 3 customers (incl. the one without a dated trade), 3 trades, none unchanged, 1 rejected, 2 skipped (undated, repeated)", res)
 	}
 	reasons := map[int]string{}
 	for _, is := range res.Issues {
 		reasons[is.Row] = is.Reason
 	}
-	if reasons[6] != IssueNoIdentity || reasons[7] != IssueNoDate {
-		t.Errorf("issues: got %v, want row 6 %s and row 7 %s", reasons, IssueNoIdentity, IssueNoDate)
+	if reasons[5] != IssueDuplicate || reasons[6] != IssueNoIdentity || reasons[7] != IssueNoDate {
+		t.Errorf("issues: got %v, want row 5 %s, row 6 %s and row 7 %s", reasons, IssueDuplicate, IssueNoIdentity, IssueNoDate)
 	}
 	c, err := s.FindCustomerByNick(ctx, PlatformTaobao, "小米粒")
 	if err != nil {
@@ -77,8 +77,8 @@ func TestImportingTheSameRowsTwiceChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.CustomersCreated+res.CustomersUpdated+res.TradesCreated+res.TradesUpdated != 0 || res.CustomersUnchanged != 3 || res.TradesUnchanged != 4 {
-		t.Errorf("second import: got %+v, want all 3 customers and 4 trade rows unchanged", res)
+	if res.CustomersCreated+res.CustomersUpdated+res.TradesCreated+res.TradesUpdated != 0 || res.CustomersUnchanged != 3 || res.TradesUnchanged != 3 || res.Skipped != 2 {
+		t.Errorf("second import: got %+v, want all 3 customers and 3 trades unchanged, the repeated and the undated row skipped", res)
 	}
 	after, _, _ := s.FindCustomers(ctx, CustomerFilter{})
 	for i := range before {

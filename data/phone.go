@@ -11,9 +11,11 @@ var (
 	intlPhone  = regexp.MustCompile(`^\+\d{6,15}$`)
 	maskedCN   = regexp.MustCompile(`^1\d{2}\*{4}\d{4}$|^1\d{2}\*{8}$`) // 138****1234, 182********
 	// otherPhone: a foreign number without its country code (Shopify's US buyers).
-	// Numbers starting with 1 are left to mobileCN, so a mistyped mainland mobile
-	// (10 or 12 digits) is still caught.
-	otherPhone = regexp.MustCompile(`^[02-9]\d{6,14}$`)
+	// Numbers starting 11–19 are left to mobileCN, so a mistyped mainland mobile (10
+	// or 12 digits) and the fill-ins sellers type (11111111, 1122333345) are still
+	// caught. No mainland number starts with 10, so one is foreign at any length
+	// but 11: an 11-digit number starting with 1 must be a mainland mobile.
+	otherPhone = regexp.MustCompile(`^[02-9]\d{6,14}$|^10(\d{5,8}|\d{10,13})$`)
 )
 
 // phoneNoise are the characters a phone is written with that carry no digit.

@@ -147,7 +147,12 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	}
 	platforms := widget.NewSelect(platformNames(), func(string) {})
 	platforms.SetSelectedIndex(platformIndex(p.Platform))
-	top = append(top, widget.NewLabel(lang.L("field.platform")), platforms)
+	platformLabel := lang.L("field.platform")
+	if p.Mapping.Has(field.Platform) {
+		// The sheet says each row's platform; the choice only fills empty cells.
+		platformLabel = lang.L("roundtrip.platform_when_empty")
+	}
+	top = append(top, widget.NewLabel(platformLabel), platforms)
 	hint := widget.NewLabel(lang.L("import.preview.hint", map[string]any{"Row": p.Mapping.HeaderRow}))
 	hint.Wrapping = fyne.TextWrapWord
 

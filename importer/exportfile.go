@@ -13,7 +13,7 @@ import (
 )
 
 // ExportFile writes the customers matching f, with their trades, to an xlsx archive at
-// path in the layout of the seller's latest import, and returns how many customers it
+// path in the layout of the seller's imports (see ExportLayout), and returns how many customers it
 // wrote. The file is written beside path and renamed into place, so a failed export
 // never leaves a half-written workbook.
 func ExportFile(ctx context.Context, store *data.Store, path string, f data.CustomerFilter, loc *time.Location) (int, error) {
@@ -53,8 +53,8 @@ func ExportFile(ctx context.Context, store *data.Store, path string, f data.Cust
 	return n, store.Audit(ctx, "export", n, "")
 }
 
-// currentLayout is the layout of the newest import still in place, with every extra
-// field in use.
+// currentLayout is the layout ExportLayout chooses from the imports still in place,
+// with every extra field in use.
 func currentLayout(ctx context.Context, store *data.Store) (export.Layout, error) {
 	cx, tx, err := store.ExtraKeys(ctx)
 	if err != nil {
@@ -64,10 +64,11 @@ func currentLayout(ctx context.Context, store *data.Store) (export.Layout, error
 	if err != nil {
 		return export.Layout{}, err
 	}
+	var layouts []string
 	for _, b := range batches {
 		if b.RevertedAt.IsZero() {
-			return SellerLayout(b.Layout, cx, tx), nil
+			layouts = append(layouts, b.Layout)
 		}
 	}
-	return SellerLayout("", cx, tx), nil
+	return ExportLayout(layouts, cx, tx), nil
 }

@@ -34,7 +34,9 @@ type Options struct {
 	Password string
 	// Platform is used for rows without a 平台 column; "" guesses from the headers.
 	Platform data.Platform
-	// Fields overrides the recognised mapping (one per column), as corrected in the preview.
+	// Fields overrides the recognised mapping (one per column), as corrected in the
+	// preview. It applies to the sheet the preview showed: the first sheet imported.
+	// The trades sheet of a ShopCRM archive is read with the archive's own column map.
 	Fields   []field.Key
 	Location *time.Location // the seller's zone for times without an offset; nil = local
 	DryRun   bool
@@ -108,12 +110,14 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 		m.HeaderRow = nums[i]
 		if cols, ok := archive[name]; ok {
 			applyArchiveColumns(m, cols)
+			m.Archive = true
 		}
 		if len(opt.Fields) > 0 {
 			m.Fields = append(m.Fields[:0:0], opt.Fields...)
 			for len(m.Fields) < len(m.Headers) {
 				m.Fields = append(m.Fields, field.Ignore)
 			}
+			m.Fields = m.Fields[:len(m.Headers)]
 		}
 		// Re-open and skip to just after the header: the scan above consumed rows.
 		rows, err = wb.Rows(name)
@@ -177,14 +181,19 @@ func Import(ctx context.Context, store *data.Store, path string, opt Options) (*
 			p.rows.Close()
 		}
 	}()
-	for _, name := range sheetsToImport(wb, opt.Sheet) {
+	for i, name := range sheetsToImport(wb, opt.Sheet) {
 		o := opt
 		o.Sheet = name
+		if i > 0 {
+			// The preview's corrections are for the sheet it showed; laid over the
+			// columns of the next sheet they would read its cells as other fields.
+			o.Fields = nil
+		}
 		rows, m, name, err := openSheet(wb, o)
 		if err != nil {
 			return nil, err
 		}
-		if len(opt.Fields) == 0 {
+		if len(o.Fields) == 0 {
 			if _, err := RecallMapping(ctx, store, m); err != nil {
 				return nil, err
 			}
@@ -198,7 +207,7 @@ func Import(ctx context.Context, store *data.Store, path string, opt Options) (*
 	for _, p := range plans {
 		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
 		if multi {
-			p.b.sheet = p.name
+			p.b.setSheet(p.name)
 		}
 	}
 

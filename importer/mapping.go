@@ -97,6 +97,9 @@ type Mapping struct {
 	// when the mapped column is empty in a row: Taobao's 联系手机 is often blank where
 	// 联系电话 is filled. They stay extra fields too, so nothing is lost on export.
 	Fallbacks map[field.Key][]int
+	// Archive: the columns were mapped by the hidden column map of a ShopCRM export,
+	// which no remembered mapping overrides.
+	Archive bool
 }
 
 // fallbackFields may be filled from a second column that names them.

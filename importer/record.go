@@ -20,13 +20,46 @@ type rowBuilder struct {
 	// orderSheet: the sheet has order columns, so unknown columns describe the order
 	orderSheet bool
 	sheet      string // named in issues when several sheets are imported
+	src        *data.RowSource
 	issues     []data.RowIssue
 }
 
 func newRowBuilder(m *Mapping, platform data.Platform, loc *time.Location) *rowBuilder {
 	return &rowBuilder{m: m, loc: loc, platform: platform,
 		hasPayTime: m.Has(field.PaidAt), hasAmount: m.Has(field.Amount), hasNick: m.Has(field.Nick),
-		orderSheet: m.hasTradeColumns()}
+		orderSheet: m.hasTradeColumns(), src: &data.RowSource{Columns: m.problemColumns()}}
+}
+
+// problemColumns names, for the store's row problems, the column each field was
+// read from: the field's name is the domain's (see data.RowSource), and a trade's
+// time is read from every date column, best first.
+func (m *Mapping) problemColumns() map[string]string {
+	cols := map[string]string{}
+	var dates []string
+	for _, k := range []field.Key{field.PaidAt, field.TradedAt, field.CreatedAt} {
+		for i, f := range m.Fields {
+			if f == k && i < len(m.Headers) {
+				dates = append(dates, strings.TrimSpace(m.Headers[i]))
+				break
+			}
+		}
+	}
+	for i, k := range m.Fields {
+		if i < len(m.Headers) && cols[string(k)] == "" {
+			cols[string(k)] = strings.TrimSpace(m.Headers[i])
+		}
+	}
+	if cols[string(field.Name)] == "" && m.Has(field.FirstName) {
+		cols[string(field.Name)] = cols[string(field.FirstName)]
+	}
+	cols[string(field.TradedAt)] = strings.Join(dates, " / ")
+	return cols
+}
+
+// setSheet names the sheet in the builder's row problems and in the store's.
+func (b *rowBuilder) setSheet(name string) {
+	b.sheet = name
+	b.src.Sheet = name
 }
 
 func (b *rowBuilder) issue(row, col int, reason, value string) {
@@ -39,7 +72,7 @@ var tradeFields = map[field.Key]bool{field.OrderNo: true, field.PaidAt: true, fi
 
 // build reads one row; it returns nil for a row with nothing in any mapped column.
 func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
-	r := &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}}
+	r := &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}, Source: b.src}
 	c := &r.Customer
 	var t data.Trade
 	var paidAt, createdAt, tradedAt time.Time

@@ -24,8 +24,12 @@ func RememberMapping(ctx context.Context, s *data.Store, m *Mapping) error {
 }
 
 // RecallMapping applies a remembered mapping for this header, if there is one, and
-// reports whether it did.
+// reports whether it did. A ShopCRM archive's sheets keep the mapping their column
+// map gives.
 func RecallMapping(ctx context.Context, s *data.Store, m *Mapping) (bool, error) {
+	if m.Archive {
+		return false, nil
+	}
 	v, err := s.Setting(ctx, mappingSettingPrefix+m.Signature(), "")
 	if err != nil || v == "" {
 		return false, err

@@ -49,8 +49,14 @@ func Phone(s string) (phone string, ok bool) {
 	if p, ok := nanp(s); ok {
 		return p, true
 	}
+	if p, ok := nanpGroups(s); ok { // before compactMobile: 1-800-223-5465 is no 180… mobile
+		return p, true
+	}
 	if m, ok := compactMobile(s); ok {
 		return m, true
+	}
+	if p, ok := groupedLandline(s); ok {
+		return p, true
 	}
 	if isLandline(s) { // what data.NormalizePhone keeps as it is, without its regexps
 		return s, true
@@ -243,6 +249,57 @@ func nanp(s string) (string, bool) {
 		return "", false
 	}
 	return "+1" + string(d[:]), true
+}
+
+// nanpGroups recognizes North American numbers written in groups of 3, 3 and 4
+// digits ("800-223-5465", "626.551.6982", "1-800-223-5465", "+1 800 223 5465"). Area
+// code and exchange start with 2–9, so no mainland number (mobiles start with 1,
+// landlines with 0) is taken for one.
+func nanpGroups(s string) (string, bool) {
+	s = strings.TrimPrefix(s, "+")
+	var d [11]byte
+	var groups [4]int
+	n, ng, in := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			if !in {
+				if ng == len(groups) {
+					return "", false
+				}
+				ng, in = ng+1, true
+			}
+			if n == len(d) {
+				return "", false
+			}
+			d[n], n = c, n+1
+			groups[ng-1]++
+		case c == '-' || c == ' ' || c == '.':
+			in = false
+		default:
+			return "", false
+		}
+	}
+	g, digits := groups[:ng], d[:n]
+	if ng == 4 && g[0] == 1 && digits[0] == '1' {
+		g, digits = g[1:], digits[1:]
+	}
+	if len(g) != 3 || g[0] != 3 || g[1] != 3 || g[2] != 4 || digits[0] < '2' || digits[3] < '2' {
+		return "", false
+	}
+	return "+1" + string(digits), true
+}
+
+// groupedLandline joins a landline whose local number is written in two dashed
+// groups ("010-6552-9988", "011-1651-4821") into the form data keeps
+// ("010-65529988").
+func groupedLandline(s string) (string, bool) {
+	g := strings.Split(s, "-")
+	if len(g) != 3 || len(g[1]) < 3 || len(g[1]) > 4 || len(g[2]) != 4 {
+		return "", false
+	}
+	p := g[0] + "-" + g[1] + g[2]
+	return p, isLandline(p)
 }
 
 // internationalPrefix turns the dialled international prefix 00 and the bare Hong
