@@ -58,10 +58,16 @@ func New(a fyne.App, store *data.Store) *App {
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
 // synchronous one).
 func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
+	return newAppIn(a, a.NewWindow(lang.L("app.title")), store, spawn)
+}
+
+// newAppIn builds the screens into win: a new window, or the same one again after a
+// language change (closing the main window would end the app).
+func newAppIn(a fyne.App, win fyne.Window, store *data.Store, spawn func(func())) *App {
 	a.SetIcon(assets.Icon)
-	win := a.NewWindow(lang.L("app.title"))
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
 	g.applyPrefs()
+	win.SetTitle(lang.L("app.title"))
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 	if err != nil {

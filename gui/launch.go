@@ -55,13 +55,31 @@ func (l *Launcher) Close() {
 
 // open opens the store off the UI goroutine (the integrity check reads the whole file,
 // seconds for a large archive) while the start window says what is going on.
+// The start window only appears when opening takes a while (the day's first check of a
+// large archive): a window opened and closed at once can crash Fyne's event loop on a
+// late mouse event (fyne-io/fyne#5981).
 func (l *Launcher) open() {
-	l.showGate(lang.L("start.checking"))
+	done := make(chan struct{})
+	time.AfterFunc(gateDelay, func() {
+		fyne.Do(func() {
+			select {
+			case <-done:
+			default:
+				l.showGate(lang.L("start.checking"))
+			}
+		})
+	})
 	l.spawn(func() {
 		store, err := data.Open(l.dir)
-		fyne.Do(func() { l.opened(store, err) })
+		fyne.Do(func() {
+			close(done)
+			l.opened(store, err)
+		})
 	})
 }
+
+// gateDelay is how long opening may take before the start window says what is going on.
+const gateDelay = 400 * time.Millisecond
 
 // opened continues the start with the open store, or explains why there is none.
 func (l *Launcher) opened(store *data.Store, err error) {

@@ -62,15 +62,13 @@ func (g *App) exportList() {
 // on its rail button would.
 func (g *App) showScreen(content fyne.CanvasObject) { g.chooseScreen(content) }
 
-// reopen builds the window again (after a language change, so that every screen
-// speaks the new language) at the same size, on the settings screen, and closes the
-// old one.
+// reopen builds every screen again in the same window (after a language change, so
+// that every screen speaks the new language), at the same size, on the settings screen.
+// The window itself stays: it is the app's main window, and closing it ends the app.
 func (g *App) reopen() {
 	size := g.win.Canvas().Size()
-	next := newApp(g.fyneApp, g.store, g.spawn)
+	next := newAppIn(g.fyneApp, g.win, g.store, g.spawn)
 	next.win.Resize(size)
 	next.showScreen(next.settings.content)
-	next.win.Show()
 	g.replacedBy = next
-	g.win.Close()
 }

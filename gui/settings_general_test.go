@@ -102,6 +102,9 @@ func TestLanguageSwitchRebuildsTheWindowAndPersists(t *testing.T) {
 	if en == nil {
 		t.Fatal("choosing English should build the window again")
 	}
+	if en.win != g.win {
+		t.Error("the language switch must rebuild the screens in the main window: closing that window ends the app")
+	}
 	t.Cleanup(func() { closeIfOpen(en.win) })
 	for _, label := range []string{"Customers", "Imports", "Settings"} {
 		button(t, en.win, label)
