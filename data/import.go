@@ -384,8 +384,14 @@ func clearField(c *Customer, f string) {
 // statement that cannot abort halfway needs no statement journal, which for this one
 // was a copy of every customer page written to a temp file; the import rolls back
 // whole anyway.
-const refreshStatsOrFailSQL = `UPDATE OR FAIL customers SET (trade_count, total_fen, first_trade_at, last_trade_at) =
-	(` + statsSelectSQL + `)`
+// The tier rank is set in the same statement, as migration 0002's trigger would set
+// it: the trigger then finds nothing to change, instead of writing every re-tiered
+// customer a second time.
+const refreshStatsOrFailSQL = `UPDATE OR FAIL customers SET (trade_count, total_fen, first_trade_at, last_trade_at, tier_rank) =
+	(WITH s(n, v, f, l) AS (` + statsSelectSQL + `)
+	 SELECT n, v, f, l, coalesce((SELECT max(tr.rank) FROM tiers tr
+	     WHERE (tr.min_trades IS NULL AND tr.min_total_fen IS NULL)
+	        OR n >= tr.min_trades OR v >= tr.min_total_fen), 0) FROM s)`
 
 // refreshTouched recomputes the stats of every customer the batch touched in one
 // statement, through a temporary table of their ids.

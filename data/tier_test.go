@@ -172,3 +172,48 @@ func TestInvalidTiersAreRefused(t *testing.T) {
 		t.Errorf("refused saves changed the tiers: %d left", len(tiers))
 	}
 }
+
+// TestImportGradesItsCustomers: an import sets each customer's tier with the stats, in
+// an empty store and in one that already has buyers, exactly as the tier rule says.
+func TestImportGradesItsCustomers(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	addBuyer(t, s, "早有", paid(30000)...) // ¥300, one trade: 普通客户 before the import
+	trade := func(row int, nick, order string, fen int64) ImportRow {
+		return ImportRow{Row: row, Customer: Customer{Platform: PlatformTaobao, Nick: nick},
+			Trade: &Trade{OrderNo: order, TradedAt: time.Date(2026, 5, row, 4, 0, 0, 0, time.UTC), AmountFen: fen, Status: TradeStatus("paid")}}
+	}
+	rows := []ImportRow{
+		trade(2, "早有", "A1", 30000),  // now ¥600 and 2 trades: 高级客户
+		trade(3, "一单", "B1", 1000),   // 普通客户
+		trade(4, "大单", "C1", 600000), // ¥6000 in one trade: 至尊VIP by value alone
+		{Row: 5, Customer: Customer{Platform: PlatformTaobao, Nick: "没买过"}},
+	}
+	if _, err := s.Import(ctx, ImportOptions{FileName: "orders.csv"}, nil, rowsOf(rows...)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"早有": "tier.senior", "一单": "tier.regular", "大单": "tier.supreme", "没买过": "tier.potential"}
+	for nick, tier := range want {
+		c, err := s.FindCustomerByNick(ctx, PlatformTaobao, nick)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Tier != tier {
+			t.Errorf("%s: tier %q, want %q", nick, c.Tier, tier)
+		}
+	}
+	var stale int
+	rank, args := tierRankSQL(mustTiers(t, s), "c")
+	if err := s.db.QueryRow(`SELECT count(*) FROM customers c WHERE c.tier_rank <> `+rank, args...).Scan(&stale); err != nil || stale != 0 {
+		t.Errorf("%d customers carry a tier rank the rule does not give (%v)", stale, err)
+	}
+}
+
+func mustTiers(t *testing.T, s *Store) []*Tier {
+	t.Helper()
+	tiers, err := s.Tiers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tiers
+}
