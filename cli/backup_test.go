@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,14 +106,7 @@ func TestCSVNeverCarriesAFormula(t *testing.T) {
 		}
 	}
 	s.Close()
-	out, errOut, code := run(t, "customers", "--data", dir, "--format", "csv")
-	if code != 0 {
-		t.Fatal(errOut)
-	}
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := runCSV(t, "customers", "--data", dir, "--format", "csv")
 	seen := 0
 	for _, r := range rows[1:] {
 		for _, cell := range r {

@@ -28,6 +28,33 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
+// runCSV runs a command that must succeed and returns its CSV output as rows.
+func runCSV(t *testing.T, args ...string) [][]string {
+	t.Helper()
+	out, errOut, code := run(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// assertRows compares CSV rows with want, row by row.
+func assertRows(t *testing.T, rows, want [][]string) {
+	t.Helper()
+	if len(rows) != len(want) {
+		t.Fatalf("got %d rows, want %d:\n%v", len(rows), len(want), rows)
+	}
+	for i := range want {
+		if strings.Join(rows[i], ",") != strings.Join(want[i], ",") {
+			t.Errorf("row %d:\n got %v\nwant %v", i, rows[i], want[i])
+		}
+	}
+}
+
 func TestCustomersCSVMatchesTheSpec(t *testing.T) {
 	dir := t.TempDir()
 	s, err := data.Open(dir)
@@ -55,27 +82,13 @@ func TestCustomersCSVMatchesTheSpec(t *testing.T) {
 	}
 	s.Close()
 
-	out, errOut, code := run(t, "customers", "--data", dir, "--format", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := runCSV(t, "customers", "--data", dir, "--format", "csv")
 	want := [][]string{
 		{"platform", "nick", "name", "phone", "email", "city", "trades", "total", "first_trade", "last_trade", "tier", "tags"},
 		{"taobao", "小米粒", "张三", "13800138000", "zs@qq.com", "杭州", "2", "426.50", "2026-03-01 14:30:00", "2026-05-03 00:00:05", "高级客户", "老客;爱喝茶"},
 		{"jd", "", "李四", "", "", "", "0", "0.00", "", "", "潜在客户", ""},
 	}
-	if len(rows) != len(want) {
-		t.Fatalf("got %d rows, want %d:\n%s", len(rows), len(want), out)
-	}
-	for i := range want {
-		if strings.Join(rows[i], ",") != strings.Join(want[i], ",") {
-			t.Errorf("row %d:\n got %v\nwant %v", i, rows[i], want[i])
-		}
-	}
+	assertRows(t, rows, want)
 }
 
 func TestDemoFillsTheDataFolder(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
 	"strings"
 	"testing"
 	"time"
@@ -36,14 +35,7 @@ func TestGroupsCSVMatchesTheSpec(t *testing.T) {
 	}
 	s.Close()
 
-	out, errOut, code := run(t, "groups", "--data", dir, "--as-of", "2026-09-08", "--format", "csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := runCSV(t, "groups", "--data", dir, "--as-of", "2026-09-08", "--format", "csv")
 	// One buyer: averages are their own values, so R, F and M are all high; fewer than
 	// five buyers use the fixed cut points (191 days → R2, 2 trades → F2, ¥518 → M3);
 	// 191 days without an order is dormant.
@@ -52,25 +44,18 @@ func TestGroupsCSVMatchesTheSpec(t *testing.T) {
 		{"taobao", "小米粒", "2", "518.00", "2026-03-01 14:30:00", "191", "高级客户", "2", "2", "3", "重要价值", "1"},
 		{"jd", "", "0", "0.00", "", "", "潜在客户", "", "", "", "", "0"},
 	}
-	if len(rows) != len(want) {
-		t.Fatalf("got %d rows, want %d:\n%s", len(rows), len(want), out)
-	}
-	for i := range want {
-		if strings.Join(rows[i], ",") != strings.Join(want[i], ",") {
-			t.Errorf("row %d:\n got %v\nwant %v", i, rows[i], want[i])
-		}
-	}
+	assertRows(t, rows, want)
 
 	// As of a day before the second trade only the first counts.
-	out, _, _ = run(t, "groups", "--data", dir, "--as-of", "2026-02-01", "--format", "csv")
+	out, _, _ := run(t, "groups", "--data", dir, "--as-of", "2026-02-01", "--format", "csv")
 	if !strings.Contains(out, "taobao,小米粒,1,268.00,2026-01-01 12:00:00,31,普通客户") {
 		t.Errorf("as of 2026-02-01:\n%s", out)
 	}
-	out, _, code = run(t, "groups", "--data", dir, "--as-of", "2026-09-08")
+	out, _, code := run(t, "groups", "--data", dir, "--as-of", "2026-09-08")
 	if code != 0 || !strings.Contains(out, "重要价值") || !strings.Contains(out, "沉睡客户") {
 		t.Errorf("text summary: exit %d\n%s", code, out)
 	}
-	_, errOut, code = run(t, "groups", "--data", dir, "--as-of", "9/8/2026")
+	_, errOut, code := run(t, "groups", "--data", dir, "--as-of", "9/8/2026")
 	if code != 2 || !strings.Contains(errOut, "日期格式不对") {
 		t.Errorf("bad date: exit %d %q", code, errOut)
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -203,26 +204,11 @@ func VerifyBackup(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	rows, err := db.QueryContext(ctx, `SELECT name FROM migrations`)
-	if err != nil {
-		return fmt.Errorf("%w: not a ShopCRM database", ErrCorrupt)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return err
-		}
-		if !known[name] {
-			return ErrNewerDatabase
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
+	n, err := countMigrations(ctx, db, known)
+	if errors.Is(err, ErrNewerDatabase) {
 		return err
 	}
-	if n == 0 {
+	if err != nil || n == 0 {
 		return fmt.Errorf("%w: not a ShopCRM database", ErrCorrupt)
 	}
 	return nil

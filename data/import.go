@@ -188,15 +188,7 @@ func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error
 			return err
 		}
 	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return runTx(ctx, conn.BeginTx, fn)
 }
 
 // checkKeys fails the import if one of its rows points at a row that does not exist:
@@ -380,18 +372,17 @@ func clearField(c *Customer, f string) {
 	}
 }
 
-// refreshStatsOrFailSQL recomputes customers' stats (stats.go's rule). OR FAIL: a
-// statement that cannot abort halfway needs no statement journal, which for this one
-// was a copy of every customer page written to a temp file; the import rolls back
-// whole anyway.
-// The tier rank is set in the same statement, as migration 0002's trigger would set
-// it: the trigger then finds nothing to change, instead of writing every re-tiered
-// customer a second time.
-const refreshStatsOrFailSQL = `UPDATE OR FAIL customers SET (trade_count, total_fen, first_trade_at, last_trade_at, tier_rank) =
-	(WITH s(n, v, f, l) AS (` + statsSelectSQL + `)
-	 SELECT n, v, f, l, coalesce((SELECT max(tr.rank) FROM tiers tr
-	     WHERE (tr.min_trades IS NULL AND tr.min_total_fen IS NULL)
-	        OR n >= tr.min_trades OR v >= tr.min_total_fen), 0) FROM s)`
+// refreshStatsOrFailSQL recomputes customers' stats (stats.go's rule) and their tier
+// (tierRankSQL over tiers) in one statement, with the tier arguments. Setting the
+// tier here leaves migration 0002's trigger nothing to rewrite. OR FAIL: a statement
+// that cannot abort halfway needs no statement journal, which for this one was a copy
+// of every customer page written to a temp file; the import rolls back whole anyway.
+func refreshStatsOrFailSQL(tiers []*Tier) (string, []any) {
+	rank, args := tierRankSQL(tiers, "s")
+	return `UPDATE OR FAIL customers SET (trade_count, total_fen, first_trade_at, last_trade_at, tier_rank) =
+	(WITH s(trade_count, total_fen, first_trade_at, last_trade_at) AS (` + statsSelectSQL + `)
+	 SELECT s.*, ` + rank + ` FROM s)`, args
+}
 
 // refreshTouched recomputes the stats of every customer the batch touched in one
 // statement, through a temporary table of their ids.
@@ -405,9 +396,14 @@ func (im *importer) refreshTouched() error {
 	if len(ids) == 0 {
 		return nil
 	}
+	tiers, err := tiersIn(im.ctx, im.tx)
+	if err != nil {
+		return err
+	}
+	refresh, args := refreshStatsOrFailSQL(tiers)
 	if im.startedEmpty {
 		// Every customer is the batch's: one pass over all of them.
-		_, err := im.tx.ExecContext(im.ctx, refreshStatsOrFailSQL)
+		_, err := im.tx.ExecContext(im.ctx, refresh, args...)
 		return err
 	}
 	if _, err := im.tx.ExecContext(im.ctx, `CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY)`); err != nil {
@@ -418,10 +414,10 @@ func (im *importer) refreshTouched() error {
 			return err
 		}
 	}
-	if _, err := im.tx.ExecContext(im.ctx, refreshStatsOrFailSQL+` WHERE id IN (SELECT id FROM import_touched)`); err != nil {
+	if _, err := im.tx.ExecContext(im.ctx, refresh+` WHERE id IN (SELECT id FROM import_touched)`, args...); err != nil {
 		return err
 	}
-	_, err := im.tx.ExecContext(im.ctx, `DELETE FROM import_touched`)
+	_, err = im.tx.ExecContext(im.ctx, `DELETE FROM import_touched`)
 	return err
 }
 

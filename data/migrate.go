@@ -67,21 +67,30 @@ func (s *Store) migrateFile(ctx context.Context, name string) error {
 // refuseUnknownMigrations stops a database that a newer version already migrated
 // further than this binary knows from being used (and half-understood).
 func (s *Store) refuseUnknownMigrations(ctx context.Context, known map[string]bool) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM migrations`)
+	_, err := countMigrations(ctx, s.db, known)
+	return err
+}
+
+// countMigrations counts the migrations recorded in db; one this binary does not know
+// gives ErrNewerDatabase.
+func countMigrations(ctx context.Context, db *sql.DB, known map[string]bool) (int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT name FROM migrations`)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer rows.Close()
+	n := 0
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			return err
+			return 0, err
 		}
 		if !known[name] {
-			return ErrNewerDatabase
+			return 0, ErrNewerDatabase
 		}
+		n++
 	}
-	return rows.Err()
+	return n, rows.Err()
 }
 
 // knownMigrations are the names of the migrations this version embeds.

@@ -136,7 +136,13 @@ func (s *Store) now() time.Time { return s.Now().UTC() }
 
 // inTx runs fn in one immediate transaction: all of it is committed or none.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return runTx(ctx, s.db.BeginTx, fn)
+}
+
+// runTx runs fn in a transaction begun by begin (a pool's or one connection's
+// BeginTx): all of it is committed or none.
+func runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(tx *sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -18,8 +18,13 @@ type Tier struct {
 }
 
 // Tiers lists the tiers from the lowest rank up.
-func (s *Store) Tiers(ctx context.Context) ([]*Tier, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, rank, name, min_trades, min_total_fen FROM tiers ORDER BY rank`)
+func (s *Store) Tiers(ctx context.Context) ([]*Tier, error) { return tiersIn(ctx, s.db) }
+
+// tiersIn lists the tiers as q (the store, or a transaction) sees them.
+func tiersIn(ctx context.Context, q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}) ([]*Tier, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, rank, name, min_trades, min_total_fen FROM tiers ORDER BY rank`)
 	if err != nil {
 		return nil, fmt.Errorf("find tiers: %w", err)
 	}

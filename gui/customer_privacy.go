@@ -32,26 +32,10 @@ func privacyButton(onExport, onErase func()) *widget.Button {
 // exportCustomerData saves everything stored about one buyer to a JSON file the seller
 // picks, to answer the buyer's request to see their data.
 func (s *customerScreen) exportCustomerData(c *data.Customer) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		s.spawn(func() {
-			err := writeCustomerData(s.store, c.ID, path)
-			fyne.Do(func() {
-				if err != nil {
-					showError(s.win, err)
-					return
-				}
-				dialog.ShowInformation(lang.L("privacy.export"), lang.L("privacy.export.done", map[string]any{"Path": path}), s.win)
-			})
+	saveAs(s.win, s.spawn, lang.L("privacy.export.file_name", map[string]any{"ID": c.ID})+".json", lang.L("privacy.export"),
+		func(path string) (string, error) {
+			return lang.L("privacy.export.done", map[string]any{"Path": path}), writeCustomerData(s.store, c.ID, path)
 		})
-	}, s.win)
-	d.SetFileName(lang.L("privacy.export.file_name", map[string]any{"ID": c.ID}) + ".json")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
 }
 
 // writeCustomerData writes the buyer's export to path; a failed export leaves no file.

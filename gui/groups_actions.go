@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/importer"
 )
 
 // groupAction is one thing a seller can do with a group.
@@ -67,26 +66,7 @@ func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) 
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.
 func exportGroup(win fyne.Window, store *data.Store, spawn func(func()), f data.CustomerFilter, label string) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		spawn(func() {
-			n, err := importer.ExportFile(context.Background(), store, path, f, time.Local)
-			fyne.Do(func() {
-				if err != nil {
-					showError(win, err)
-					return
-				}
-				dialog.ShowInformation(lang.L("export.title"), lang.L("export.done", map[string]any{"Count": n, "Path": path}), win)
-			})
-		})
-	}, win)
-	d.SetFileName(label + "-" + time.Now().Format("20060102") + ".xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	exportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
 }
 
 // copyPhones puts the group's phone list on the clipboard, one number a line,

@@ -329,18 +329,9 @@ func issueTable(issues []data.RowIssue) *widget.Table {
 
 // saveIssues writes the problem list to an xlsx the seller picks.
 func (w *importWizard) saveIssues() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if err := saveIssuesTo(path, w.result.Issues); err != nil {
-			showError(w.win, err)
-		}
-	}, w.win)
-	d.SetFileName(strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + lang.L("import.problems_suffix") + ".xlsx")
-	d.Show()
+	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + lang.L("import.problems_suffix") + ".xlsx"
+	issues := w.result.Issues
+	saveAs(w.win, w.spawn, name, "", func(path string) (string, error) { return "", saveIssuesTo(path, issues) })
 }
 
 func saveIssuesTo(path string, issues []data.RowIssue) error {
