@@ -243,7 +243,8 @@ type importer struct {
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
-	phones       *phoneIndex // nil unless startedEmpty
+	phones       *phoneIndex    // nil unless startedEmpty
+	dropped      []droppedIndex // indexes created again at the end: see deferIndexes
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -271,6 +272,9 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	im.startedEmpty = maxID == 0 && importShortcuts
 	if im.startedEmpty {
 		im.phones = newPhoneIndex()
+		if err := im.deferIndexes(); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, '1')`, searchDeferredKey); err != nil {
 		return nil, err
@@ -474,10 +478,17 @@ func (im *importer) finish() error {
 			im.res.CustomersUnchanged++
 		}
 	})
+	if err := im.restoreIndexes("trades"); err != nil {
+		return err
+	}
 	if err := im.checkKeys(); err != nil {
 		return err
 	}
 	if err := im.refreshTouched(); err != nil {
+		return err
+	}
+	// The customers' indexes after their stats: the refresh then rewrites no index.
+	if err := im.restoreIndexes("customers"); err != nil {
 		return err
 	}
 	if err := im.reindex(); err != nil {

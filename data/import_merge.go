@@ -47,6 +47,9 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	if c.Nick != "" {
 		// In a store that was empty, every nick is one this batch wrote and knows.
 		if id = im.byNick[nickKey]; id == 0 && !im.startedEmpty {
+			if err := im.needIndex("customers_platform_nick"); err != nil {
+				return 0, err
+			}
 			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
 				return 0, err
 			}
@@ -61,6 +64,9 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 	if id == 0 && usablePhone && im.phones != nil && indexed {
 		id = im.phoneMatch(c, phoneKey)
 	} else if id == 0 && usablePhone {
+		if err := im.needIndex("customers_phone"); err != nil {
+			return 0, err
+		}
 		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
 			return 0, err
 		}
@@ -69,6 +75,9 @@ func (im *importer) upsertCustomer(c *Customer) (int64, error) {
 		}
 	}
 	if id == 0 && byName {
+		if err := im.needIndex("customers_name"); err != nil {
+			return 0, err
+		}
 		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
 			return 0, err
 		}
@@ -299,6 +308,9 @@ func (im *importer) upsertTradeNow(row *ImportRow, t *Trade) error {
 		}
 		id, err = lookupID(im.ctx, im.db, tradeByOrderSQL, t.Platform, t.OrderNo)
 	} else {
+		if err := im.needIndex("trades_customer_stats"); err != nil {
+			return err
+		}
 		id, err = lookupID(im.ctx, im.db, tradeByKeySQL, t.CustomerID, formatTime(t.TradedAt), t.Goods, t.AmountFen)
 	}
 	if err != nil {

@@ -1,0 +1,100 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+)
+
+// An import into an empty store writes the whole archive. Keeping a secondary index
+// up to date row by row is a B-tree insert at a random place per row and, once the
+// index outgrows the page cache, the same pages written to the WAL again and again;
+// creating it once at the end is a sort. So such an import drops the indexes its own
+// statements do not read and creates them again from their stored definitions before
+// it commits. The drop is part of the import's transaction: a failed, cancelled or
+// dry-run import gets them back by rolling back, and no other connection ever sees
+// the archive without them. A lookup that needs one of them after all (a trade
+// without an order number, a phone the batch's phone index cannot hold, a row with
+// neither nick nor phone) has it created first.
+
+// deferredIndexes are the indexes an import into an empty store creates at its end.
+// Every index on customers and trades is here or in keptIndexes (a test checks), so
+// a new index is a decision: an import statement that reads it calls needIndex.
+var deferredIndexes = []string{
+	// trades' first: the stats refresh reads trades_customer_stats
+	"trades_customer_stats", "trades_refund_only", "trades_batch", "trades_time",
+	"customers_platform_nick", "customers_phone", "customers_name",
+	"customers_trades", "customers_total", "customers_last_trade", "customers_first_trade",
+	"customers_tier", "customers_groups", "customers_birthday",
+}
+
+// keptIndexes are kept up to date by the import itself: the bulk INSERT's ON CONFLICT
+// clause needs trades_platform_order.
+var keptIndexes = []string{"trades_platform_order"}
+
+// droppedIndex is an index an import has dropped, with what creates it again.
+type droppedIndex struct {
+	name, table, sql string
+}
+
+// deferIndexes drops deferredIndexes, remembering their definitions.
+func (im *importer) deferIndexes() error {
+	rows, err := im.tx.QueryContext(im.ctx, `SELECT name, tbl_name, sql FROM sqlite_schema
+		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('customers', 'trades')`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	byName := map[string]droppedIndex{}
+	for rows.Next() {
+		var d droppedIndex
+		if err := rows.Scan(&d.name, &d.table, &d.sql); err != nil {
+			return err
+		}
+		byName[d.name] = d
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	for _, name := range deferredIndexes {
+		d, ok := byName[name]
+		if !ok {
+			continue // not in this schema
+		}
+		if _, err := im.tx.ExecContext(im.ctx, `DROP INDEX `+name); err != nil {
+			return err
+		}
+		im.dropped = append(im.dropped, d)
+	}
+	return nil
+}
+
+// needIndex creates the named index now if the import dropped it.
+func (im *importer) needIndex(name string) error {
+	i := slices.IndexFunc(im.dropped, func(d droppedIndex) bool { return d.name == name })
+	if i < 0 {
+		return nil
+	}
+	d := im.dropped[i]
+	im.dropped = slices.Delete(im.dropped, i, i+1)
+	if _, err := im.tx.ExecContext(im.ctx, d.sql); err != nil {
+		return fmt.Errorf("create index %s: %w", name, mapError(err))
+	}
+	return nil
+}
+
+// restoreIndexes creates again the dropped indexes of table, in deferredIndexes order.
+func (im *importer) restoreIndexes(table string) error {
+	var names []string
+	for _, d := range im.dropped {
+		if d.table == table {
+			names = append(names, d.name)
+		}
+	}
+	for _, name := range names {
+		if err := im.needIndex(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
