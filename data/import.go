@@ -194,6 +194,11 @@ func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error
 // checkKeys fails the import if one of its rows points at a row that does not exist:
 // the foreign keys inImportTx does not have SQLite check.
 func (im *importer) checkKeys() error {
+	if im.startedEmpty {
+		if ok, err := im.keysInRange(); ok || err != nil {
+			return err
+		}
+	}
 	var bad int
 	err := im.tx.QueryRowContext(im.ctx, `SELECT
 		(SELECT count(*) FROM trades t WHERE t.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id)) +
@@ -206,6 +211,21 @@ func (im *importer) checkKeys() error {
 		return fmt.Errorf("%d imported rows point at missing rows", bad)
 	}
 	return nil
+}
+
+// keysInRange is checkKeys' shortcut for an import into an empty store, whose
+// customers are then numbered 1 to N without gaps: when they are, and the trades'
+// and tag links' customer ids lie within 1 to N (two index lookups each), every one
+// of them points at a customer. It reports false when it cannot tell.
+func (im *importer) keysInRange() (bool, error) {
+	var inRange bool
+	err := im.tx.QueryRowContext(im.ctx, `WITH n(min, max, count) AS (SELECT coalesce(min(id), 1), coalesce(max(id), 0), count(*) FROM customers)
+		SELECT n.min >= 1 AND n.max = n.count
+		   AND coalesce((SELECT min(customer_id) >= 1 AND max(customer_id) <= n.max FROM trades), 1)
+		   AND coalesce((SELECT min(customer_id) >= 1 AND max(customer_id) <= n.max FROM customer_tags), 1)
+		   AND NOT EXISTS (SELECT 1 FROM customer_tags ct WHERE NOT EXISTS (SELECT 1 FROM tags g WHERE g.id = ct.tag_id))
+		FROM n`).Scan(&inRange)
+	return inRange, err
 }
 
 // errDryRun rolls a dry run back after it has counted everything.

@@ -269,16 +269,38 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("a trade of a missing customer after an import: got %v, want ErrNotFound", err)
 	}
-	err = s.inImportTx(ctx, func(tx *sql.Tx) error {
-		im := &importer{ctx: ctx, tx: tx, batch: 1}
-		if _, err := tx.Exec(`INSERT INTO trades (customer_id, traded_at, batch_id, created_at, updated_at)
-			VALUES (999999, '2026-01-01 00:00:00', 1, '', '')`); err != nil {
-			return err
+	// Both ways of checking: the store's customers numbered without gaps (the
+	// shortcut of an import into an empty store), and with a gap (the full check).
+	for _, gap := range []bool{false, true} {
+		err = s.inImportTx(ctx, func(tx *sql.Tx) error {
+			im := &importer{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
+			if gap {
+				if _, err := tx.Exec(`DELETE FROM customers WHERE id = 2`); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.Exec(`INSERT INTO trades (customer_id, traded_at, batch_id, created_at, updated_at)
+				VALUES (999999, '2026-01-01 00:00:00', 1, '', '')`); err != nil {
+				return err
+			}
+			if ok, err := im.keysInRange(); ok || err != nil {
+				t.Errorf("gap %v: the range check passed an orphan trade (%v)", gap, err)
+			}
+			return im.checkKeys()
+		})
+		if err == nil || !strings.Contains(err.Error(), "missing") {
+			t.Errorf("an orphan trade in the batch (gap %v): got %v, want the key check to fail", gap, err)
 		}
-		return im.checkKeys()
+	}
+	err = s.inImportTx(ctx, func(tx *sql.Tx) error {
+		im := &importer{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
+		if ok, err := im.keysInRange(); !ok || err != nil {
+			t.Errorf("the range check failed a whole archive: %v, %v", ok, err)
+		}
+		return errDryRun
 	})
-	if err == nil || !strings.Contains(err.Error(), "missing") {
-		t.Errorf("an orphan trade in the batch: got %v, want the key check to fail", err)
+	if !errors.Is(err, errDryRun) {
+		t.Fatal(err)
 	}
 	var n int
 	s.db.QueryRow(`SELECT count(*) FROM trades WHERE customer_id = 999999`).Scan(&n)
