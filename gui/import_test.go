@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/importer/field"
@@ -55,6 +57,12 @@ func TestImportWizardPreviewCheckImportAndUndo(t *testing.T) {
 	}
 	if !hasText(g.win, "交易没有日期：已跳过（不会编造日期）") {
 		t.Error("the skipped row's problem is not listed")
+	}
+	if !hasTextContaining(g.win, "共 1 处问题（见下表）") {
+		t.Error("the summary does not point at the problem table")
+	}
+	if got := lang.L("import.would", map[string]any{"Problems": 0}); strings.Contains(got, "见下表") {
+		t.Errorf("a check without problems points at a table it does not show: %s", got)
 	}
 
 	test.Tap(button(t, g.win, "开始导入"))
