@@ -2,8 +2,10 @@ package sheet
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -69,7 +71,7 @@ func readSharedStrings(r io.Reader) (*sharedStrings, error) {
 			}
 			si.reset()
 			if err := si.read(s); err != nil {
-				return nil, err
+				return nil, err // errBadTypedAttr too: excelize then fails the whole table
 			}
 			text = si.appendTo(text)
 			if len(text) > 1<<32-1 {
@@ -141,11 +143,15 @@ func (x *richText) read(s *xmlScanner) error {
 				continue
 			}
 			var err error
-			switch string(localName(s.name)) {
+			switch name := string(localName(s.name)); name {
 			case "t":
 				x.t, err = s.directText(x.t[:0])
 			case "r":
 				err = x.readRun(s)
+			case "rPh", "phoneticPr":
+				if err = checkTypedAttrs(s, name); err == nil {
+					err = s.skipElement()
+				}
 			default:
 				err = s.skipElement()
 			}
@@ -173,13 +179,17 @@ func (x *richText) readRun(s *xmlScanner) error {
 				continue
 			}
 			var err error
-			if string(localName(s.name)) == "t" {
+			switch string(localName(s.name)) {
+			case "t":
 				x.runs, err = s.directText(x.runs[:start])
 				end = len(x.runs)
-			} else {
+			case "rPr":
+				err = readRunProps(s)
+			default:
 				err = s.skipElement()
 			}
 			if err != nil {
+				x.runs = x.runs[:start] // a run that fails to decode is dropped
 				return err
 			}
 		case tokEnd:
@@ -250,4 +260,86 @@ func hexVal(c byte) int {
 		return int(c-'A') + 10
 	}
 	return -1
+}
+
+// errBadTypedAttr is an attribute excelize decodes into a number or boolean that does not
+// parse as one. excelize then abandons what it was decoding: the whole shared string
+// table, or the rest of an inline string or cell (whose remaining content it reads as if
+// it were outside the cell). Mirroring that keeps both readers in step.
+var errBadTypedAttr = errors.New("malformed typed attribute")
+
+// typedAttrs lists, per element, the attributes excelize's structs decode as non-strings:
+// 'b' bool, 'i' int, 'u' uint32, 'f' float64.
+var typedAttrs = map[string]map[string]byte{
+	"f":          {"aca": 'b', "dt2D": 'b', "dtr": 'b', "del1": 'b', "del2": 'b', "ca": 'b', "bx": 'b', "si": 'i'},
+	"rPh":        {"sb": 'u', "eb": 'u'},
+	"phoneticPr": {"fontId": 'i'},
+	"charset":    {"val": 'i'},
+	"family":     {"val": 'i'},
+	"b":          {"val": 'b'},
+	"i":          {"val": 'b'},
+	"strike":     {"val": 'b'},
+	"outline":    {"val": 'b'},
+	"shadow":     {"val": 'b'},
+	"condense":   {"val": 'b'},
+	"extend":     {"val": 'b'},
+	"color":      {"auto": 'b', "indexed": 'i', "theme": 'i', "tint": 'f'},
+	"sz":         {"val": 'f'},
+}
+
+// checkTypedAttrs checks the current start tag's typed attributes as encoding/xml would
+// decode them (an empty value is zero; others are trimmed and parsed).
+func checkTypedAttrs(s *xmlScanner, elem string) error {
+	kinds := typedAttrs[elem]
+	it := attrIter{rest: s.attrs, s: s}
+	for {
+		name, ok, err := it.next()
+		if err != nil || !ok {
+			return err
+		}
+		kind := kinds[string(name)]
+		if kind == 0 || len(it.val) == 0 {
+			continue
+		}
+		v := strings.TrimSpace(string(it.val))
+		switch kind {
+		case 'b':
+			_, err = strconv.ParseBool(v)
+		case 'i':
+			_, err = strconv.ParseInt(v, 10, 64)
+		case 'u':
+			_, err = strconv.ParseUint(v, 10, 32)
+		case 'f':
+			_, err = strconv.ParseFloat(v, 64)
+		}
+		if err != nil {
+			return errBadTypedAttr
+		}
+	}
+}
+
+// readRunProps consumes an <rPr>, checking its children's typed attributes.
+func readRunProps(s *xmlScanner) error {
+	d := s.depth()
+	for {
+		switch s.next(false) {
+		case tokEOF:
+			return s.errOrEOF()
+		case tokStart:
+			if s.depth() != d+1 {
+				continue
+			}
+			err := checkTypedAttrs(s, string(localName(s.name)))
+			if err == nil {
+				err = s.skipElement()
+			}
+			if err != nil {
+				return err
+			}
+		case tokEnd:
+			if s.depth() < d {
+				return nil
+			}
+		}
+	}
 }

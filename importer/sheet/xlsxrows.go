@@ -43,6 +43,7 @@ type cellState struct {
 	typ     []byte
 	v       []byte
 	formula bool
+	name    []byte // the <c> tag's qualified name, to find its end
 }
 
 var errMaxRows = fmt.Errorf("%w: the sheet has more than %d rows", ErrUnreadable, excelize.TotalRows)
@@ -248,7 +249,7 @@ func (r *sheetRows) cellBody() error {
 	if r.s.err != nil {
 		return r.s.err
 	}
-	name := append([]byte(nil), s.name...)
+	c.name = append(c.name[:0], s.name...)
 	for {
 		var err error
 		switch s.next(false) {
@@ -260,12 +261,17 @@ func (r *sheetRows) cellBody() error {
 				c.v, err = s.directText(c.v[:0])
 			case "f":
 				c.formula = true
-				err = s.skipElement()
+				if err = checkTypedAttrs(s, "f"); err == nil {
+					err = s.skipElement()
+				}
 			case "is":
 				err = r.inlineT.read(s)
 			}
+			if errors.Is(err, errBadTypedAttr) {
+				return nil // abandon the cell where excelize does; see errBadTypedAttr
+			}
 		case tokEnd:
-			if string(s.name) == string(name) {
+			if string(s.name) == string(c.name) {
 				return nil
 			}
 		}
