@@ -504,6 +504,14 @@ func isNameByte(c byte) bool {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// skipSpace drops leading XML whitespace.
+func skipSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
 // startTag reads a start tag at s.pos.
 func (s *xmlScanner) startTag() xmlToken {
 	gt := s.tagEnd()
@@ -539,7 +547,10 @@ func (s *xmlScanner) endTag() xmlToken {
 	if gt < 0 {
 		return s.fail("malformed end tag")
 	}
-	name := bytes.TrimRight(s.buf[s.pos+2:gt], " \t\r\n")
+	name := s.buf[s.pos+2 : gt]
+	for len(name) > 0 && isSpace(name[len(name)-1]) {
+		name = name[:len(name)-1]
+	}
 	s.pos = gt + 1
 	if len(s.stackEnds) == 0 {
 		return s.fail("unexpected end tag")
@@ -584,7 +595,7 @@ type attrIter struct {
 // next returns the next attribute's local name; its value is in it.val. ok is false at the
 // end; err reports a malformed attribute list.
 func (it *attrIter) next() (local []byte, ok bool, err error) {
-	b := bytes.TrimLeft(it.rest, " \t\r\n")
+	b := skipSpace(it.rest)
 	if len(b) == 0 {
 		return nil, false, nil
 	}
@@ -593,11 +604,11 @@ func (it *attrIter) next() (local []byte, ok bool, err error) {
 		n++
 	}
 	name := b[:n]
-	b = bytes.TrimLeft(b[n:], " \t\r\n")
+	b = skipSpace(b[n:])
 	if n == 0 || len(b) < 2 || b[0] != '=' {
 		return nil, false, fmt.Errorf("%w: malformed attribute", errXML)
 	}
-	b = bytes.TrimLeft(b[1:], " \t\r\n")
+	b = skipSpace(b[1:])
 	if len(b) == 0 || b[0] != '"' && b[0] != '\'' {
 		return nil, false, fmt.Errorf("%w: unquoted attribute", errXML)
 	}
