@@ -267,7 +267,7 @@ func (r *sheetRows) cellBody() error {
 			case "is":
 				err = r.inlineT.read(s)
 			}
-			if errors.Is(err, errBadTypedAttr) {
+			if err != nil && errors.Is(err, errBadTypedAttr) {
 				return nil // abandon the cell where excelize does; see errBadTypedAttr
 			}
 		case tokEnd:
@@ -290,8 +290,7 @@ func (r *sheetRows) addCell() {
 	switch string(c.typ) {
 	case "s":
 		if len(c.v) > 0 {
-			i, _ := strconv.Atoi(strings.TrimSpace(string(c.v)))
-			shared, _ = r.sst.at(i) // a bad index reads as empty, as in excelize
+			shared, _ = r.sst.at(sharedIndex(c.v)) // a bad index reads as empty, as in excelize
 			isShared = true
 		}
 	case "inlineStr":
@@ -336,5 +335,16 @@ func cellColumn(ref []byte) (int, bool) {
 	return n, err == nil
 }
 
-// isMaxRows reports whether err is the too-many-rows error.
-func isMaxRows(err error) bool { return errors.Is(err, errMaxRows) }
+// sharedIndex parses a shared string index as excelize does (Atoi of the trimmed text;
+// text that is not a number is index 0), without allocating for plain digits.
+func sharedIndex(v []byte) int {
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' || len(v) > 9 {
+			i, _ := strconv.Atoi(strings.TrimSpace(string(v)))
+			return i
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
