@@ -15,9 +15,11 @@ import (
 
 // Zip bomb limits. A 100,000-row, 10-column order sheet unpacks to about 41 MB of XML
 // (5.4 MB zipped), so Excel's own limit of 1,048,576 rows fits in maxUnzipBytes while a
-// small file claiming gigabytes does not. Worksheets are inflated as they are read, never
-// held whole; every other part that is read (workbook, relationships, shared strings) is
-// held in memory, and maxInMemory caps what a hostile file could make us hold that way.
+// small file claiming gigabytes does not. Worksheets (xl/worksheets/*) are inflated as
+// they are read, never held whole. The workbook, its relationships and the shared strings
+// are held in memory; every part outside xl/worksheets/ counts toward maxInMemory (parts
+// that are never read too, which keeps the rule simple), so a hostile file cannot make
+// us hold more than that.
 const (
 	maxUnzipBytes int64 = 1 << 30
 	maxInMemory   int64 = 512 << 20
