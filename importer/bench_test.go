@@ -41,6 +41,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shopcrm/data"
+	"shopcrm/importer/sheet"
 )
 
 // orderGenVersion names the generated files; bump it when the generator changes so
@@ -520,6 +521,54 @@ func BenchmarkRawRowsXLSX(b *testing.B) {
 			rawMu.Unlock()
 		})
 	}
+}
+
+// BenchmarkReadRowsXLSX reads the same files through importer/sheet alone (open, every
+// row, every cell), to compare with BenchmarkRawRowsXLSX and to show how much of an
+// import is reading.
+func BenchmarkReadRowsXLSX(b *testing.B) {
+	for _, sz := range orderBenchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			files := benchOrderFiles(b, sz.rows, false)
+			var pk peaks
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				m := startPeak()
+				b.StartTimer()
+				n, err := readSheetXLSX(files.xlsx)
+				b.StopTimer()
+				pk.add(m.finish())
+				if err != nil || n == 0 {
+					b.Fatalf("read: %d bytes, %v", n, err)
+				}
+				b.StartTimer()
+			}
+			pk.report(b)
+		})
+	}
+}
+
+// readSheetXLSX reads the first sheet of path through importer/sheet and returns the
+// total length of the cells.
+func readSheetXLSX(path string) (int, error) {
+	w, err := sheet.Open(path, sheet.OpenOptions{})
+	if err != nil {
+		return 0, err
+	}
+	defer w.Close()
+	rows, err := w.Rows(w.Sheets()[0])
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	total := 0
+	for rows.Next() {
+		for _, c := range rows.Cells() {
+			total += len(c)
+		}
+	}
+	return total, rows.Err()
 }
 
 // benchImport imports path into a fresh store per iteration (created and closed

@@ -357,6 +357,22 @@ func TestXLSXPackageLayout(t *testing.T) {
 			t.Errorf("got %v (error %v), want %v", got, gotErr, want)
 		}
 	})
+	t.Run("a worksheet declaring another encoding is decoded from it", func(t *testing.T) {
+		gbk, err := encodeGBK([]byte(`<?xml version="1.0" encoding="GBK"?>` + sheetHead[strings.Index(sheetHead, "\n")+1:] +
+			`<row r="1"><c r="A1" t="inlineStr"><is><t>收货地址</t></is></c></row>` + sheetTail))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := zipParts(t, parts, map[string][]byte{"xl/worksheets/sheet1.xml": gbk})
+		got, gotErr := ourRead(t, data, "Sheet1")
+		if want := []row{{1, []string{"收货地址"}}}; !reflect.DeepEqual(got, want) || gotErr {
+			t.Errorf("got %v (error %v), want %v", got, gotErr, want)
+		}
+		want, wantErr := refRead(t, data, "Sheet1")
+		if d := sameRows(got, want); d != "" || gotErr != wantErr {
+			t.Errorf("against excelize: %s", d)
+		}
+	})
 	t.Run("a damaged shared strings part makes the sheet unreadable", func(t *testing.T) {
 		data := zipParts(t, parts, map[string][]byte{"xl/sharedStrings.xml": []byte(sstHead + `<si><t>a</si></sst>`)})
 		w, err := OpenReader(bytes.NewReader(data), int64(len(data)), "b.xlsx", OpenOptions{})
@@ -368,4 +384,31 @@ func TestXLSXPackageLayout(t *testing.T) {
 			t.Errorf("got %v, want %v", err, ErrUnreadable)
 		}
 	})
+}
+
+func TestXLSXErrorsDoNotQuoteCells(t *testing.T) {
+	parts := baseParts(t)
+	for _, s := range []string{
+		`<row r="1"><c r="A1" t="inlineStr"><is><t>13812345678&phone;</t></is></c></row>`,
+		`<row r="1"><c r="13812345678"><v>1</v></c></row>`,
+		`<row r="13812345678"><c><v>1</v></c></row>`,
+		`<row r="1"><c r="A1"><v>13812345678</c></row>`,
+	} {
+		data := zipParts(t, parts, map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheetHead + s + sheetTail)})
+		w, err := OpenReader(bytes.NewReader(data), int64(len(data)), "b.xlsx", OpenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := w.Rows("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+		}
+		err = rows.Err()
+		if !errors.Is(err, ErrUnreadable) || strings.Contains(err.Error(), "13812345678") || strings.Contains(err.Error(), "phone") {
+			t.Errorf("sheet %s: got error %v, want ErrUnreadable without the cell text", s, err)
+		}
+		w.Close()
+	}
 }
