@@ -3,8 +3,6 @@ package sheet
 import (
 	"encoding/csv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Rows streams the non-blank rows of one sheet:
@@ -25,7 +23,7 @@ type Rows struct {
 	err   error
 	done  bool
 
-	xr *excelize.Rows // xlsx
+	xr *sheetRows // xlsx
 
 	cr       *csv.Reader // csv
 	csv      *csvState

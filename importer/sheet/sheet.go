@@ -5,6 +5,14 @@
 // number the seller sees in Excel, so that later stages can report "row 17" truthfully.
 // Dates in xlsx stay Excel serial numbers ("43101.39"); converting them is the caller's job,
 // and so is trimming header names.
+//
+// xlsx/xlsm workbooks are read by the package's own streaming SpreadsheetML reader: the
+// worksheet is inflated from the zip and scanned as it is read (never unpacked whole, to
+// memory or to temp files), and the shared strings are held in one compact table. It
+// returns exactly the raw cell values excelize's Rows/Columns return (the package read
+// through excelize before; the differential tests and fuzzers keep the two in step) at a
+// fraction of the time and memory. excelize is still used to decrypt password-protected
+// workbooks.
 package sheet
 
 import (
@@ -15,8 +23,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // DefaultMaxBytes is the file size cap used when OpenOptions.MaxBytes is zero. A 500,000-row
@@ -69,8 +75,12 @@ type Workbook struct {
 	sheets []string
 
 	// xlsx
-	xf     *excelize.File
-	tmpDir string // excelize's temp files live here, removed on Close
+	pkg     *xlsxPackage
+	sst     *sharedStrings // read by the first Rows call
+	sstDone bool
+	sstErr  error
+	// inMemory: the zip is held in memory (a decrypted workbook), not read from the file
+	inMemory bool
 
 	// csv
 	src       io.ReaderAt
@@ -99,12 +109,12 @@ func Open(path string, opt OpenOptions) (*Workbook, error) {
 		f.Close()
 		return nil, fmt.Errorf("open %s: %w: is a folder", filepath.Base(path), ErrUnreadable)
 	}
-	w, err := open(f, fi.Size(), path, path, opt)
+	w, err := open(f, fi.Size(), path, opt)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	if w.format == FormatCSV {
+	if w.format == FormatCSV || w.pkg != nil && !w.inMemory {
 		w.closer = f // rows stream from the file
 	} else if err := f.Close(); err != nil {
 		w.Close()
@@ -117,7 +127,7 @@ func Open(path string, opt OpenOptions) (*Workbook, error) {
 // names the csv sheet and tells an HTML page saved as .xls from other text. r must stay
 // readable until the Workbook is closed; Close does not close r.
 func OpenReader(r io.ReaderAt, size int64, name string, opt OpenOptions) (*Workbook, error) {
-	return open(r, size, name, "", opt)
+	return open(r, size, name, opt)
 }
 
 var (
@@ -125,9 +135,8 @@ var (
 	oleMagic = []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1}
 )
 
-// open dispatches on the first bytes. path is set when excelize may reopen the file itself,
-// which saves holding the compressed bytes in memory.
-func open(r io.ReaderAt, size int64, name, path string, opt OpenOptions) (*Workbook, error) {
+// open dispatches on the first bytes.
+func open(r io.ReaderAt, size int64, name string, opt OpenOptions) (*Workbook, error) {
 	if size < 0 {
 		return nil, fmt.Errorf("%w: negative size", ErrUnreadable)
 	}
@@ -143,7 +152,7 @@ func open(r io.ReaderAt, size int64, name, path string, opt OpenOptions) (*Workb
 	switch {
 	case len(head) >= 4 && bytes.HasPrefix(head, zipMagic) && head[2] < 9 && head[3] < 9:
 		// PK\3\4, PK\5\6 (empty zip), PK\7\8 (spanned).
-		return openZip(r, size, path)
+		return openZip(r, size)
 	case bytes.Equal(head, oleMagic):
 		return openOLE(r, size, opt.Password)
 	default:
@@ -190,19 +199,10 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	return w.csvRows(), nil
 }
 
-// Close releases the file and any temporary files. It is safe to call more than once.
+// Close releases the file. It is safe to call more than once.
 func (w *Workbook) Close() error {
 	var first error
-	if w.xf != nil {
-		first = safely(w.xf.Close)
-		w.xf = nil
-	}
-	if w.tmpDir != "" {
-		if err := os.RemoveAll(w.tmpDir); err != nil && first == nil {
-			first = err
-		}
-		w.tmpDir = ""
-	}
+	w.pkg, w.sst = nil, nil
 	if w.closer != nil {
 		if err := w.closer.Close(); err != nil && first == nil {
 			first = err

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf16"
 
@@ -16,15 +15,14 @@ import (
 
 // Zip bomb limits. A 100,000-row, 10-column order sheet unpacks to about 41 MB of XML
 // (5.4 MB zipped), so Excel's own limit of 1,048,576 rows fits in maxUnzipBytes while a
-// small file claiming gigabytes does not. excelize unpacks a worksheet or the shared
-// strings above maxXMLInMemory to a temp file and every other part to memory; maxInMemory
-// caps the latter, which is what a hostile file could make us hold in RAM. 8 MB keeps a
-// 100k-row sheet (41 MB of XML) out of memory: an import's peak heap fell from 72 MB to
-// 15 MB, for no measurable cost in read time.
+// small file claiming gigabytes does not. Worksheets (xl/worksheets/*) are inflated as
+// they are read, never held whole. The workbook, its relationships and the shared strings
+// are held in memory; every part outside xl/worksheets/ counts toward maxInMemory (parts
+// that are never read too, which keeps the rule simple), so a hostile file cannot make
+// us hold more than that.
 const (
-	maxUnzipBytes  int64 = 1 << 30
-	maxXMLInMemory int64 = 8 << 20
-	maxInMemory    int64 = 512 << 20
+	maxUnzipBytes int64 = 1 << 30
+	maxInMemory   int64 = 512 << 20
 )
 
 // excelDefaultPassword is the password Excel uses to "encrypt" workbooks that are only
@@ -32,16 +30,30 @@ const (
 const excelDefaultPassword = "VelvetSweatshop"
 
 // openZip opens a zip container as an xlsx/xlsm workbook.
-func openZip(r io.ReaderAt, size int64, path string) (*Workbook, error) {
+func openZip(r io.ReaderAt, size int64) (*Workbook, error) {
 	if err := checkZip(r, size); err != nil {
 		return nil, err
 	}
-	return openExcelize(func(opts excelize.Options) (*excelize.File, error) {
-		if path != "" {
-			return excelize.OpenFile(path, opts)
+	w := &Workbook{format: FormatXLSX}
+	err := safely(func() error {
+		zr, err := zip.NewReader(r, size)
+		if err != nil {
+			return err
 		}
-		return excelize.OpenReader(io.NewSectionReader(r, 0, size), opts)
+		w.pkg, err = openPackage(zr)
+		if err != nil {
+			return err
+		}
+		w.sheets = w.pkg.sheets
+		return nil
 	})
+	if err == nil && len(w.sheets) == 0 {
+		err = errors.New("workbook lists no sheets")
+	}
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	return w, nil
 }
 
 // openOLE handles an OLE2 compound file: either an encrypted xlsx (ECMA-376 encryption
@@ -77,50 +89,15 @@ func openOLE(r io.ReaderAt, size int64, password string) (*Workbook, error) {
 		}
 		return nil, ErrWrongPassword
 	}
-	pr := bytes.NewReader(plain)
-	if err := checkZip(pr, pr.Size()); err != nil {
-		return nil, err
+	w, err := openZip(bytes.NewReader(plain), int64(len(plain)))
+	if w != nil {
+		w.inMemory = true // the decrypted zip, not the file
 	}
-	return openExcelize(func(opts excelize.Options) (*excelize.File, error) {
-		return excelize.OpenReader(pr, opts)
-	})
+	return w, err
 }
 
-// openExcelize runs open with our options, under recover, inside a private temp folder so
-// that temp files excelize leaves behind on a failed open are removed too.
-func openExcelize(open func(excelize.Options) (*excelize.File, error)) (*Workbook, error) {
-	tmp, err := os.MkdirTemp("", "shopcrm-sheet-")
-	if err != nil {
-		return nil, err
-	}
-	w := &Workbook{format: FormatXLSX, tmpDir: tmp}
-	opts := excelize.Options{
-		RawCellValue:      true, // set once here so Rows.Columns needs no per-row options
-		UnzipSizeLimit:    maxUnzipBytes,
-		UnzipXMLSizeLimit: maxXMLInMemory,
-		TmpDir:            tmp,
-	}
-	err = safely(func() error {
-		var err error
-		w.xf, err = open(opts)
-		if err != nil {
-			return err
-		}
-		w.sheets = w.xf.GetSheetList()
-		return nil
-	})
-	if err == nil && len(w.sheets) == 0 {
-		err = errors.New("workbook lists no sheets")
-	}
-	if err != nil {
-		w.Close()
-		return nil, unreadable(err)
-	}
-	return w, nil
-}
-
-// checkZip refuses zips whose declared unpacked size is over the limits before excelize
-// starts inflating them (archive/zip stops any entry that inflates beyond its declared size).
+// checkZip refuses zips whose declared unpacked size is over the limits before anything is
+// inflated (archive/zip stops any entry that inflates beyond its declared size).
 func checkZip(r io.ReaderAt, size int64) error {
 	var total, inMemory uint64
 	err := safely(func() error {
@@ -132,9 +109,7 @@ func checkZip(r io.ReaderAt, size int64) error {
 			n := f.UncompressedSize64
 			total += n
 			name := strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))
-			streamed := n > uint64(maxXMLInMemory) &&
-				(strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml")
-			if !streamed {
+			if !strings.HasPrefix(name, "xl/worksheets/") {
 				inMemory += n
 			}
 			if total > uint64(maxUnzipBytes) || inMemory > uint64(maxInMemory) {
@@ -163,35 +138,71 @@ func unreadable(err error) error {
 	if err == nil || errors.Is(err, ErrUnreadable) || errors.Is(err, ErrTooLarge) {
 		return err
 	}
+	if errors.Is(err, errXML) {
+		return fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
 	if se := (*xml.SyntaxError)(nil); errors.As(err, &se) {
 		return fmt.Errorf("%w: XML syntax error on line %d", ErrUnreadable, se.Line)
 	}
 	return fmt.Errorf("%w: %w", ErrUnreadable, err)
 }
 
-// xlsxRows starts streaming one worksheet.
+// xlsxRows starts streaming one worksheet. The shared strings are read on the first call.
 func (w *Workbook) xlsxRows(sheet string) (*Rows, error) {
-	if w.xf == nil {
+	if w.pkg == nil {
 		return nil, errors.New("sheet: workbook is closed")
 	}
-	var xr *excelize.Rows
+	part := w.pkg.sheetPart(sheet)
+	if part == nil {
+		return nil, fmt.Errorf("%w: the sheet's part is missing", ErrUnreadable)
+	}
+	if err := w.loadSharedStrings(); err != nil {
+		return nil, err
+	}
+	var sr *sheetRows
 	err := safely(func() error {
-		var err error
-		xr, err = w.xf.Rows(sheet)
-		return err
+		rc, err := part.Open()
+		if err != nil {
+			return err
+		}
+		sr = &sheetRows{s: newXMLScanner(rc), sst: w.sst, rc: rc}
+		return nil
 	})
 	if err != nil {
-		if xr != nil {
-			_ = safely(xr.Close)
-		}
 		return nil, unreadable(err)
 	}
-	return &Rows{xr: xr}, nil
+	return &Rows{xr: sr}, nil
 }
 
-// nextXLSX advances to the next non-blank row. excelize's Next steps one sheet row at a
-// time even across rows missing from the XML (Columns then returns nil), so counting Next
-// calls gives the true sheet row number.
+// loadSharedStrings reads the shared string table once; a damaged one fails every sheet.
+func (w *Workbook) loadSharedStrings() error {
+	if w.sstDone {
+		return w.sstErr
+	}
+	w.sstDone = true
+	f := w.pkg.parts[partSharedString]
+	if f == nil {
+		w.sst = &sharedStrings{}
+		return nil
+	}
+	w.sstErr = safely(func() error {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		w.sst, err = readSharedStrings(rc)
+		return err
+	})
+	if w.sstErr != nil {
+		w.sstErr = fmt.Errorf("shared strings: %w", unreadable(w.sstErr))
+	}
+	return w.sstErr
+}
+
+// nextXLSX advances to the next non-blank row. Next steps one sheet row at a time even
+// across rows missing from the XML (Columns then returns nil), so counting Next calls
+// gives the true sheet row number.
 func (r *Rows) nextXLSX() (ok bool) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -211,7 +222,7 @@ func (r *Rows) nextXLSX() (ok bool) {
 			return true
 		}
 	}
-	if err := r.xr.Error(); err != nil {
+	if err := r.xr.Err(); err != nil {
 		r.err = fmt.Errorf("after sheet row %d: %w", r.row, unreadable(err))
 	}
 	return false
