@@ -127,6 +127,12 @@ func BenchmarkSortByTotal(b *testing.B) {
 	benchFind(b, benchStore(b), CustomerFilter{Sort: SortTotal, Desc: true})
 }
 
+// BenchmarkSortByTrades sorts by 交易次数 through customers_groups, whose first
+// column is the trade count (migration 0007 dropped the single-column index).
+func BenchmarkSortByTrades(b *testing.B) {
+	benchFind(b, benchStore(b), CustomerFilter{Sort: SortTrades, Desc: true})
+}
+
 func BenchmarkSortByTier(b *testing.B) {
 	benchFind(b, benchStore(b), CustomerFilter{Sort: SortTier, Desc: true})
 }

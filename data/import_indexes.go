@@ -23,7 +23,7 @@ var deferredIndexes = []string{
 	// trades' first: the stats refresh reads trades_customer_stats
 	"trades_customer_stats", "trades_refund_only", "trades_batch", "trades_time",
 	"customers_platform_nick", "customers_phone", "customers_name",
-	"customers_trades", "customers_total", "customers_last_trade", "customers_first_trade",
+	"customers_total", "customers_last_trade", "customers_first_trade",
 	"customers_tier", "customers_groups", "customers_birthday",
 }
 
