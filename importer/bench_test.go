@@ -500,21 +500,7 @@ func BenchmarkRawRowsXLSX(b *testing.B) {
 	for _, sz := range orderBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			files := benchOrderFiles(b, sz.rows, false)
-			var pk peaks
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				m := startPeak()
-				b.StartTimer()
-				n, err := readRawXLSX(files.xlsx)
-				b.StopTimer()
-				pk.add(m.finish())
-				if err != nil || n == 0 {
-					b.Fatalf("raw read: %d bytes, %v", n, err)
-				}
-				b.StartTimer()
-			}
-			pk.report(b)
+			pk := benchRead(b, files.xlsx, readRawXLSX)
 			rawMu.Lock()
 			rawNsPerOp[files.xlsx] = float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			rawCPUPerOp[files.xlsx] = pk.cpu / float64(b.N)
@@ -530,23 +516,29 @@ func BenchmarkReadRowsXLSX(b *testing.B) {
 	for _, sz := range orderBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			files := benchOrderFiles(b, sz.rows, false)
-			var pk peaks
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				m := startPeak()
-				b.StartTimer()
-				n, err := readSheetXLSX(files.xlsx)
-				b.StopTimer()
-				pk.add(m.finish())
-				if err != nil || n == 0 {
-					b.Fatalf("read: %d bytes, %v", n, err)
-				}
-				b.StartTimer()
-			}
-			pk.report(b)
+			benchRead(b, files.xlsx, readSheetXLSX)
 		})
 	}
+}
+
+// benchRead times read over path b.N times, reports the peaks and returns them.
+func benchRead(b *testing.B, path string, read func(string) (int, error)) peaks {
+	var pk peaks
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		m := startPeak()
+		b.StartTimer()
+		n, err := read(path)
+		b.StopTimer()
+		pk.add(m.finish())
+		if err != nil || n == 0 {
+			b.Fatalf("read: %d bytes, %v", n, err)
+		}
+		b.StartTimer()
+	}
+	pk.report(b)
+	return pk
 }
 
 // readSheetXLSX reads the first sheet of path through importer/sheet and returns the

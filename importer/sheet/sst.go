@@ -51,39 +51,25 @@ func readSharedStrings(r io.Reader) (*sharedStrings, error) {
 		ends []uint32
 		si   richText
 	)
-	d := s.depth()
-	for {
-		switch s.next(false) {
-		case tokEOF:
-			if s.err != nil {
-				return nil, s.err
-			}
-			return nil, s.errOrEOF()
-		case tokStart:
-			if s.depth() != d+1 {
-				continue
-			}
-			if string(localName(s.name)) != "si" {
-				if err := s.skipElement(); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			si.reset()
-			if err := si.read(s); err != nil {
-				return nil, err // errBadTypedAttr too: excelize then fails the whole table
-			}
-			text = si.appendTo(text)
-			if len(text) > 1<<32-1 {
-				return nil, fmt.Errorf("%w: shared strings too large", ErrTooLarge)
-			}
-			ends = append(ends, uint32(len(text)))
-		case tokEnd:
-			if s.depth() < d {
-				return &sharedStrings{text: string(text), ends: ends}, nil
-			}
+	err := s.eachChild(func(name []byte) error {
+		if string(name) != "si" {
+			return s.skipElement()
 		}
+		si.reset()
+		if err := si.read(s); err != nil {
+			return err // errBadTypedAttr too: excelize then fails the whole table
+		}
+		text = si.appendTo(text)
+		if len(text) > 1<<32-1 {
+			return fmt.Errorf("%w: shared strings too large", ErrTooLarge)
+		}
+		ends = append(ends, uint32(len(text)))
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return &sharedStrings{text: string(text), ends: ends}, nil
 }
 
 // rootNamespace resolves the namespace of the root element from its own attributes.
@@ -133,72 +119,44 @@ func (x *richText) reset() { x.t, x.runs, x.seen = x.t[:0], x.runs[:0], false }
 // read consumes the item element just started.
 func (x *richText) read(s *xmlScanner) error {
 	x.seen = true
-	d := s.depth()
-	for {
-		switch s.next(false) {
-		case tokEOF:
-			return s.errOrEOF()
-		case tokStart:
-			if s.depth() != d+1 {
-				continue
-			}
+	return s.eachChild(func(name []byte) error {
+		switch string(name) {
+		case "t":
 			var err error
-			switch name := string(localName(s.name)); name {
-			case "t":
-				x.t, err = s.directText(x.t[:0])
-			case "r":
-				err = x.readRun(s)
-			case "rPh", "phoneticPr":
-				if err = checkTypedAttrs(s, name); err == nil {
-					err = s.skipElement()
-				}
-			default:
-				err = s.skipElement()
-			}
-			if err != nil {
+			x.t, err = s.directText(x.t[:0])
+			return err
+		case "r":
+			return x.readRun(s)
+		case "rPh", "phoneticPr":
+			if err := checkTypedAttrs(s, string(name)); err != nil {
 				return err
 			}
-		case tokEnd:
-			if s.depth() < d {
-				return nil
-			}
 		}
-	}
+		return s.skipElement()
+	})
 }
 
 // readRun reads one <r> run, appending its last <t>.
 func (x *richText) readRun(s *xmlScanner) error {
-	d := s.depth()
 	start, end := len(x.runs), len(x.runs)
-	for {
-		switch s.next(false) {
-		case tokEOF:
-			return s.errOrEOF()
-		case tokStart:
-			if s.depth() != d+1 {
-				continue
-			}
+	err := s.eachChild(func(name []byte) error {
+		switch string(name) {
+		case "t":
 			var err error
-			switch string(localName(s.name)) {
-			case "t":
-				x.runs, err = s.directText(x.runs[:start])
-				end = len(x.runs)
-			case "rPr":
-				err = readRunProps(s)
-			default:
-				err = s.skipElement()
-			}
-			if err != nil {
-				x.runs = x.runs[:start] // a run that fails to decode is dropped
-				return err
-			}
-		case tokEnd:
-			if s.depth() < d {
-				x.runs = x.runs[:end]
-				return nil
-			}
+			x.runs, err = s.directText(x.runs[:start])
+			end = len(x.runs)
+			return err
+		case "rPr":
+			return readRunProps(s)
 		}
+		return s.skipElement()
+	})
+	if err != nil {
+		x.runs = x.runs[:start] // a run that fails to decode is dropped
+		return err
 	}
+	x.runs = x.runs[:end]
+	return nil
 }
 
 // appendTo appends the item's text, with excelize's _xHHHH_ escapes decoded.
@@ -320,26 +278,10 @@ func checkTypedAttrs(s *xmlScanner, elem string) error {
 
 // readRunProps consumes an <rPr>, checking its children's typed attributes.
 func readRunProps(s *xmlScanner) error {
-	d := s.depth()
-	for {
-		switch s.next(false) {
-		case tokEOF:
-			return s.errOrEOF()
-		case tokStart:
-			if s.depth() != d+1 {
-				continue
-			}
-			err := checkTypedAttrs(s, string(localName(s.name)))
-			if err == nil {
-				err = s.skipElement()
-			}
-			if err != nil {
-				return err
-			}
-		case tokEnd:
-			if s.depth() < d {
-				return nil
-			}
+	return s.eachChild(func(name []byte) error {
+		if err := checkTypedAttrs(s, string(name)); err != nil {
+			return err
 		}
-	}
+		return s.skipElement()
+	})
 }

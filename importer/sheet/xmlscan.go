@@ -385,6 +385,30 @@ func (s *xmlScanner) directText(dst []byte) ([]byte, error) {
 	}
 }
 
+// eachChild calls fn for every direct child element of the element just started, with
+// the scanner on the child's start tag (fn consumes the child), and returns after the
+// element's end tag. name is the child's local name, valid until fn returns.
+func (s *xmlScanner) eachChild(fn func(name []byte) error) error {
+	d := s.depth()
+	for {
+		switch s.next(false) {
+		case tokEOF:
+			return s.errOrEOF()
+		case tokStart:
+			if s.depth() != d+1 {
+				continue
+			}
+			if err := fn(localName(s.name)); err != nil {
+				return err
+			}
+		case tokEnd:
+			if s.depth() < d {
+				return nil
+			}
+		}
+	}
+}
+
 // skipElement consumes the rest of the element just started.
 func (s *xmlScanner) skipElement() error {
 	d := s.depth()
