@@ -71,5 +71,23 @@ func (g *App) showTour() {
 	show()
 	d.SetButtons([]fyne.CanvasObject{done, prev, next})
 	d.Resize(fyne.NewSize(520, 320))
+	closeOnEscape(g.win.Canvas(), d)
 	d.Show()
+}
+
+// closeOnEscape lets Esc close a dialog that has no dismiss button of its own (Fyne's
+// custom dialogs without buttons ignore it) while it is shown. The window's previous
+// key handler is put back when the dialog closes.
+func closeOnEscape(c fyne.Canvas, d dialog.Dialog) {
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.Hide()
+			return
+		}
+		if before != nil {
+			before(k)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(before) })
 }

@@ -137,6 +137,19 @@ func TestTourPagesStepThrough(t *testing.T) {
 	}
 }
 
+func TestEscClosesTheTour(t *testing.T) {
+	g, _ := newTestApp(t)
+	g.showTour()
+	test.Tap(button(t, g.win, "下一步"))
+	g.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc should close the tour")
+	}
+	if g.win.Canvas().OnTypedKey() != nil {
+		t.Error("the window keeps the tour's key handler after it closed")
+	}
+}
+
 func TestTourHasAPageForEveryScreen(t *testing.T) {
 	g, _ := newTestApp(t)
 	border := g.win.Content().(*fyne.Container)
