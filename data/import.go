@@ -263,6 +263,7 @@ type importer struct {
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
+	dryRun       bool           // counts and problems only: see finish
 	phones       *phoneIndex    // nil unless startedEmpty
 	dropped      []droppedIndex // indexes created again at the end: see deferIndexes
 }
@@ -275,7 +276,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	}
 	// The row loop checks ctx itself; a context without cancellation spares the driver
 	// a watcher goroutine per statement.
-	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res,
+	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res, dryRun: opt.DryRun,
 		byNick: map[string]int64{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
 		recent: map[int64]*Customer{}, matched: map[int64]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
@@ -498,6 +499,12 @@ func (im *importer) finish() error {
 			im.res.CustomersUnchanged++
 		}
 	})
+	if im.dryRun {
+		// Everything a dry run reports is known now; what follows (indexes, stats,
+		// search, the batch record) would be rolled back unread. Skipping it makes
+		// the wizard's check of a 100k-row sheet about twice as fast.
+		return nil
+	}
 	// The closing statements sort indexes and read the batch in order: SQLite sorts in
 	// memory up to the page cache's size before it merges runs from a temp file, so a
 	// small cache here cut a 100k-row import's peak memory from 72 to 55 MB at no

@@ -308,3 +308,28 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 		t.Error("the orphan trade was committed")
 	}
 }
+
+// TestDryRunReportsWhatTheImportDoes: a dry run, which stops before the closing
+// steps, counts and lists exactly what the import then does, into an empty store
+// and over an archive.
+func TestDryRunReportsWhatTheImportDoes(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	for i, rows := range [][]ImportRow{mixedRows(8, 400), append(mixedRows(9, 300), mixedRows(8, 400)[50:200]...)} {
+		dry, err := s.Import(ctx, ImportOptions{FileName: "dry", DryRun: true}, nil, rowsOf(rows...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		real, err := s.Import(ctx, ImportOptions{FileName: "real"}, nil, rowsOf(rows...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		real.BatchID = 0
+		if !reflect.DeepEqual(dry, real) {
+			t.Errorf("import %d: the dry run said %+v, the import did %+v", i+1, dry, real)
+		}
+		if real.CustomersCreated == 0 || (i == 1 && real.CustomersUpdated+real.CustomersUnchanged == 0) {
+			t.Fatalf("import %d changed too little to compare: %+v", i+1, real)
+		}
+	}
+}

@@ -563,10 +563,10 @@ func readSheetXLSX(path string) (int, error) {
 	return total, rows.Err()
 }
 
-// benchImport imports path into a fresh store per iteration (created and closed
+// benchImport imports path with opt into a fresh store per iteration (created and closed
 // outside the timer) and checks the counts, so a broken mapping cannot look fast. It
 // returns the CPU seconds per import.
-func benchImport(b *testing.B, path string, rows, buyers int) (cpuPerOp float64) {
+func benchImport(b *testing.B, path string, rows, buyers int, opt Options) (cpuPerOp float64) {
 	var pk peaks
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -578,7 +578,8 @@ func benchImport(b *testing.B, path string, rows, buyers int) (cpuPerOp float64)
 		}
 		m := startPeak()
 		b.StartTimer()
-		res, err := Import(context.Background(), s, path, Options{Location: orderBenchLoc})
+		opt.Location = orderBenchLoc
+		res, err := Import(context.Background(), s, path, opt)
 		b.StopTimer()
 		pk.add(m.finish())
 		if err != nil {
@@ -609,7 +610,7 @@ func BenchmarkImportXLSX(b *testing.B) {
 	for _, sz := range orderBenchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			files := benchOrderFiles(b, sz.rows, false)
-			cpu := benchImport(b, files.xlsx, sz.rows, files.buyers)
+			cpu := benchImport(b, files.xlsx, sz.rows, files.buyers, Options{})
 			rawMu.Lock()
 			raw, ok := rawNsPerOp[files.xlsx]
 			rawCPU := rawCPUPerOp[files.xlsx]
@@ -638,13 +639,16 @@ func BenchmarkImportCSV(b *testing.B) {
 	for _, v := range []struct {
 		name string
 		path func(orderFiles) string
+		dry  bool
 	}{
-		{"utf8-100k", func(f orderFiles) string { return f.csvUTF8 }},
-		{"gbk-100k", func(f orderFiles) string { return f.csvGBK }},
+		{"utf8-100k", func(f orderFiles) string { return f.csvUTF8 }, false},
+		{"gbk-100k", func(f orderFiles) string { return f.csvGBK }, false},
+		// The wizard's 检查数据: the same counts, nothing written.
+		{"utf8-100k-check", func(f orderFiles) string { return f.csvUTF8 }, true},
 	} {
 		b.Run(v.name, func(b *testing.B) {
 			files := benchOrderFiles(b, n, true)
-			benchImport(b, v.path(files), n, files.buyers)
+			benchImport(b, v.path(files), n, files.buyers, Options{DryRun: v.dry})
 		})
 	}
 }
