@@ -14,7 +14,7 @@ DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 
 # Fuzz targets of the readers and the whole import; `make test` runs each briefly,
 # `make fuzz FUZZTIME=5m` for longer.
-FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzSheetXML:./importer/sheet/ \
+FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzSheetXML:./importer/sheet/ FuzzSheetDiff:./importer/sheet/ \
 	FuzzImportCSV:./importer/ FuzzDate:./importer/clean/ FuzzPhone:./importer/clean/ FuzzAmount:./importer/clean/
 FUZZTIME ?= 8s
 
@@ -72,7 +72,7 @@ fuzz:
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
-	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
+	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ReadRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 
 # Packages. `fyne package` builds the app with the icon, the version and (because
 # FyneApp.toml sets [Migrations] fyneDo = true) the migrated_fynedo tag, which turns
