@@ -44,19 +44,9 @@ func newHistoryScreen(win fyne.Window, store *data.Store, spawn func(func())) *h
 
 // reload fetches the batches off the UI goroutine.
 func (h *historyScreen) reload() {
-	h.spawn(func() {
-		b, err := h.store.FindImportBatches(context.Background())
-		fyne.Do(func() {
-			if err != nil {
-				showError(h.win, err)
-				return
-			}
-			h.batches = b
-			h.empty.Hidden = len(b) > 0
-			h.empty.Refresh()
-			h.list.Refresh()
-		})
-	})
+	loadList(h.spawn, h.win, func() ([]*data.ImportBatch, error) {
+		return h.store.FindImportBatches(context.Background())
+	}, func(b []*data.ImportBatch) { h.batches = b }, h.empty, h.list)
 }
 
 func newBatchRow() fyne.CanvasObject {

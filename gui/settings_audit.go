@@ -31,19 +31,9 @@ func (g *App) auditSection() settingsSection {
 				i18n.AuditAction(e.Action, e.Count)))
 		})
 	load := func() {
-		g.spawn(func() {
-			r, err := g.store.FindAuditLog(context.Background(), auditShown)
-			fyne.Do(func() {
-				if err != nil {
-					showError(g.win, err)
-					return
-				}
-				rows = r
-				empty.Hidden = len(rows) > 0
-				empty.Refresh()
-				list.Refresh()
-			})
-		})
+		loadList(g.spawn, g.win, func() ([]*data.AuditEntry, error) {
+			return g.store.FindAuditLog(context.Background(), auditShown)
+		}, func(r []*data.AuditEntry) { rows = r }, empty, list)
 	}
 	space := canvas.NewRectangle(color.Transparent)
 	space.SetMinSize(fyne.NewSize(0, 200))

@@ -67,19 +67,7 @@ type backupList struct {
 }
 
 func (b *backupList) reload() {
-	b.g.spawn(func() {
-		rows, err := b.g.store.Backups()
-		fyne.Do(func() {
-			if err != nil {
-				showError(b.g.win, err)
-				return
-			}
-			b.rows = rows
-			b.empty.Hidden = len(rows) > 0
-			b.empty.Refresh()
-			b.list.Refresh()
-		})
-	})
+	loadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*data.BackupInfo) { b.rows = r }, b.empty, b.list)
 }
 
 func newBackupRow() fyne.CanvasObject {
