@@ -15,11 +15,7 @@ import (
 // "=HYPERLINK(…)" must not become a live formula in the seller's Excel.
 func TestExportWritesTextAsStringCellsNeverFormulas(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newStore(t)
 	ctx := context.Background()
 	evil := map[string]bool{`=HYPERLINK("http://evil.example","点我")`: true, "+1+1": true, "@SUM(A1)": true, "-1+2": true}
 	i := 0

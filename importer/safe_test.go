@@ -30,11 +30,7 @@ func TestAPanickingCleanerBecomesAnErrorWithoutTheCell(t *testing.T) {
 
 func TestImportWithBackupKeepsTheBackupOnlyWhenTheImportRan(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := newStore(t)
 	ctx := context.Background()
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("订单编号,数量\n1,2\n"), 0o600)
