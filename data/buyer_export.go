@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -56,12 +57,8 @@ func (s *Store) rowMaps(ctx context.Context, query string, args ...any) ([]map[s
 	}
 	out := []map[string]any{}
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, len(cols))
+		if err != nil {
 			return nil, err
 		}
 		m := make(map[string]any, len(cols))
@@ -74,4 +71,14 @@ func (s *Store) rowMaps(ctx context.Context, query string, args ...any) ([]map[s
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// scanValues scans the current row of a query whose columns are not known in advance.
+func scanValues(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, rows.Scan(ptrs...)
 }

@@ -101,12 +101,8 @@ func dumpStore(t *testing.T, s *Store) map[string][]string {
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			vals, err := scanValues(rows, len(cols))
+			if err != nil {
 				t.Fatal(err)
 			}
 			out[table] = append(out[table], fmt.Sprint(vals...))
