@@ -568,6 +568,7 @@ func readSheetXLSX(path string) (int, error) {
 // returns the CPU seconds per import.
 func benchImport(b *testing.B, path string, rows, buyers int, opt Options) (cpuPerOp float64) {
 	var pk peaks
+	opt.Location = orderBenchLoc
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -578,7 +579,6 @@ func benchImport(b *testing.B, path string, rows, buyers int, opt Options) (cpuP
 		}
 		m := startPeak()
 		b.StartTimer()
-		opt.Location = orderBenchLoc
 		res, err := Import(context.Background(), s, path, opt)
 		b.StopTimer()
 		pk.add(m.finish())
