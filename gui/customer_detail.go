@@ -39,13 +39,15 @@ type customerDetail struct {
 	trades  *widget.List
 	noTrade *widget.Label
 
+	now       func() time.Time // the store's clock: "N 天前" counts from it
 	customer  *data.Customer
 	tradeRows []*data.Trade
 	followUps *followUpPanel // 沟通与提醒 (customer_followups.go)
 }
 
-func newCustomerDetail() *customerDetail {
-	d := &customerDetail{}
+// newCustomerDetail is the empty pane; now is the clock "N 天前" counts from.
+func newCustomerDetail(now func() time.Time) *customerDetail {
+	d := &customerDetail{now: now}
 	hint := widget.NewLabel(lang.L("detail.placeholder"))
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Wrapping = fyne.TextWrapWord
@@ -97,7 +99,7 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	d.stats.RemoveAll()
 	st := c.Stats
 	last := "—"
-	if days := st.DaysSinceLast(time.Now(), time.Local); days >= 0 {
+	if days := st.DaysSinceLast(d.now(), time.Local); days >= 0 {
 		last = localDate(st.LastTrade) + "\n" + lang.L("detail.days_ago", map[string]any{"Days": days})
 	}
 	first := "—"

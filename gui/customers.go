@@ -78,7 +78,7 @@ func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spaw
 	s.empty.Hide()
 	s.listArea = container.NewStack(s.table, s.empty)
 
-	s.detail = newCustomerDetail()
+	s.detail = newCustomerDetail(func() time.Time { return s.store.Now() })
 	s.detail.OnEdit = s.editCustomer
 	s.detail.OnDelete = s.deleteCustomer
 	s.detail.OnAddTrade = s.addTrade
