@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"strings"
 )
 
 // An import writes new customers and new trades with an order number in multi-row
@@ -27,18 +26,23 @@ type pendingTrade struct {
 
 // pending is what an import has not written yet.
 type pending struct {
-	customers []*Customer         // new customers in id order
-	custAt    map[int64]int       // id → index in customers
-	trades    []*pendingTrade     // new trades with an order number, in row order
-	tradeAt   map[string]int      // platform\x00order_no → index in trades
-	nextID    int64               // the id the next new customer gets
-	sqlByRows map[int]bulkStmtSQL // the multi-row statements by row count
+	customers []*Customer     // new customers in id order
+	custAt    map[int64]int   // id → index in customers
+	trades    []*pendingTrade // new trades with an order number, in row order
+	tradeAt   map[string]int  // platform\x00order_no → index in trades
+	nextID    int64           // the id the next new customer gets
+	vals      []any           // one statement's values, reused
+	// The multi-row INSERTs. OR FAIL: a failing row fails the import, which rolls
+	// back whole, so the rows before it need not be undone (nor journaled to be).
+	insertCustomers, insertTrades *bulkInsert
 }
 
-type bulkStmtSQL struct{ customers, trades string }
-
 func newPending(nextID int64) *pending {
-	return &pending{custAt: map[int64]int{}, tradeAt: map[string]int{}, nextID: nextID, sqlByRows: map[int]bulkStmtSQL{}}
+	return &pending{custAt: map[int64]int{}, tradeAt: map[string]int{}, nextID: nextID,
+		insertCustomers: newBulkInsert(`INSERT OR FAIL INTO customers (`+bulkCustomerCols+`) VALUES `, "", bulkCustomerArgs),
+		insertTrades: newBulkInsert(`INSERT OR FAIL INTO trades (`+bulkTradeCols+`) VALUES `,
+			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`, bulkTradeArgs),
+	}
 }
 
 // The columns the bulk INSERTs write; the single-row writers in customer_sql.go and
@@ -52,26 +56,6 @@ const (
 		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at`
 	bulkTradeArgs = 17
 )
-
-// bulkSQL returns the INSERTs of n rows.
-func (p *pending) bulkSQL(n int) bulkStmtSQL {
-	if s, ok := p.sqlByRows[n]; ok {
-		return s
-	}
-	values := func(args int) string {
-		row := "(" + strings.TrimSuffix(strings.Repeat("?,", args), ",") + ")"
-		return strings.TrimSuffix(strings.Repeat(row+",", n), ",")
-	}
-	s := bulkStmtSQL{
-		// OR FAIL: a failing row fails the import, which rolls back whole, so the
-		// rows before it need not be undone (nor journaled to be).
-		customers: `INSERT OR FAIL INTO customers (` + bulkCustomerCols + `) VALUES ` + values(bulkCustomerArgs),
-		trades: `INSERT OR FAIL INTO trades (` + bulkTradeCols + `) VALUES ` + values(bulkTradeArgs) +
-			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`,
-	}
-	p.sqlByRows[n] = s
-	return s
-}
 
 // chunks splits n rows into statement sizes: full statements, then powers of two, so
 // that a handful of prepared statements serve every count.
@@ -140,15 +124,16 @@ func (im *importer) flushCustomers() error {
 		return nil
 	}
 	now := formatTime(im.now)
-	args := make([]any, 0, bulkRows*bulkCustomerArgs)
 	for _, n := range chunks(len(cs)) {
-		args = args[:0]
+		vals := im.pend.vals[:0]
 		for _, c := range cs[:n] {
-			args = append(args, c.ID, c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
+			vals = append(vals, c.ID, string(c.Platform), c.Nick, c.Name, string(c.Gender), c.Birthday, c.BirthdayLunar,
 				c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
 				c.MarketingOptOut, encodeExtra(c.Extra), nullID(im.batch), now, now)
 		}
-		if _, err := im.db.ExecContext(im.ctx, im.pend.bulkSQL(n).customers, args...); err != nil {
+		im.pend.vals = vals
+		query, args := im.pend.insertCustomers.statement(vals)
+		if _, err := im.db.ExecContext(im.ctx, query, args...); err != nil {
 			return mapError(err)
 		}
 		for _, c := range cs[:n] {
@@ -201,16 +186,17 @@ func (im *importer) flushTrades() error {
 		return nil
 	}
 	now := formatTime(im.now)
-	args := make([]any, 0, bulkRows*bulkTradeArgs)
 	for _, n := range chunks(len(ts)) {
-		args = args[:0]
+		vals := im.pend.vals[:0]
 		for _, p := range ts[:n] {
 			t := p.t
-			args = append(args, t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods,
+			vals = append(vals, t.CustomerID, string(t.Platform), t.OrderNo, formatTime(t.TradedAt), string(t.Status), t.Goods,
 				t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note,
 				encodeExtra(t.Extra), im.batch, now, now)
 		}
-		res, err := im.db.ExecContext(im.ctx, im.pend.bulkSQL(n).trades, args...)
+		im.pend.vals = vals
+		query, args := im.pend.insertTrades.statement(vals)
+		res, err := im.db.ExecContext(im.ctx, query, args...)
 		if err != nil {
 			return mapForeignKey(mapError(err))
 		}
