@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -216,7 +215,7 @@ func VerifyBackup(ctx context.Context, path string) error {
 
 // readOnlyDSN opens a file for reading only, as a snapshot that is never written.
 func readOnlyDSN(path string) string {
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&_pragma=query_only(1)"
+	return fileURI(path) + "?mode=ro&_pragma=query_only(1)"
 }
 
 // DailyBackup takes the day's backup unless one was already taken today (local date).

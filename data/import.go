@@ -149,6 +149,7 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
+	s.checkpointSoon()
 	return res, nil
 }
 
@@ -162,8 +163,11 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 //   - an 8 MB page cache: an import writes far more pages than any cache holds and
 //     only needs the hot ones; 8 MB takes no more CPU time than the app's 16 MB, and
 //     a 500k-row import's peak memory drops by as much.
+//   - no automatic checkpoint: the commit would copy the whole import from the WAL
+//     into the database file before the seller sees the result (0.1 s of a 100k-row
+//     import, 0.5 s of a 500k one); checkpointSoon does it in the background.
 var importPragmas = []struct{ name, value string }{
-	{"foreign_keys", "0"}, {"cache_size", "-8192"},
+	{"foreign_keys", "0"}, {"cache_size", "-8192"}, {"wal_autocheckpoint", "0"},
 }
 
 // inImportTx is inTx on a connection set up with importPragmas.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -255,7 +256,7 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 	s.db.SetMaxOpenConns(1) // the import's connection is the one used next
 	ctx := context.Background()
 	importWith(t, s, 128, "first", mixedRows(5, 50))
-	for pragma, want := range map[string]int{"cache_size": -16384, "foreign_keys": 1} {
+	for pragma, want := range map[string]int{"cache_size": -16384, "foreign_keys": 1, "wal_autocheckpoint": 1000} {
 		var got int
 		if err := s.db.QueryRow(`PRAGMA ` + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s after an import: %d, %v; want the app's %d", pragma, got, err, want)
@@ -327,5 +328,24 @@ func TestDryRunReportsWhatTheImportDoes(t *testing.T) {
 		if real.CustomersCreated == 0 || (i == 1 && real.CustomersUpdated+real.CustomersUnchanged == 0) {
 			t.Fatalf("import %d changed too little to compare: %+v", i+1, real)
 		}
+	}
+}
+
+// TestImportCheckpointsInTheBackground: an import's commit leaves its pages in the
+// WAL, and a background checkpoint copies them into the database file.
+func TestImportCheckpointsInTheBackground(t *testing.T) {
+	s := openTestStore(t)
+	size := func() int64 {
+		fi, err := os.Stat(s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	before := size()
+	importWith(t, s, 128, "first", mixedRows(6, 3000))
+	s.background.Wait()
+	if after := size(); after <= before {
+		t.Errorf("database file: %d bytes before the import, %d after its checkpoint; want it grown", before, after)
 	}
 }

@@ -3,7 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -33,6 +35,8 @@ type Store struct {
 	// checkedAtOpen tells whether Open ran it or trusted a clean close the same day.
 	checkedOn     string
 	checkedAtOpen bool
+
+	background sync.WaitGroup // work started after a write returned, waited for by Close
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
@@ -61,6 +65,9 @@ func Open(dir string) (*Store, error) {
 func openLocked(dir string, lock *folderLock) (*Store, error) {
 	path := filepath.Join(dir, DBFileName)
 	lastCheck := takeCleanMarker(dir) // before opening: an open database has a WAL beside it
+	if err := createFile(path); err != nil {
+		return nil, fmt.Errorf("create database: %w", err)
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
@@ -95,6 +102,40 @@ func probeWritable(dir string) error {
 	return os.Remove(name)
 }
 
+// newFilePageSize is the page size of a new archive. SQLite's default of 4 KiB made a
+// 100k-row import some 140,000 reads and writes of single pages, each a system call;
+// with 16 KiB pages it is about 50,000, and the import about 0.1 s faster. A lookup
+// reads one page either way. An archive created before keeps its page size.
+const newFilePageSize = 16384
+
+// createFile creates a missing database file with newFilePageSize pages, in WAL mode.
+// The page size is fixed by the first write, and the connection string cannot set it:
+// its journal_mode pragma is applied first and writes the file's header.
+func createFile(path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil // there, or not readable: opening it says which
+	}
+	db, err := sql.Open("sqlite", fileURI(path))
+	if err != nil {
+		return err
+	}
+	db.SetMaxOpenConns(1) // both pragmas on the one connection
+	for _, p := range []string{fmt.Sprintf(`PRAGMA page_size = %d`, newFilePageSize), `PRAGMA journal_mode = WAL`} {
+		if _, err = db.Exec(p); err != nil {
+			break
+		}
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return Classify(err)
+}
+
+// fileURI is the SQLite URI of the file at path.
+func fileURI(path string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath()
+}
+
 // dsn builds the connection string. Pragmas travel in the DSN so that every pooled
 // connection gets them, not only the one an Exec happened to run on.
 func dsn(path string) string {
@@ -110,7 +151,7 @@ func dsn(path string) string {
 	}
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path) + "?" + q.Encode()
 }
 
 // Path is the database file's location, shown to the seller in Settings.
@@ -122,6 +163,7 @@ func (s *Store) Dir() string { return s.dir }
 // Close closes the database and releases the data folder's lock. A clean close leaves
 // a marker that spares a same-day reopen the full integrity check.
 func (s *Store) Close() error {
+	s.background.Wait()
 	s.groups.close()
 	err := s.db.Close()
 	if err == nil {
@@ -151,6 +193,19 @@ func runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sq
 		return err
 	}
 	return tx.Commit()
+}
+
+// checkpointSoon copies the write-ahead log into the database file on a pooled
+// connection, in the background, after a large write whose own connection skipped
+// it. What is in the log is as safe as what is in the file (every commit is synced),
+// and readers and writers go on meanwhile; one that fails, or stops short of readers
+// still on older pages, is finished by the next commit's automatic checkpoint.
+func (s *Store) checkpointSoon() {
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		s.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
+	}()
 }
 
 // DefaultDir is the data folder: $SHOPCRM_DATA when set, else the app's own folder

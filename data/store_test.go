@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -54,6 +55,47 @@ func TestOpenMigratesEmptyFileAndReopenIsNoOp(t *testing.T) {
 	}
 	if _, err := s2.FindCustomerByID(ctx, c.ID); err != nil {
 		t.Errorf("customer lost on reopen: %v", err)
+	}
+}
+
+// TestNewArchiveHasLargePagesOldKeepsItsOwn: a new archive gets newFilePageSize
+// pages in WAL mode; an archive made with SQLite's default 4 KiB pages opens, works
+// and keeps them.
+func TestNewArchiveHasLargePagesOldKeepsItsOwn(t *testing.T) {
+	pageSize := func(s *Store) (size int, mode string) {
+		t.Helper()
+		if err := s.db.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		return size, mode
+	}
+	if size, mode := pageSize(openTestStore(t)); size != newFilePageSize || mode != "wal" {
+		t.Errorf("new archive: %d-byte pages, journal %s; want %d, wal", size, mode, newFilePageSize)
+	}
+
+	dir := t.TempDir()
+	old, err := sql.Open("sqlite", fileURI(filepath.Join(dir, DBFileName)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.SetMaxOpenConns(1)
+	if _, err := old.Exec(`PRAGMA page_size = 4096; PRAGMA journal_mode = WAL`); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.CreateCustomer(context.Background(), &Customer{Platform: PlatformTaobao, Nick: "老档案"}); err != nil {
+		t.Fatal(err)
+	}
+	if size, mode := pageSize(s); size != 4096 || mode != "wal" {
+		t.Errorf("older archive: %d-byte pages, journal %s; want 4096, wal", size, mode)
 	}
 }
 
