@@ -17,7 +17,6 @@ type bulkInsert struct {
 	width      int                  // values per row
 	sql        map[bulkShape]string // the statements built so far
 	args       []any                // reused by statement
-	sharing    int                  // statements built with shared columns
 }
 
 // maxBulkShapes bounds the statements with shared columns one table prepares: a sheet
@@ -54,7 +53,7 @@ func (b *bulkInsert) statement(vals []any) (string, []any) {
 			shape.shared |= 1 << j
 		}
 	}
-	if _, ok := b.sql[shape]; !ok && b.sharing >= maxBulkShapes {
+	if _, ok := b.sql[shape]; !ok && b.sharingShapes() >= maxBulkShapes {
 		shape.shared = 0
 	}
 	args := b.args[:0]
@@ -74,6 +73,17 @@ func (b *bulkInsert) statement(vals []any) (string, []any) {
 	return b.text(shape), args
 }
 
+// sharingShapes counts the statements built so far that bind some column once.
+func (b *bulkInsert) sharingShapes() int {
+	n := 0
+	for shape := range b.sql {
+		if shape.shared != 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // text builds the statement of a shape. The shared columns are parameters ?1 to ?k,
 // the first row's others ?k+1 onwards; the later rows' others are plain "?", which
 // SQLite numbers one above the largest number already used, so they follow on
@@ -82,15 +92,16 @@ func (b *bulkInsert) text(shape bulkShape) string {
 	if s, ok := b.sql[shape]; ok {
 		return s
 	}
-	shared := map[int]int{} // column → its parameter number
-	for j := 0; j < b.width; j++ {
+	param := make([]int, b.width) // a shared column's parameter number, else 0
+	next := 1
+	for j := range param {
 		if shape.shared&(1<<j) != 0 {
-			shared[j] = len(shared) + 1
+			param[j] = next
+			next++
 		}
 	}
 	var sb strings.Builder
 	sb.WriteString(b.head)
-	next := len(shared) + 1
 	for i := 0; i < shape.rows; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
@@ -100,9 +111,9 @@ func (b *bulkInsert) text(shape bulkShape) string {
 			if j > 0 {
 				sb.WriteByte(',')
 			}
-			switch n, ok := shared[j]; {
-			case ok:
-				sb.WriteString("?" + strconv.Itoa(n))
+			switch {
+			case param[j] > 0:
+				sb.WriteString("?" + strconv.Itoa(param[j]))
 			case i == 0:
 				sb.WriteString("?" + strconv.Itoa(next))
 				next++
@@ -115,8 +126,5 @@ func (b *bulkInsert) text(shape bulkShape) string {
 	sb.WriteString(b.tail)
 	s := sb.String()
 	b.sql[shape] = s
-	if shape.shared != 0 {
-		b.sharing++
-	}
 	return s
 }
