@@ -35,6 +35,9 @@ func importFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 			return err
 		}
 		printImportResult(e, res, *dry)
+		// Index the new customers for search before the command ends, rather than
+		// leave it to the app's next start (Close would stop it).
+		e.store.WaitBackground()
 		return nil
 	}
 }

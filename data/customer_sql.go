@@ -304,7 +304,8 @@ func (s *Store) eachCustomer(ctx context.Context, f CustomerFilter, withCount bo
 
 // where turns the free-text query into SQL: every word must appear in the customer's
 // search text. Words of three or more characters use the trigram index; shorter ones
-// scan the narrow search table. A word that looks like a phone fragment ("138-0013")
+// scan the narrow search table. Customers not indexed yet (search_pending.go) are
+// matched by their own fields. A word that looks like a phone fragment ("138-0013")
 // is matched by its digits.
 func (f CustomerFilter) where() (string, []any) {
 	var conds []string
@@ -314,11 +315,11 @@ func (f CustomerFilter) where() (string, []any) {
 			w = d
 		}
 		if utf8.RuneCountInString(w) >= 3 {
-			conds = append(conds, `c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)`)
-			args = append(args, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+			conds = append(conds, `(c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)`+searchPendingOr)
+			args = append(args, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`, w)
 		} else {
-			conds = append(conds, `c.id IN (SELECT id FROM customer_search WHERE instr(text, ?) > 0)`)
-			args = append(args, w)
+			conds = append(conds, `(c.id IN (SELECT id FROM customer_search WHERE instr(text, ?) > 0)`+searchPendingOr)
+			args = append(args, w, w)
 		}
 	}
 	if f.Tag != "" {

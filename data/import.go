@@ -149,7 +149,11 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	s.checkpointSoon()
+	if res.CustomersCreated > 0 {
+		s.indexSoon()
+	} else {
+		s.checkpointSoon()
+	}
 	return res, nil
 }
 
@@ -166,18 +170,27 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 //   - no automatic checkpoint: the commit would copy the whole import from the WAL
 //     into the database file before the seller sees the result (0.1 s of a 100k-row
 //     import, 0.5 s of a 500k one); checkpointSoon does it in the background.
-var importPragmas = []struct{ name, value string }{
+var importPragmas = []pragma{
 	{"foreign_keys", "0"}, {"cache_size", "-8192"}, {"wal_autocheckpoint", "0"},
 }
 
+// pragma is a connection setting.
+type pragma struct{ name, value string }
+
 // inImportTx is inTx on a connection set up with importPragmas.
 func (s *Store) inImportTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.inTxWith(ctx, importPragmas, fn)
+}
+
+// inTxWith is inTx on a connection set up with pragmas, each put back before the
+// connection returns to the pool.
+func (s *Store) inTxWith(ctx context.Context, pragmas []pragma, fn func(tx *sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	for _, p := range importPragmas {
+	for _, p := range pragmas {
 		var was string
 		if err := conn.QueryRowContext(ctx, `PRAGMA `+p.name).Scan(&was); err != nil {
 			return err
@@ -270,6 +283,9 @@ type importer struct {
 	dryRun       bool           // counts and problems only: see finish
 	phones       *phoneIndex    // nil unless startedEmpty
 	dropped      []droppedIndex // indexes created again at the end: see deferIndexes
+	// firstID is the id of the batch's first new customer; the full-text index holds
+	// the customers below searchFrom (see search_pending.go).
+	firstID, searchFrom int64
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptions, res *ImportResult) (*importer, error) {
@@ -292,7 +308,11 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	if err != nil {
 		return nil, err
 	}
-	im.pend = newPending(maxID + 1)
+	im.firstID = maxID + 1
+	if im.searchFrom, err = searchPendingFrom(ctx, tx); err != nil {
+		return nil, err
+	}
+	im.pend = newPending(im.firstID)
 	im.info = newCustInfos(maxID + 1)
 	im.startedEmpty = maxID == 0 && importShortcuts
 	if im.startedEmpty {
@@ -455,15 +475,11 @@ func (im *importer) refreshTouched() error {
 const searchTextSQL = `lower(c.nick || char(31) || c.name || char(31) || c.phone || char(31) || c.email || char(31) ||
 	c.province || c.city || char(31) || c.address)`
 
-// reindex brings the search table and the full-text index up to date with the batch:
-// its new customers in one statement each, and the changed search text of earlier
-// ones. The search table is written while search.deferred still holds the full-text
-// triggers back.
+// reindex brings the search table and the full-text index up to date with the
+// changes the batch made to earlier customers, and leaves its new customers to the
+// background indexing (search_pending.go). The search table is written while
+// search.deferred still holds the full-text triggers back.
 func (im *importer) reindex() error {
-	if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_search (id, text)
-		SELECT c.id, `+searchTextSQL+` FROM customers c WHERE c.batch_id = ?`, im.batch); err != nil {
-		return err
-	}
 	for id := range im.indexed {
 		if _, err := im.db.ExecContext(im.ctx, `UPDATE customer_search SET text =
 			(SELECT `+searchTextSQL+` FROM customers c WHERE c.id = customer_search.id) WHERE id = ?`, id); err != nil {
@@ -471,10 +487,6 @@ func (im *importer) reindex() error {
 		}
 	}
 	if _, err := im.db.ExecContext(im.ctx, `DELETE FROM settings WHERE key = ?`, searchDeferredKey); err != nil {
-		return err
-	}
-	if _, err := im.db.ExecContext(im.ctx, `INSERT INTO customer_fts (rowid, text)
-		SELECT s.id, s.text FROM customer_search s JOIN customers c ON c.id = s.id WHERE c.batch_id = ?`, im.batch); err != nil {
 		return err
 	}
 	for id, old := range im.indexed {
@@ -485,7 +497,10 @@ func (im *importer) reindex() error {
 			return err
 		}
 	}
-	return nil
+	if im.res.CustomersCreated == 0 {
+		return nil
+	}
+	return markSearchPending(im.ctx, im.tx, im.firstID)
 }
 
 // finish recomputes the stats of every touched customer and records the counts.

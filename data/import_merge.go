@@ -153,7 +153,7 @@ func (im *importer) mergeCustomer(id int64, in *Customer) error {
 		if err := im.snapshotOnce("customer", id, old); err != nil {
 			return err
 		}
-		if _, seen := im.indexed[id]; !seen {
+		if _, seen := im.indexed[id]; !seen && id < im.searchFrom {
 			var text string
 			if err := im.db.QueryRowContext(im.ctx, `SELECT text FROM customer_search WHERE id = ?`, id).Scan(&text); err != nil {
 				return err

@@ -39,6 +39,9 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	if err := s.migrate(ctx); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
+	if err := s.resumeIndexing(ctx); err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
 	return s.Audit(ctx, "backup.restore", 1, "")
 }
 

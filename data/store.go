@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -37,6 +38,7 @@ type Store struct {
 	checkedAtOpen bool
 
 	background sync.WaitGroup // work started after a write returned, waited for by Close
+	closing    atomic.Bool    // set by Close: background work stops at its next step
 }
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
@@ -82,6 +84,9 @@ func openLocked(dir string, lock *folderLock) (*Store, error) {
 	}
 	if err == nil {
 		err = s.migrate(ctx)
+	}
+	if err == nil {
+		err = s.resumeIndexing(ctx)
 	}
 	if err != nil {
 		db.Close()
@@ -163,6 +168,7 @@ func (s *Store) Dir() string { return s.dir }
 // Close closes the database and releases the data folder's lock. A clean close leaves
 // a marker that spares a same-day reopen the full integrity check.
 func (s *Store) Close() error {
+	s.closing.Store(true)
 	s.background.Wait()
 	s.groups.close()
 	err := s.db.Close()
