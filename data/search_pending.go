@@ -47,7 +47,7 @@ func searchPendingFrom(ctx context.Context, db execer) (int64, error) {
 // id on still have to be indexed; an earlier mark below it stays.
 func markSearchPending(ctx context.Context, tx execer, from int64) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = min(CAST(value AS INTEGER), excluded.value)`, searchPendingKey, from)
+		ON CONFLICT (key) DO UPDATE SET value = min(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))`, searchPendingKey, from)
 	return err
 }
 
