@@ -149,11 +149,7 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
 	}
-	if res.CustomersCreated > 0 {
-		s.indexSoon()
-	} else {
-		s.checkpointSoon()
-	}
+	s.indexSoon()
 	return res, nil
 }
 
@@ -169,7 +165,7 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, issues []RowIssue
 //     a 500k-row import's peak memory drops by as much.
 //   - no automatic checkpoint: the commit would copy the whole import from the WAL
 //     into the database file before the seller sees the result (0.1 s of a 100k-row
-//     import, 0.5 s of a 500k one); checkpointSoon does it in the background.
+//     import, 0.5 s of a 500k one); indexSoon does it in the background.
 var importPragmas = []pragma{
 	{"foreign_keys", "0"}, {"cache_size", "-8192"}, {"wal_autocheckpoint", "0"},
 }

@@ -23,7 +23,7 @@ import (
 const searchPendingKey = "search.pending"
 
 // searchPendingSQL is that id, NULL when every customer is indexed.
-const searchPendingSQL = `(SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'search.pending')`
+const searchPendingSQL = `(SELECT CAST(value AS INTEGER) FROM settings WHERE key = '` + searchPendingKey + `')`
 
 // searchPendingOr ends a search word's condition on customers c: or the customer is
 // not indexed yet and its fields hold the word (the next argument). SQLite answers
@@ -51,8 +51,8 @@ func markSearchPending(ctx context.Context, tx execer, from int64) error {
 	return err
 }
 
-// indexSoon indexes the pending customers in the background, then checkpoints the
-// write-ahead log (see checkpointSoon).
+// indexSoon is the background work after an import: it indexes the pending
+// customers, if any, then checkpoints the write-ahead log the import left.
 func (s *Store) indexSoon() {
 	s.background.Add(1)
 	go func() {
@@ -68,7 +68,7 @@ func (s *Store) indexSoon() {
 				break
 			}
 		}
-		s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+		s.checkpoint(ctx)
 	}()
 }
 

@@ -201,17 +201,13 @@ func runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sq
 	return tx.Commit()
 }
 
-// checkpointSoon copies the write-ahead log into the database file on a pooled
-// connection, in the background, after a large write whose own connection skipped
-// it. What is in the log is as safe as what is in the file (every commit is synced),
-// and readers and writers go on meanwhile; one that fails, or stops short of readers
-// still on older pages, is finished by the next commit's automatic checkpoint.
-func (s *Store) checkpointSoon() {
-	s.background.Add(1)
-	go func() {
-		defer s.background.Done()
-		s.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`)
-	}()
+// checkpoint copies the write-ahead log into the database file, after a large write
+// whose own connection skipped it (see indexSoon). What is in the log is as safe as
+// what is in the file (every commit is synced), and readers and writers go on
+// meanwhile; one that fails, or stops short of readers still on older pages, is
+// finished by the next commit's automatic checkpoint.
+func (s *Store) checkpoint(ctx context.Context) {
+	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 }
 
 // DefaultDir is the data folder: $SHOPCRM_DATA when set, else the app's own folder
