@@ -300,6 +300,10 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	}
 	res.BatchID = im.batch
 	im.db = newStmtCache(tx)
+	// The lookups below need the indexes an import just before left for later.
+	if err := createLaterIndexes(ctx, tx); err != nil {
+		return nil, err
+	}
 	maxID, err := maxCustomerID(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -538,6 +542,9 @@ func (im *importer) finish() error {
 	}
 	// The customers' indexes after their stats: the refresh then rewrites no index.
 	if err := im.restoreIndexes("customers"); err != nil {
+		return err
+	}
+	if err := im.postponeIndexes(); err != nil {
 		return err
 	}
 	if err := im.reindex(); err != nil {

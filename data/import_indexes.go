@@ -1,8 +1,12 @@
 package data
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // An import into an empty store writes the whole archive. Keeping a secondary index
@@ -26,6 +30,24 @@ var deferredIndexes = []string{
 	"customers_total", "customers_last_trade", "customers_first_trade",
 	"customers_tier", "customers_groups", "customers_birthday",
 }
+
+// laterIndexes are the deferredIndexes such an import leaves to the background job
+// after it commits (indexSoon), instead of creating them before it does: none is
+// UNIQUE, none is read by the import's closing statements, and only the speed of
+// reading depends on them (the list's sorts, the groups, reminders, a revert, the next
+// import's lookups), which SQLite answers by scanning meanwhile. Creating them was a
+// third of a 100k-row import's closing work. Each waits in settings under
+// laterIndexPrefix + its name, with its definition, so a closed or killed app creates it on
+// the next Open, and an import, or a migration, that comes first creates it before
+// it starts.
+var laterIndexes = []string{
+	"trades_refund_only", "trades_batch", "trades_time",
+	"customers_phone", "customers_name", "customers_total", "customers_last_trade",
+	"customers_first_trade", "customers_tier", "customers_groups", "customers_birthday",
+}
+
+// laterIndexPrefix starts the settings key of an index waiting for the background job.
+const laterIndexPrefix = "index.pending."
 
 // keptIndexes are kept up to date by the import itself: the bulk INSERT's ON CONFLICT
 // clause needs trades_platform_order.
@@ -83,11 +105,12 @@ func (im *importer) needIndex(name string) error {
 	return nil
 }
 
-// restoreIndexes creates again the dropped indexes of table, in deferredIndexes order.
+// restoreIndexes creates again the dropped indexes of table, in deferredIndexes
+// order, but for laterIndexes.
 func (im *importer) restoreIndexes(table string) error {
 	var names []string
 	for _, d := range im.dropped {
-		if d.table == table {
+		if d.table == table && !slices.Contains(laterIndexes, d.name) {
 			names = append(names, d.name)
 		}
 	}
@@ -97,4 +120,50 @@ func (im *importer) restoreIndexes(table string) error {
 		}
 	}
 	return nil
+}
+
+// postponeIndexes records the dropped indexes still missing (laterIndexes) for the
+// background job, in the import's transaction.
+func (im *importer) postponeIndexes() error {
+	for _, d := range im.dropped {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`,
+			laterIndexPrefix+d.name, d.sql); err != nil {
+			return err
+		}
+	}
+	im.dropped = nil
+	return nil
+}
+
+// createLaterIndex creates, in tx, the first index an earlier import left for later
+// and takes it off the list; it reports false when none was waiting.
+func createLaterIndex(ctx context.Context, tx execer) (bool, error) {
+	var key, def string
+	var exists bool
+	err := tx.QueryRowContext(ctx, `SELECT key, value,
+			EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = substr(key, ?))
+		FROM settings WHERE key GLOB '`+laterIndexPrefix+`*' ORDER BY key LIMIT 1`,
+		len(laterIndexPrefix)+1).Scan(&key, &def, &exists)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !exists {
+		if _, err := tx.ExecContext(ctx, def); err != nil {
+			return false, fmt.Errorf("create index %s: %w", strings.TrimPrefix(key, laterIndexPrefix), err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
+	return err == nil, err
+}
+
+// createLaterIndexes creates, in tx, every index earlier imports left for later.
+func createLaterIndexes(ctx context.Context, tx execer) error {
+	for {
+		if more, err := createLaterIndex(ctx, tx); !more || err != nil {
+			return err
+		}
+	}
 }

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -42,11 +43,62 @@ func TestEveryIndexIsDeferredOrKept(t *testing.T) {
 			t.Errorf("%s is listed but the schema has no such index", name)
 		}
 	}
+	// An index left for later is one nothing but speed depends on.
+	for _, name := range laterIndexes {
+		if !slices.Contains(deferredIndexes, name) {
+			t.Errorf("%s is in laterIndexes but not in deferredIndexes", name)
+		}
+		if strings.HasPrefix(have[name], "CREATE UNIQUE") {
+			t.Errorf("%s is UNIQUE: the import must create it before it commits", name)
+		}
+		if slices.Contains([]string{"trades_customer_stats", "customers_platform_nick"}, name) {
+			t.Errorf("%s is read by the import's closing statements", name)
+		}
+	}
+}
+
+// laterKeys lists the indexes waiting for the background job.
+func laterKeys(t *testing.T, s *Store) []string {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT substr(key, ?) FROM settings WHERE key GLOB ? ORDER BY key`,
+		len(laterIndexPrefix)+1, laterIndexPrefix+"*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// checkIndexes fails unless the schema's indexes are want's, none missing, none
+// more, and no index waits for the background job.
+func checkIndexes(t *testing.T, s *Store, want map[string]string, when string) {
+	t.Helper()
+	got := schemaIndexes(t, s)
+	for name, sql := range want {
+		if got[name] != sql {
+			t.Errorf("%s, index %s is %q; want %q", when, name, got[name], sql)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s there are %d indexes, want %d", when, len(got), len(want))
+	}
+	if keys := laterKeys(t, s); len(keys) > 0 {
+		t.Errorf("%s, indexes still wait for the background job: %v", when, keys)
+	}
 }
 
 // TestImportIntoEmptyStoreKeepsTheSchema: an import into an empty store, a dry run,
 // a failed one and ones that need a dropped index mid-way all end with every index
-// as the migrations made it.
+// as the migrations made it: at once, or, for laterIndexes, once the background job
+// has run.
 func TestImportIntoEmptyStoreKeepsTheSchema(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -63,6 +115,7 @@ func TestImportIntoEmptyStoreKeepsTheSchema(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTestStore(t)
 			want := schemaIndexes(t, s)
+			release := holdIndexing(s)
 			next := rowsOf(tc.rows...)
 			if tc.fail {
 				n := 0
@@ -77,15 +130,94 @@ func TestImportIntoEmptyStoreKeepsTheSchema(t *testing.T) {
 			if tc.fail != (err != nil) {
 				t.Fatalf("import: %v", err)
 			}
+			// What is missing now is what waits for the background job, and that is
+			// only ever an index of laterIndexes.
 			got := schemaIndexes(t, s)
-			for name, sql := range want {
-				if got[name] != sql {
-					t.Errorf("after the import, index %s is %q; want %q", name, got[name], sql)
+			var missing []string
+			for name := range want {
+				if _, ok := got[name]; !ok {
+					missing = append(missing, name)
+				}
+				if !slices.Contains(laterIndexes, name) && got[name] != want[name] {
+					t.Errorf("after the import, index %s is %q; want %q", name, got[name], want[name])
 				}
 			}
-			if len(got) != len(want) {
-				t.Errorf("after the import there are %d indexes, want %d", len(got), len(want))
+			slices.Sort(missing)
+			if keys := laterKeys(t, s); !slices.Equal(keys, missing) {
+				t.Errorf("after the import, indexes %v are missing and %v wait for the background job", missing, keys)
 			}
+			if tc.name == "orders" && len(missing) == 0 {
+				t.Error("the import created every index before it committed")
+			}
+			release()
+			checkIndexes(t, s, want, "after the background job")
 		})
 	}
+}
+
+// TestLaterIndexesAreCreatedByWhatComesFirst: the indexes an import left for later
+// are there for the next import, after a close and reopen, and before a migration.
+func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
+	ctx := context.Background()
+	importHeld := func(t *testing.T, s *Store) {
+		t.Helper()
+		holdIndexing(s)
+		if _, err := s.Import(ctx, ImportOptions{FileName: "a"}, nil, rowsOf(mixedRows(9, 200)...)); err != nil {
+			t.Fatal(err)
+		}
+		if len(laterKeys(t, s)) == 0 {
+			t.Fatal("the import left no index for later")
+		}
+	}
+	t.Run("next import", func(t *testing.T) {
+		s := openTestStore(t)
+		want := schemaIndexes(t, s)
+		importHeld(t, s)
+		// The background job is still held: the second import creates them itself,
+		// before its lookups by phone and name.
+		res, err := s.Import(ctx, ImportOptions{FileName: "b"}, nil, rowsOf(mixedRows(10, 200)...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.CustomersCreated+res.CustomersUpdated+res.CustomersUnchanged == 0 {
+			t.Fatal("the second import matched no customer")
+		}
+		checkIndexes(t, s, want, "after the second import")
+	})
+	t.Run("reopen", func(t *testing.T) {
+		dir := t.TempDir()
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := schemaIndexes(t, s)
+		importHeld(t, s) // Close comes before the job runs
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if s, err = Open(dir); err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		s.WaitBackground()
+		checkIndexes(t, s, want, "after reopening")
+	})
+	t.Run("migration", func(t *testing.T) {
+		s := openTestStore(t)
+		want := schemaIndexes(t, s)
+		importHeld(t, s)
+		// As if the archive came from the version before the last migration (which
+		// can run again): migrating creates the waiting indexes first.
+		var last string
+		if err := s.db.QueryRow(`SELECT max(name) FROM migrations`).Scan(&last); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec(`DELETE FROM migrations WHERE name = ?`, last); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		checkIndexes(t, s, want, "after migrating")
+	})
 }

@@ -32,8 +32,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		known[name] = true
 	}
 	// A newer version's database is refused before anything is applied to it.
-	if err := s.refuseUnknownMigrations(ctx, known); err != nil {
+	applied, err := countMigrations(ctx, s.db, known)
+	if err != nil {
 		return err
+	}
+	// A migration is written against the whole schema: the indexes an import left
+	// for later are created first.
+	if applied > 0 && applied < len(names) {
+		if err := s.inTx(ctx, func(tx *sql.Tx) error { return createLaterIndexes(ctx, tx) }); err != nil {
+			return fmt.Errorf("create indexes: %w", err)
+		}
 	}
 	for _, name := range names {
 		if err := s.migrateFile(ctx, name); err != nil {
@@ -62,13 +70,6 @@ func (s *Store) migrateFile(ctx context.Context, name string) error {
 		_, err = tx.ExecContext(ctx, `INSERT INTO migrations (name, applied_at) VALUES (?, ?)`, name, formatTime(s.now()))
 		return err
 	})
-}
-
-// refuseUnknownMigrations stops a database that a newer version already migrated
-// further than this binary knows from being used (and half-understood).
-func (s *Store) refuseUnknownMigrations(ctx context.Context, known map[string]bool) error {
-	_, err := countMigrations(ctx, s.db, known)
-	return err
 }
 
 // countMigrations counts the migrations recorded in db; one this binary does not know

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"log"
 	"math"
 )
 
@@ -51,27 +50,6 @@ func markSearchPending(ctx context.Context, tx execer, from int64) error {
 	return err
 }
 
-// indexSoon is the background work after an import: it indexes the pending
-// customers, if any, then checkpoints the write-ahead log the import left.
-func (s *Store) indexSoon() {
-	s.background.Add(1)
-	go func() {
-		defer s.background.Done()
-		ctx := context.Background()
-		for !s.closing.Load() {
-			more, err := s.indexChunk(ctx)
-			if err != nil {
-				log.Printf("search index: %v", Classify(err)) // searches scan meanwhile; the next Open retries
-				break
-			}
-			if !more {
-				break
-			}
-		}
-		s.checkpoint(ctx)
-	}()
-}
-
 // indexPragmas: the job reads the customers in order and appends to the index, so a
 // small page cache does; it runs right after an import, whose memory the runtime has
 // not handed back yet, and the app's 16 MB cache on top took a 500k-row import's peak
@@ -115,18 +93,4 @@ func (s *Store) indexChunk(ctx context.Context) (more bool, err error) {
 		return err
 	})
 	return more, err
-}
-
-// WaitBackground waits until the work writes left to the background is done: the
-// search index of imported customers and the checkpoint after an import. Close stops
-// that work at its next step instead (the next Open takes it up again).
-func (s *Store) WaitBackground() { s.background.Wait() }
-
-// resumeIndexing starts the background job when an earlier one did not finish.
-func (s *Store) resumeIndexing(ctx context.Context) error {
-	from, err := searchPendingFrom(ctx, s.db)
-	if err == nil && from != math.MaxInt64 {
-		s.indexSoon()
-	}
-	return err
 }
