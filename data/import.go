@@ -276,9 +276,9 @@ type importer struct {
 	// startedEmpty: the store had no customers, so every nick is in byNick and
 	// every phone in phones.
 	startedEmpty bool
-	dryRun       bool           // counts and problems only: see finish
-	phones       *phoneIndex    // nil unless startedEmpty
-	dropped      []droppedIndex // indexes created again at the end: see deferIndexes
+	dryRun       bool            // counts and problems only: see finish
+	phones       *phoneIndex     // nil unless startedEmpty
+	dropped      []droppedObject // indexes and triggers created again at the end: see deferIndexes
 	// firstID is the id of the batch's first new customer; the full-text index holds
 	// the customers below searchFrom (see search_pending.go).
 	firstID, searchFrom int64
@@ -540,7 +540,8 @@ func (im *importer) finish() error {
 	if err := im.refreshTouched(); err != nil {
 		return err
 	}
-	// The customers' indexes after their stats: the refresh then rewrites no index.
+	// The customers' indexes and triggers after their stats: the refresh then rewrites
+	// no index and runs no trigger.
 	if err := im.restoreIndexes("customers"); err != nil {
 		return err
 	}

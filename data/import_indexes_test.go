@@ -10,8 +10,19 @@ import (
 // schemaIndexes lists the definitions of every index on customers and trades.
 func schemaIndexes(t *testing.T, s *Store) map[string]string {
 	t.Helper()
+	return schemaObjects(t, s, "index")
+}
+
+// schemaObjects lists the definitions of every index and trigger on customers and
+// trades, or of those of one kind.
+func schemaObjects(t *testing.T, s *Store, kind ...string) map[string]string {
+	t.Helper()
+	if len(kind) == 0 {
+		kind = []string{"index", "trigger"}
+	}
 	rows, err := s.db.Query(`SELECT name, sql FROM sqlite_schema
-		WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('customers', 'trades')`)
+		WHERE type IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL AND tbl_name IN ('customers', 'trades')`,
+		`["`+strings.Join(kind, `","`)+`"]`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +52,12 @@ func TestEveryIndexIsDeferredOrKept(t *testing.T) {
 	for _, name := range append(slices.Clone(deferredIndexes), keptIndexes...) {
 		if _, ok := have[name]; !ok {
 			t.Errorf("%s is listed but the schema has no such index", name)
+		}
+	}
+	triggers := schemaObjects(t, s, "trigger")
+	for _, name := range deferredTriggers {
+		if _, ok := triggers[name]; !ok {
+			t.Errorf("%s is in deferredTriggers but the schema has no such trigger", name)
 		}
 	}
 	// An index left for later is one nothing but speed depends on.
@@ -77,18 +94,18 @@ func laterKeys(t *testing.T, s *Store) []string {
 	return out
 }
 
-// checkIndexes fails unless the schema's indexes are want's, none missing, none
-// more, and no index waits for the background job.
+// checkIndexes fails unless the schema's indexes and triggers are want's, none
+// missing, none more, and no index waits for the background job.
 func checkIndexes(t *testing.T, s *Store, want map[string]string, when string) {
 	t.Helper()
-	got := schemaIndexes(t, s)
+	got := schemaObjects(t, s)
 	for name, sql := range want {
 		if got[name] != sql {
-			t.Errorf("%s, index %s is %q; want %q", when, name, got[name], sql)
+			t.Errorf("%s, %s is %q; want %q", when, name, got[name], sql)
 		}
 	}
 	if len(got) != len(want) {
-		t.Errorf("%s there are %d indexes, want %d", when, len(got), len(want))
+		t.Errorf("%s there are %d indexes and triggers, want %d", when, len(got), len(want))
 	}
 	if keys := laterKeys(t, s); len(keys) > 0 {
 		t.Errorf("%s, indexes still wait for the background job: %v", when, keys)
@@ -114,7 +131,7 @@ func TestImportIntoEmptyStoreKeepsTheSchema(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTestStore(t)
-			want := schemaIndexes(t, s)
+			want := schemaObjects(t, s)
 			release := holdIndexing(s)
 			next := rowsOf(tc.rows...)
 			if tc.fail {
@@ -132,7 +149,7 @@ func TestImportIntoEmptyStoreKeepsTheSchema(t *testing.T) {
 			}
 			// What is missing now is what waits for the background job, and that is
 			// only ever an index of laterIndexes.
-			got := schemaIndexes(t, s)
+			got := schemaObjects(t, s)
 			var missing []string
 			for name := range want {
 				if _, ok := got[name]; !ok {
@@ -171,7 +188,7 @@ func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
 	}
 	t.Run("next import", func(t *testing.T) {
 		s := openTestStore(t)
-		want := schemaIndexes(t, s)
+		want := schemaObjects(t, s)
 		importHeld(t, s)
 		// The background job is still held: the second import creates them itself,
 		// before its lookups by phone and name.
@@ -190,7 +207,7 @@ func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := schemaIndexes(t, s)
+		want := schemaObjects(t, s)
 		importHeld(t, s) // Close comes before the job runs
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
@@ -204,7 +221,7 @@ func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
 	})
 	t.Run("migration", func(t *testing.T) {
 		s := openTestStore(t)
-		want := schemaIndexes(t, s)
+		want := schemaObjects(t, s)
 		importHeld(t, s)
 		// As if the archive came from the version before the last migration (which
 		// can run again): migrating creates the waiting indexes first.
@@ -220,4 +237,33 @@ func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
 		}
 		checkIndexes(t, s, want, "after migrating")
 	})
+}
+
+// TestImportWithoutTriggersGradesAsTheyWould: the triggers an import into an empty
+// store drops would have changed nothing: every customer's tier is the one migration
+// 0002's trigger gives, with the seller's own tiers, and the search rows are right.
+func TestImportWithoutTriggersGradesAsTheyWould(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	tiers := mustTiers(t, s)
+	two, fen := 2, int64(3000)
+	tiers[2].MinTrades, tiers[2].MinTotalFen = &two, &fen // 高级客户 from 2 trades or ¥30
+	if err := s.SaveTiers(ctx, tiers); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Import(ctx, ImportOptions{FileName: "a"}, nil, rowsOf(mixedRows(11, 400)...)); err != nil {
+		t.Fatal(err)
+	}
+	var ranks, stale int
+	err := s.db.QueryRow(`SELECT count(DISTINCT tier_rank), count(*) FILTER (WHERE c.tier_rank IS NOT
+		coalesce((SELECT max(tr.rank) FROM tiers tr WHERE (tr.min_trades IS NULL AND tr.min_total_fen IS NULL)
+			OR c.trade_count >= tr.min_trades OR c.total_fen >= tr.min_total_fen), 0))
+		FROM customers c`).Scan(&ranks, &stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 || ranks < 3 {
+		t.Errorf("%d customers carry a tier the trigger would change; %d tiers in use, want 3 or more", stale, ranks)
+	}
+	checkSearch(t, s, "after the import")
 }
