@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// holdIndexing keeps the background search indexing from running until the returned
-// function is called, which runs it to the end.
+// holdIndexing keeps the background job (indexes left for later, the search index)
+// from running until the returned function is called, which runs it to the end.
 func holdIndexing(s *Store) (release func()) {
 	s.closing.Store(true)
 	return func() {
