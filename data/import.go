@@ -20,6 +20,10 @@ type ImportRow struct {
 	// Source names the sheet the row came from in the problems the store finds
 	// with it; nil when there is nothing to name. Rows of one sheet share one.
 	Source *RowSource
+
+	checked bool       // Check ran
+	verdict rowVerdict // what Check decided
+	issues  []RowIssue // the problems Check found
 }
 
 // RowSource is what row problems say about where a row came from.
@@ -341,58 +345,33 @@ func nonEmpty(s, def string) string {
 }
 
 func (im *importer) issue(row *ImportRow, column, reason, value string) {
-	is := RowIssue{Row: row.Row, Column: column, Reason: reason, Value: value}
-	if row.Source != nil {
-		is.Sheet = row.Source.Sheet
-	}
-	im.res.Issues = append(im.res.Issues, is)
+	im.res.Issues = append(im.res.Issues, row.issue(column, reason, value))
 }
 
 // apply merges one row into the archive.
 func (im *importer) apply(row *ImportRow) error {
-	c := row.Customer
-	c.Normalize()
-	if c.Nick == "" && c.Name == "" && c.Phone == "" {
+	row.Check()
+	im.res.Issues = append(im.res.Issues, row.issues...)
+	if row.verdict == rowRejected {
 		im.res.Rejected++
-		im.issue(row, row.Source.identityColumns(), IssueNoIdentity, "")
 		return nil
 	}
-	if c.Nick == "" && c.Name == "" {
-		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
-	}
-	for _, p := range c.Problems() {
-		// The importer cleaned every value; what the domain still refuses is dropped
-		// from the row and reported, the rest of the row is kept.
-		im.issue(row, nonEmpty(row.Source.column(p.Field), p.Field), IssueInvalid, "")
-		clearField(&c, p.Field)
-	}
-	id, err := im.upsertCustomer(&c)
+	id, err := im.upsertCustomer(&row.Customer)
 	if err != nil {
 		return err
 	}
-	if row.Trade == nil {
+	switch {
+	case row.verdict == tradeSkipped:
+		im.res.Skipped++
+		return nil
+	case row.verdict == tradeRejected:
+		im.res.Rejected++
+		return nil
+	case row.Trade == nil:
 		return nil
 	}
 	t := *row.Trade
 	t.CustomerID = id
-	if t.Platform == "" {
-		t.Platform = c.Platform
-	}
-	t.Normalize()
-	if t.TradedAt.IsZero() {
-		im.res.Skipped++
-		im.issue(row, row.Source.column("traded_at"), IssueNoDate, "")
-		return nil
-	}
-	if p := t.Problems(); len(p) > 0 {
-		im.res.Rejected++
-		f := p[0].Field
-		if f == "note" {
-			f = "trade_note" // a customer's note and a trade's are different columns
-		}
-		im.issue(row, nonEmpty(row.Source.column(f), p[0].Field), IssueInvalid, "")
-		return nil
-	}
 	return im.upsertTrade(row, &t)
 }
 

@@ -300,6 +300,9 @@ type readResult struct {
 // rows it read and false when the import stopped.
 func readRows(ctx context.Context, rows *sheet.Rows, b *rowBuilder, progress func(int), feed chan<- readResult) (int, bool) {
 	send := func(r readResult) bool {
+		if r.row != nil {
+			r.row.Check() // here, off the store's goroutine: see data.ImportRow.Check
+		}
 		select {
 		case feed <- r:
 			return true

@@ -1,0 +1,83 @@
+package data
+
+// Before a row is merged into the archive, its customer and trade are normalized and
+// checked against the domain's rules. That needs nothing from the store, so the
+// importer's reader calls ImportRow.Check on its own goroutine while the store
+// applies earlier rows (the store's goroutine is an import's critical path); Import
+// checks a row that comes unchecked.
+
+// rowVerdict is what checking a row decided.
+type rowVerdict uint8
+
+const (
+	rowKept       rowVerdict = iota // merged as it is (after dropping refused values)
+	rowRejected                     // no one to merge it into: neither nick, name nor phone
+	tradeSkipped                    // the customer is merged, the trade has no date
+	tradeRejected                   // the customer is merged, the domain refuses the trade
+)
+
+// Check normalizes the row's customer and trade and finds what the domain refuses in
+// them, as Import does first with every row: a customer value it refuses is dropped
+// and reported, the rest of the row kept. It changes the row, once: checking a
+// checked row does nothing.
+func (r *ImportRow) Check() {
+	if r.checked {
+		return
+	}
+	r.checked = true
+	c := &r.Customer
+	c.Normalize()
+	if c.Nick == "" && c.Name == "" && c.Phone == "" {
+		r.verdict = rowRejected
+		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
+		return
+	}
+	if c.Nick == "" && c.Name == "" {
+		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
+	}
+	for _, p := range c.Problems() {
+		// The importer cleaned every value; what the domain still refuses is dropped
+		// from the row and reported, the rest of the row is kept.
+		r.addIssue(nonEmpty(r.Source.column(p.Field), p.Field), IssueInvalid, "")
+		clearField(c, p.Field)
+	}
+	t := r.Trade
+	if t == nil {
+		return
+	}
+	if t.Platform == "" {
+		t.Platform = c.Platform
+	}
+	t.Normalize()
+	if t.TradedAt.IsZero() {
+		r.verdict = tradeSkipped
+		r.addIssue(r.Source.column("traded_at"), IssueNoDate, "")
+		return
+	}
+	for _, p := range t.Problems() {
+		if p.Field == "customer" {
+			continue // the merge gives the trade its customer
+		}
+		r.verdict = tradeRejected
+		f := p.Field
+		if f == "note" {
+			f = "trade_note" // a customer's note and a trade's are different columns
+		}
+		r.addIssue(nonEmpty(r.Source.column(f), p.Field), IssueInvalid, "")
+		return
+	}
+}
+
+// addIssue records a problem Check found.
+func (r *ImportRow) addIssue(column, reason, value string) {
+	r.issues = append(r.issues, r.issue(column, reason, value))
+}
+
+// issue is a problem with the row, for the seller's report.
+func (r *ImportRow) issue(column, reason, value string) RowIssue {
+	is := RowIssue{Row: r.Row, Column: column, Reason: reason, Value: value}
+	if r.Source != nil {
+		is.Sheet = r.Source.Sheet
+	}
+	return is
+}
