@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"log"
-	"math"
 )
 
 // After an import commits, the work that only speed depends on runs in the
@@ -59,15 +58,13 @@ func (s *Store) backgroundSteps(ctx context.Context) error {
 // work at its next step instead (the next Open takes it up again).
 func (s *Store) WaitBackground() { s.background.Wait() }
 
-// resumeIndexing starts the background job when an earlier one did not finish.
+// resumeIndexing starts the background job when an earlier one left work: an index
+// left for later or customers not indexed for search.
 func (s *Store) resumeIndexing(ctx context.Context) error {
-	var later bool
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM settings WHERE key GLOB '`+laterIndexPrefix+`*')`).Scan(&later)
-	if err != nil {
-		return err
-	}
-	from, err := searchPendingFrom(ctx, s.db)
-	if err == nil && (later || from != math.MaxInt64) {
+	var waiting bool
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM settings WHERE key GLOB ? OR key = ?)`,
+		laterIndexPrefix+"*", searchPendingKey).Scan(&waiting)
+	if err == nil && waiting {
 		s.indexSoon()
 	}
 	return err

@@ -282,7 +282,7 @@ type importer struct {
 	startedEmpty bool
 	dryRun       bool            // counts and problems only: see finish
 	phones       *phoneIndex     // nil unless startedEmpty
-	dropped      []droppedObject // indexes and triggers created again at the end: see deferIndexes
+	dropped      []droppedObject // indexes and triggers created again at the end: see dropDeferred
 	// firstID is the id of the batch's first new customer; the full-text index holds
 	// the customers below searchFrom (see search_pending.go).
 	firstID, searchFrom int64
@@ -321,7 +321,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt ImportOptio
 	im.startedEmpty = maxID == 0 && importShortcuts
 	if im.startedEmpty {
 		im.phones = newPhoneIndex()
-		if err := im.deferIndexes(); err != nil {
+		if err := im.dropDeferred(); err != nil {
 			return nil, err
 		}
 	}
@@ -510,7 +510,7 @@ func (im *importer) finish() error {
 	if _, err := im.tx.ExecContext(im.ctx, `PRAGMA cache_size = -2048`); err != nil {
 		return err
 	}
-	if err := im.restoreIndexes("trades"); err != nil {
+	if err := im.restoreDropped("trades"); err != nil {
 		return err
 	}
 	if err := im.checkKeys(); err != nil {
@@ -521,7 +521,7 @@ func (im *importer) finish() error {
 	}
 	// The customers' indexes and triggers after their stats: the refresh then rewrites
 	// no index and runs no trigger.
-	if err := im.restoreIndexes("customers"); err != nil {
+	if err := im.restoreDropped("customers"); err != nil {
 		return err
 	}
 	if err := im.postponeIndexes(); err != nil {

@@ -70,9 +70,9 @@ type droppedObject struct {
 	kind, name, table, sql string
 }
 
-// deferIndexes drops deferredIndexes and deferredTriggers, remembering their
+// dropDeferred drops deferredIndexes and deferredTriggers, remembering their
 // definitions.
-func (im *importer) deferIndexes() error {
+func (im *importer) dropDeferred() error {
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, tbl_name, sql FROM sqlite_schema
 		WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('customers', 'trades')`)
 	if err != nil {
@@ -118,9 +118,9 @@ func (im *importer) needIndex(name string) error {
 	return nil
 }
 
-// restoreIndexes creates again the indexes dropped from table, in deferredIndexes
+// restoreDropped creates again the indexes dropped from table, in deferredIndexes
 // order, but for laterIndexes, then its triggers.
-func (im *importer) restoreIndexes(table string) error {
+func (im *importer) restoreDropped(table string) error {
 	var names []string
 	for _, d := range im.dropped {
 		if d.table == table && !slices.Contains(laterIndexes, d.name) {
@@ -152,21 +152,18 @@ func (im *importer) postponeIndexes() error {
 // and takes it off the list; it reports false when none was waiting.
 func createLaterIndex(ctx context.Context, tx execer) (bool, error) {
 	var key, def string
-	var exists bool
-	err := tx.QueryRowContext(ctx, `SELECT key, value,
-			EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = substr(key, ?))
-		FROM settings WHERE key GLOB '`+laterIndexPrefix+`*' ORDER BY key LIMIT 1`,
-		len(laterIndexPrefix)+1).Scan(&key, &def, &exists)
+	err := tx.QueryRowContext(ctx, `SELECT key, value FROM settings WHERE key GLOB ? ORDER BY key LIMIT 1`,
+		laterIndexPrefix+"*").Scan(&key, &def)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
 	if err != nil {
 		return false, err
 	}
-	if !exists {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
-			return false, fmt.Errorf("create index %s: %w", strings.TrimPrefix(key, laterIndexPrefix), err)
-		}
+	// The key and the index's absence were written in one transaction, and every
+	// creation takes the key away in its own: the index is not there.
+	if _, err := tx.ExecContext(ctx, def); err != nil {
+		return false, fmt.Errorf("create index %s: %w", strings.TrimPrefix(key, laterIndexPrefix), err)
 	}
 	_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
 	return err == nil, err
