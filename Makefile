@@ -70,7 +70,7 @@ fuzz:
 ## archive, and imports of generated 10k / 100k / 500k-row order sheets next to a bare
 ## excelize read of the same files (generated once into $$TMPDIR, reused after)
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/
+	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/sqlite/
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
 	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ReadRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 

@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/data/folder"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -26,7 +28,7 @@ func backupFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		if *list {
 			return printBackups(e)
 		}
-		b, err := e.store.Backup(ctx, data.BackupManual)
+		b, err := e.store.Backup(ctx, sqlite.BackupManual)
 		if err != nil {
 			return err
 		}
@@ -61,7 +63,7 @@ func printBackups(e *env) error {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", localTime(b.At), i18n.BackupKind(b.Kind), i18n.FileSize(b.Size), b.Name())
 	}
 	w.Flush()
-	fmt.Fprintln(e.out, lang.L("cli.backup.count", map[string]any{"Count": len(list), "Dir": data.BackupDir(e.store.Dir())}))
+	fmt.Fprintln(e.out, lang.L("cli.backup.count", map[string]any{"Count": len(list), "Dir": sqlite.BackupDir(e.store.Dir())}))
 	return nil
 }
 
@@ -91,7 +93,7 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 			return err
 		}
 		fmt.Fprintln(e.out, lang.L("cli.check.ok", map[string]any{"Path": e.store.Path(), "Customers": n}))
-		if where := data.SyncedFolder(e.store.Dir()); where != "" {
+		if where := folder.Synced(e.store.Dir()); where != "" {
 			fmt.Fprintln(e.out, i18n.SyncedFolderWarning(where))
 		}
 		return nil
@@ -101,7 +103,7 @@ func checkFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 // backupPath finds a backup given as a path or as a bare file name in the backups folder.
 func backupPath(dir, arg string) string {
 	if _, err := os.Stat(arg); err != nil && filepath.Base(arg) == arg {
-		return filepath.Join(data.BackupDir(dir), arg)
+		return filepath.Join(sqlite.BackupDir(dir), arg)
 	}
 	return arg
 }
@@ -111,13 +113,13 @@ func backupPath(dir, arg string) string {
 // reports it; every other command is told which backup would bring the data back.
 // It reports whether it wrote the outcome, and the exit code.
 func openFailed(cmd, dir string, args []string, stdout, stderr io.Writer, err error) (int, bool) {
-	var ce *data.CorruptError
+	var ce *sqlite.CorruptError
 	if !errors.As(err, &ce) {
 		return 0, false
 	}
 	if cmd == "restore" && len(args) == 1 {
 		path := backupPath(dir, args[0])
-		if err := data.RestoreDamaged(context.Background(), dir, path); err != nil {
+		if err := sqlite.RestoreDamaged(context.Background(), dir, path); err != nil {
 			fmt.Fprintln(stderr, i18n.Message(err))
 			return 1, true
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 func TestBackupListCheckAndRestoreRoundTrip(t *testing.T) {
@@ -19,7 +20,7 @@ func TestBackupListCheckAndRestoreRoundTrip(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "已备份并校验") {
 		t.Fatalf("backup: exit %d, %q %q", code, out, errOut)
 	}
-	list, _ := data.ListBackups(dir)
+	list, _ := sqlite.ListBackups(dir)
 	if len(list) != 1 {
 		t.Fatalf("backups: got %d, want 1", len(list))
 	}
@@ -55,8 +56,8 @@ func TestDamagedDataIsReportedWithTheBackupToRestore(t *testing.T) {
 		t.Fatal("demo failed")
 	}
 	run(t, "backup", "--data", dir)
-	list, _ := data.ListBackups(dir)
-	db := filepath.Join(dir, data.DBFileName)
+	list, _ := sqlite.ListBackups(dir)
+	db := filepath.Join(dir, sqlite.DBFileName)
 	b, err := os.ReadFile(db)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func TestDamagedDataIsReportedWithTheBackupToRestore(t *testing.T) {
 
 func TestSecondInstanceIsRefusedWithOneSentence(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestSecondInstanceIsRefusedWithOneSentence(t *testing.T) {
 
 func TestCSVNeverCarriesAFormula(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestSafeCSVCell(t *testing.T) {
 
 func TestCustomerTextListMasksPhonesUnlessTurnedOff(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func TestCustomerTextListMasksPhonesUnlessTurnedOff(t *testing.T) {
 	if out, _, _ := run(t, "customers", "--data", dir, "--format", "csv"); !strings.Contains(out, "13800138000") {
 		t.Errorf("csv is for machines and keeps the whole phone: %q", out)
 	}
-	s, _ = data.Open(dir)
+	s, _ = sqlite.Open(dir)
 	s.SetSetting(ctx, data.SettingMaskPhones, "0")
 	s.Close()
 	if out, _, _ := run(t, "customers", "--data", dir); !strings.Contains(out, "13800138000") {

@@ -13,9 +13,11 @@ import (
 	"os/signal"
 	"sort"
 
+	"shopcrm/data/folder"
+
 	"fyne.io/fyne/v2/lang"
 
-	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -26,7 +28,7 @@ type command struct {
 
 // env is what a running command can use.
 type env struct {
-	store  *data.Store
+	store  *sqlite.Store
 	out    io.Writer
 	format string
 	args   []string // positional arguments, flags removed
@@ -91,7 +93,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, i18n.Message(err))
 		return 1
 	}
-	store, err := data.Open(dir)
+	store, err := sqlite.Open(dir)
 	if code, done := openFailed(args[0], dir, positional, stdout, stderr, err); done {
 		return code
 	}
@@ -140,7 +142,7 @@ func DataDir(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	return data.DefaultDir()
+	return folder.Default()
 }
 
 func first(args []string) string {

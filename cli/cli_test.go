@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -57,7 +58,7 @@ func assertRows(t *testing.T, rows, want [][]string) {
 
 func TestCustomersCSVMatchesTheSpec(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +110,7 @@ func TestDataFolderFromTheEnvironment(t *testing.T) {
 	if _, _, code := run(t, "demo", "--customers", "3", "--trades", "0"); code != 0 {
 		t.Fatal("demo failed")
 	}
-	if _, err := os.Stat(dir + "/" + data.DBFileName); err != nil {
+	if _, err := os.Stat(dir + "/" + sqlite.DBFileName); err != nil {
 		t.Errorf("SHOPCRM_DATA was not used: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 	"shopcrm/importer"
 )
@@ -39,7 +40,7 @@ func exportFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 // groupFilter reads --group: a tier (its default or translated name, or the name the
 // seller gave it), an RFM segment (重要价值 or HHH), the dormant buyers (沉睡客户 or
 // dormant), or else a manual tag.
-func groupFilter(ctx context.Context, s *data.Store, group string) (data.CustomerFilter, error) {
+func groupFilter(ctx context.Context, s *sqlite.Store, group string) (data.CustomerFilter, error) {
 	if group == "" {
 		return data.CustomerFilter{}, nil
 	}

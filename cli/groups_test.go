@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 func TestGroupsCSVMatchesTheSpec(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestGroupsCSVMatchesTheSpec(t *testing.T) {
 
 func TestExportGroupAcceptsSegmentsAndDormant(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 func TestRemindersCSVMatchesTheSpec(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package data
 
 import (
-	"context"
-	"fmt"
 	"time"
 )
 
@@ -13,35 +11,4 @@ type AuditEntry struct {
 	Action string // import, import.revert, export, backup.restore, customer.erase, …
 	Count  int
 	Detail string // ids and counts only
-}
-
-// Audit records an action done outside a store transaction (an export, a restore).
-// detail must hold ids and counts only, never personal data.
-func (s *Store) Audit(ctx context.Context, action string, count int, detail string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
-		formatTime(s.now()), action, count, detail)
-	if err != nil {
-		return fmt.Errorf("write audit log: %w", Classify(err))
-	}
-	return nil
-}
-
-// FindAuditLog returns the newest entries of the audit log, newest first.
-func (s *Store) FindAuditLog(ctx context.Context, limit int) ([]*AuditEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at, action, count, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, fmt.Errorf("read audit log: %w", err)
-	}
-	defer rows.Close()
-	var out []*AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var at string
-		if err := rows.Scan(&at, &e.Action, &e.Count, &e.Detail); err != nil {
-			return nil, err
-		}
-		e.At = parseTime(at)
-		out = append(out, &e)
-	}
-	return out, rows.Err()
 }

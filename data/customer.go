@@ -1,7 +1,6 @@
 package data
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 )
@@ -133,12 +132,12 @@ func (c *Customer) Normalize() {
 	if c.Platform == "" {
 		c.Platform = PlatformOther
 	}
-	c.Tags = normalizeTags(c.Tags)
+	c.Tags = NormalizeTags(c.Tags)
 }
 
 // normalizeTags trims, drops duplicates and splits on list separators, so a tag
 // never holds a comma (tags travel comma-separated in exports and forms).
-func normalizeTags(tags []string) []string {
+func NormalizeTags(tags []string) []string {
 	seen := map[string]bool{}
 	out := tags[:0:0]
 	for _, tag := range tags {
@@ -157,18 +156,14 @@ func isTagSeparator(r rune) bool {
 	return r == ',' || r == '，' || r == ';' || r == '；' || r == '、'
 }
 
-func encodeExtra(m map[string]string) string {
-	if len(m) == 0 {
-		return "{}"
+// SearchWords splits a search box's text into the words a customer must match:
+// lower-case and half-width, a phone fragment ("138-0013") as its digits.
+func SearchWords(query string) []string {
+	words := strings.Fields(strings.ToLower(toHalfWidth(query)))
+	for i, w := range words {
+		if d := strings.NewReplacer("-", "", "+", "").Replace(w); d != w && allDigits(d) {
+			words[i] = d
+		}
 	}
-	b, _ := json.Marshal(m) // a map of strings always marshals
-	return string(b)
-}
-
-func decodeExtra(s string) map[string]string {
-	var m map[string]string
-	if s == "" || s == "{}" || json.Unmarshal([]byte(s), &m) != nil || len(m) == 0 {
-		return nil
-	}
-	return m
+	return words
 }

@@ -1,19 +1,21 @@
 package data
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 var (
+	// ErrLocked means another ShopCRM (window or command) already has this data folder open.
+	ErrLocked = errors.New("data folder is in use by another ShopCRM")
 	// ErrNotFound means the requested row does not exist.
 	ErrNotFound = errors.New("not found")
 	// ErrConflict means a unique key (platform + nick, platform + order number) is taken.
 	ErrConflict = errors.New("already exists")
+	// ErrNewerDatabase means the file was written by a newer ShopCRM than this one.
+	ErrNewerDatabase = errors.New("database is from a newer ShopCRM version")
+	// ErrWrongPassword means the app lock password does not match.
+	ErrWrongPassword = errors.New("wrong app password")
 )
 
 // ValidationError names the field that failed and why, as a stable code the GUI
@@ -34,22 +36,4 @@ const (
 	CodeTooLong  = "too_long"
 )
 
-func invalid(field, code string) error { return &ValidationError{Field: field, Code: code} }
-
-// mapError turns driver errors into the package's errors, checking codes, not text.
-func mapError(err error) error {
-	if err == nil {
-		return nil
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
-	}
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		switch se.Code() {
-		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return fmt.Errorf("%w: %v", ErrConflict, err)
-		}
-	}
-	return err
-}
+func Invalid(field, code string) error { return &ValidationError{Field: field, Code: code} }

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
-
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Faults of the disk and the file, told apart so that the seller reads what happened
@@ -21,35 +18,19 @@ var (
 	ErrCorrupt = errors.New("database file is damaged")
 )
 
-// Classify returns err wrapped with ErrDiskFull, ErrReadOnly or ErrCorrupt when it is
-// such a fault underneath (an SQLite result code or an OS errno), else err unchanged.
-func Classify(err error) error {
+// ClassifyIO is Classify for file-system calls of the data folder: the OS errno part.
+func ClassifyIO(err error) error {
 	if err == nil {
 		return nil
 	}
-	for _, sentinel := range []error{ErrDiskFull, ErrReadOnly, ErrCorrupt} {
-		if errors.Is(err, sentinel) {
-			return err
-		}
-	}
-	if f := faultOf(err); f != nil {
+	if f := ioFault(err); f != nil && !errors.Is(err, f) {
 		return fmt.Errorf("%w: %w", f, err)
 	}
 	return err
 }
 
-func faultOf(err error) error {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_FULL:
-			return ErrDiskFull
-		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
-			return ErrReadOnly
-		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-			return ErrCorrupt
-		}
-	}
+// ioFault is the fault an OS error stands for, or nil.
+func ioFault(err error) error {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
 		switch errno {
@@ -64,6 +45,3 @@ func faultOf(err error) error {
 	}
 	return nil
 }
-
-// classifyIOError is Classify for file-system calls of the data folder.
-func classifyIOError(err error) error { return Classify(err) }

@@ -1,19 +1,22 @@
 package data
 
+import "cmp"
+
 // Before a row is merged into the archive, its customer and trade are normalized and
 // checked against the domain's rules. That needs nothing from the store, so the
 // importer's reader calls ImportRow.Check on its own goroutine while the store
 // applies earlier rows (the store's goroutine is an import's critical path); Import
 // checks a row that comes unchecked.
 
-// rowVerdict is what checking a row decided.
-type rowVerdict uint8
+// RowVerdict is what checking a row decided.
+type RowVerdict uint8
 
+// What Check can decide about a row.
 const (
-	rowKept       rowVerdict = iota // merged as it is (after dropping refused values)
-	rowRejected                     // no one to merge it into: neither nick, name nor phone
-	tradeSkipped                    // the customer is merged, the trade has no date
-	tradeRejected                   // the customer is merged, the domain refuses the trade
+	RowKept       RowVerdict = iota // merged as it is (after dropping refused values)
+	RowRejected                     // no one to merge it into: neither nick, name nor phone
+	TradeSkipped                    // the customer is merged, the trade has no date
+	TradeRejected                   // the customer is merged, the domain refuses the trade
 )
 
 // Check normalizes the row's customer and trade and finds what the domain refuses in
@@ -28,7 +31,7 @@ func (r *ImportRow) Check() {
 	c := &r.Customer
 	c.Normalize()
 	if c.Nick == "" && c.Name == "" && c.Phone == "" {
-		r.verdict = rowRejected
+		r.verdict = RowRejected
 		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
 		return
 	}
@@ -38,7 +41,7 @@ func (r *ImportRow) Check() {
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		r.addIssue(nonEmpty(r.Source.column(p.Field), p.Field), IssueInvalid, "")
+		r.addIssue(cmp.Or(r.Source.column(p.Field), p.Field), IssueInvalid, "")
 		clearField(c, p.Field)
 	}
 	t := r.Trade
@@ -50,7 +53,7 @@ func (r *ImportRow) Check() {
 	}
 	t.Normalize()
 	if t.TradedAt.IsZero() {
-		r.verdict = tradeSkipped
+		r.verdict = TradeSkipped
 		r.addIssue(r.Source.column("traded_at"), IssueNoDate, "")
 		return
 	}
@@ -58,23 +61,29 @@ func (r *ImportRow) Check() {
 		if p.Field == "customer" {
 			continue // the merge gives the trade its customer
 		}
-		r.verdict = tradeRejected
+		r.verdict = TradeRejected
 		f := p.Field
 		if f == "note" {
 			f = "trade_note" // a customer's note and a trade's are different columns
 		}
-		r.addIssue(nonEmpty(r.Source.column(f), p.Field), IssueInvalid, "")
+		r.addIssue(cmp.Or(r.Source.column(f), p.Field), IssueInvalid, "")
 		return
 	}
 }
 
 // addIssue records a problem Check found.
 func (r *ImportRow) addIssue(column, reason, value string) {
-	r.issues = append(r.issues, r.issue(column, reason, value))
+	r.issues = append(r.issues, r.Issue(column, reason, value))
 }
 
-// issue is a problem with the row, for the seller's report.
-func (r *ImportRow) issue(column, reason, value string) RowIssue {
+// Verdict is what Check decided about the row.
+func (r *ImportRow) Verdict() RowVerdict { return r.verdict }
+
+// Issues are the problems Check found in the row.
+func (r *ImportRow) Issues() []RowIssue { return r.issues }
+
+// Issue is a problem with the row, for the seller's report.
+func (r *ImportRow) Issue(column, reason, value string) RowIssue {
 	is := RowIssue{Row: r.Row, Column: column, Reason: reason, Value: value}
 	if r.Source != nil {
 		is.Sheet = r.Source.Sheet

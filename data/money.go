@@ -36,10 +36,10 @@ func ParseYuan(s string) (int64, error) {
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, _ := strings.Cut(s, ".")
 	if whole == "" && frac == "" {
-		return 0, invalid("amount", CodeInvalid)
+		return 0, Invalid("amount", CodeInvalid)
 	}
 	if len(frac) > 2 || !allDigits(whole) || !allDigits(frac) || len(whole) > 12 {
-		return 0, invalid("amount", CodeInvalid)
+		return 0, Invalid("amount", CodeInvalid)
 	}
 	w, _ := strconv.ParseInt("0"+whole, 10, 64)
 	frac = (frac + "00")[:2]

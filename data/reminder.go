@@ -1,9 +1,6 @@
 package data
 
 import (
-	"context"
-	"fmt"
-	"sort"
 	"time"
 )
 
@@ -25,8 +22,8 @@ const (
 var ReminderKinds = []ReminderKind{KindCustom, KindBirthday, KindLunarBirthday, KindHoliday, KindRevisit,
 	KindAnniversary, KindDormant}
 
-// ruleKind is the rule that governs a kind (lunar birthdays follow the birthday rule).
-func (k ReminderKind) ruleKind() ReminderKind {
+// RuleKind is the rule that governs a kind (lunar birthdays follow the birthday rule).
+func (k ReminderKind) RuleKind() ReminderKind {
 	if k == KindLunarBirthday {
 		return KindBirthday
 	}
@@ -88,108 +85,11 @@ func Date(t time.Time) time.Time {
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// Today is the store clock's calendar day.
-func (s *Store) Today() time.Time { return Date(s.Now()) }
-
-// localStart is the stored (UTC) time at which local calendar day d begins.
-func localStart(d time.Time) string {
-	return formatTime(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local))
-}
-
-func formatDate(d time.Time) string { return d.Format(DateLayout) }
-
-func parseDate(s string) time.Time {
-	t, err := time.ParseInLocation(DateLayout, s, time.UTC)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
-}
-
-// Reminders derives the reminders due in f's range, applies their stored state (done
-// and dismissed ones are gone, snoozed ones come back on their day) and adds custom
-// reminders. They come sorted by due date, kind and customer.
-func (s *Store) Reminders(ctx context.Context, f ReminderFilter) ([]*Reminder, error) {
-	if f.To.Before(f.From) {
-		return nil, nil
-	}
-	rules, err := s.ReminderRules(ctx)
-	if err != nil {
-		return nil, err
-	}
-	d := deriver{s: s, f: f, rules: rules}
-	var out []*Reminder
-	for _, step := range []func(context.Context) ([]*Reminder, error){
-		d.birthdays, d.holidays, d.anniversaries, d.revisits, d.dormant,
-	} {
-		rs, err := step(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("derive reminders: %w", err)
-		}
-		out = append(out, rs...)
-	}
-	if out, err = s.applyState(ctx, out); err != nil {
-		return nil, fmt.Errorf("reminder state: %w", err)
-	}
-	stored, err := s.storedReminders(ctx, f, rules)
-	if err != nil {
-		return nil, fmt.Errorf("stored reminders: %w", err)
-	}
-	out = append(out, stored...)
-	sortReminders(out)
-	return out, nil
-}
-
 // Agenda is the 提醒 view on day today: overdue (the last OverdueDays days, and every
 // open custom reminder before), due today, and the next days.
 type Agenda struct {
 	Overdue, Today, Upcoming []*Reminder
 }
 
-// Agenda collects the reminders around today, looking ahead the given days.
-func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*Agenda, error) {
-	all, err := s.Reminders(ctx, ReminderFilter{From: today.AddDate(0, 0, -OverdueDays), To: today.AddDate(0, 0, ahead), OlderCustom: true})
-	if err != nil {
-		return nil, err
-	}
-	a := &Agenda{}
-	for _, r := range all {
-		switch {
-		case r.Due.Before(today):
-			a.Overdue = append(a.Overdue, r)
-		case r.Due.Equal(today):
-			a.Today = append(a.Today, r)
-		default:
-			a.Upcoming = append(a.Upcoming, r)
-		}
-	}
-	return a, nil
-}
-
 // DueCount is the number of reminders to handle on today: overdue and due.
 func (a *Agenda) DueCount() int { return len(a.Overdue) + len(a.Today) }
-
-func kindRank(k ReminderKind) int {
-	for i, x := range ReminderKinds {
-		if x == k {
-			return i
-		}
-	}
-	return len(ReminderKinds)
-}
-
-func sortReminders(rs []*Reminder) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		a, b := rs[i], rs[j]
-		if !a.Due.Equal(b.Due) {
-			return a.Due.Before(b.Due)
-		}
-		if a.Kind != b.Kind {
-			return kindRank(a.Kind) < kindRank(b.Kind)
-		}
-		if a.DisplayName() != b.DisplayName() {
-			return a.DisplayName() < b.DisplayName()
-		}
-		return a.CustomerID < b.CustomerID
-	})
-}

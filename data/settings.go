@@ -1,45 +1,19 @@
 package data
 
-import (
-	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-	"time"
-)
-
-// Setting keys.
+// Setting keys the domain's rules read.
 const (
 	SettingMaskPhones = "mask_phones" // "0" shows full phones in lists; anything else masks
+
+	// SettingDormantDays is the one settings key for the dormant threshold (沉睡). Grouping
+	// flags a buyer with no counting trade for this many days (or well over their own
+	// repurchase interval, rfm.go); the win-back reminder also counts from the last
+	// contact, since logging a contact resets its clock. Both read it through DormantDays.
+	SettingDormantDays = "dormant_days"
+
+	// SettingLockPassword holds the optional app lock password as an argon2id hash in the
+	// PHC string form: $argon2id$v=19$m=…,t=…,p=…$salt$hash. Empty or absent: no lock.
+	SettingLockPassword = "lock_password"
 )
 
-// Setting returns a stored setting, or def when it was never set.
-func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
-	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return def, nil
-	}
-	if err != nil {
-		return def, fmt.Errorf("read setting %s: %w", key, err)
-	}
-	return v, nil
-}
-
-// SetSetting stores a setting.
-func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-	if err != nil {
-		return fmt.Errorf("write setting %s: %w", key, err)
-	}
-	return nil
-}
-
-// audit records an action with a row count; detail must never hold personal data
-// (ids and counts only).
-func audit(ctx context.Context, tx *sql.Tx, at time.Time, action string, count int, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
-		formatTime(at), action, count, detail)
-	return err
-}
+// DefaultDormantDays is the dormant threshold until the seller changes it.
+const DefaultDormantDays = 180

@@ -1,10 +1,6 @@
 package data
 
 import (
-	"context"
-	"database/sql"
-	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -14,41 +10,7 @@ import (
 var TemplateKinds = []ReminderKind{KindBirthday, KindHoliday, KindRevisit, KindAnniversary, KindDormant, KindCustom}
 
 // TemplateKind is the template a reminder of kind k is written with.
-func TemplateKind(k ReminderKind) ReminderKind { return k.ruleKind() }
-
-// Template is the seller's own wording for kind in language lang ("zh" or "en");
-// custom is false (and body empty) when the seller kept the translated default.
-func (s *Store) Template(ctx context.Context, kind ReminderKind, lang string) (body string, custom bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT body FROM templates WHERE kind = ? AND lang = ?`, TemplateKind(kind), lang).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
-	if err != nil {
-		return "", false, fmt.Errorf("read template: %w", err)
-	}
-	return body, true, nil
-}
-
-// SaveTemplate stores the seller's wording; an empty body goes back to the default.
-func (s *Store) SaveTemplate(ctx context.Context, kind ReminderKind, lang, body string) error {
-	body = strings.TrimSpace(body)
-	kind = TemplateKind(kind)
-	var err error
-	if body == "" {
-		_, err = s.db.ExecContext(ctx, `DELETE FROM templates WHERE kind = ? AND lang = ?`, kind, lang)
-	} else if len([]rune(body)) > 2000 {
-		return invalid("template", CodeTooLong)
-	} else {
-		now := formatTime(s.now())
-		_, err = s.db.ExecContext(ctx, `INSERT INTO templates (kind, name, lang, body, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, lang) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
-			kind, kind, lang, body, now, now)
-	}
-	if err != nil {
-		return fmt.Errorf("save template: %w", err)
-	}
-	return nil
-}
+func TemplateKind(k ReminderKind) ReminderKind { return k.RuleKind() }
 
 // MessageFields are the values a template's placeholders take.
 type MessageFields struct {
@@ -136,30 +98,4 @@ func lastRune(s string) (rune, bool) {
 		return 0, false
 	}
 	return r[len(r)-1], true
-}
-
-// ReminderMessageFields reads the customer and their last counting trade for a
-// reminder's message. The holiday's name is the caller's to translate.
-func (s *Store) ReminderMessageFields(ctx context.Context, r *Reminder) (MessageFields, error) {
-	f := MessageFields{Nick: r.Nick, Name: r.Name}
-	if r.Kind == KindRevisit {
-		f.Goods = r.Detail
-	}
-	if r.CustomerID == 0 {
-		return f, nil
-	}
-	var goods, at sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT t.goods, t.traded_at FROM trades t WHERE t.customer_id = ? AND `+countsSQL+`
-		ORDER BY t.traded_at DESC LIMIT 1`, r.CustomerID).Scan(&goods, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, nil
-	}
-	if err != nil {
-		return f, fmt.Errorf("read last trade: %w", err)
-	}
-	if f.Goods == "" {
-		f.Goods = goods.String
-	}
-	f.LastPurchase = formatDate(Date(parseTime(at.String)))
-	return f, nil
 }

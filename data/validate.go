@@ -14,7 +14,7 @@ var (
 )
 
 // maxTextLen bounds free text so a pasted novel cannot bloat the archive.
-const maxTextLen = 2000
+const MaxTextLen = 2000
 
 // Validate checks a normalized customer and returns a *ValidationError naming the
 // first field that is wrong.
@@ -38,7 +38,7 @@ func (c *Customer) Problems() []*ValidationError {
 	add(c.Email != "" && !emailShape.MatchString(c.Email), "email", CodeInvalid)
 	add(c.QQ != "" && !qqShape.MatchString(c.QQ), "qq", CodeInvalid)
 	for _, f := range []struct{ field, v string }{{"nick", c.Nick}, {"name", c.Name}, {"address", c.Address}, {"note", c.Note}} {
-		add(utf8.RuneCountInString(f.v) > maxTextLen, f.field, CodeTooLong)
+		add(utf8.RuneCountInString(f.v) > MaxTextLen, f.field, CodeTooLong)
 	}
 	return p
 }

@@ -15,13 +15,14 @@ import (
 
 	"shopcrm/assets"
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // App is the main window with its navigation rail and screens.
 type App struct {
 	fyneApp   fyne.App
 	win       fyne.Window
-	store     *data.Store
+	store     *sqlite.Store
 	spawn     func(func())
 	customers *customerScreen
 	history   *historyScreen
@@ -49,7 +50,7 @@ type screen struct {
 }
 
 // New builds the main window on store. The window is not shown yet.
-func New(a fyne.App, store *data.Store) *App {
+func New(a fyne.App, store *sqlite.Store) *App {
 	g := newApp(a, store, func(f func()) { go f() })
 	g.reminders.watchDays()
 	return g
@@ -57,13 +58,13 @@ func New(a fyne.App, store *data.Store) *App {
 
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
 // synchronous one).
-func newApp(a fyne.App, store *data.Store, spawn func(func())) *App {
+func newApp(a fyne.App, store *sqlite.Store, spawn func(func())) *App {
 	return newAppIn(a, a.NewWindow(lang.L("app.title")), store, spawn)
 }
 
 // newAppIn builds the screens into win: a new window, or the same one again after a
 // language change (closing the main window would end the app).
-func newAppIn(a fyne.App, win fyne.Window, store *data.Store, spawn func(func())) *App {
+func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func())) *App {
 	a.SetIcon(assets.Icon)
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
 	g.applyPrefs()

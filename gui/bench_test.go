@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -27,7 +27,7 @@ func BenchmarkOpenWindowToRatedPage(b *testing.B) { benchOpenWindow(b, true) }
 
 func benchOpenWindow(b *testing.B, rated bool) {
 	dir := filepath.Join(os.TempDir(), "shopcrm-bench-200000-1000000")
-	if _, err := os.Stat(filepath.Join(dir, data.DBFileName)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, sqlite.DBFileName)); err != nil {
 		b.Skip("no benchmark archive: run `make bench`, which generates it first")
 	}
 	if err := i18n.Use(i18n.Chinese); err != nil {
@@ -37,7 +37,7 @@ func benchOpenWindow(b *testing.B, rated bool) {
 	for i := 0; i < b.N; i++ {
 		start := processCPU()
 		a := test.NewTempApp(b)
-		store, err := data.Open(dir)
+		store, err := sqlite.Open(dir)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -69,14 +69,14 @@ func benchOpenWindow(b *testing.B, rated bool) {
 // of the 200k-customer archive, until the live counts are in the labels.
 func BenchmarkTierThresholdEdit(b *testing.B) {
 	dir := filepath.Join(os.TempDir(), "shopcrm-bench-200000-1000000")
-	if _, err := os.Stat(filepath.Join(dir, data.DBFileName)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, sqlite.DBFileName)); err != nil {
 		b.Skip("no benchmark archive: run `make bench`, which generates it first")
 	}
 	if err := i18n.Use(i18n.Chinese); err != nil {
 		b.Fatal(err)
 	}
 	a := test.NewTempApp(b)
-	store, err := data.Open(dir)
+	store, err := sqlite.Open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -22,7 +23,7 @@ const customerReminderDays = 60
 // customer's coming reminders, with 记录沟通 and 添加提醒.
 type followUpPanel struct {
 	win   fyne.Window
-	store *data.Store
+	store *sqlite.Store
 	spawn func(func())
 
 	tab       *container.TabItem
@@ -47,7 +48,7 @@ func newFollowUpPanel() *followUpPanel {
 }
 
 // attach gives the panel its store (the detail pane itself never calls the store).
-func (p *followUpPanel) attach(win fyne.Window, store *data.Store, spawn func(func())) {
+func (p *followUpPanel) attach(win fyne.Window, store *sqlite.Store, spawn func(func())) {
 	p.win, p.store, p.spawn = win, store, spawn
 }
 

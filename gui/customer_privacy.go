@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // privacyButton (⋮) opens a small menu of a buyer's data rights: export everything held
@@ -39,7 +40,7 @@ func (s *customerScreen) exportCustomerData(c *data.Customer) {
 }
 
 // writeCustomerData writes the buyer's export to path; a failed export leaves no file.
-func writeCustomerData(store *data.Store, id int64, path string) error {
+func writeCustomerData(store *sqlite.Store, id int64, path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
@@ -20,7 +21,7 @@ const searchDelay = 250 * time.Millisecond
 // customerScreen is the 客户 screen: search, the list, and the selected customer's detail.
 type customerScreen struct {
 	win        fyne.Window
-	store      *data.Store
+	store      *sqlite.Store
 	filter     data.CustomerFilter
 	maskPhones bool
 
@@ -49,7 +50,7 @@ type customerScreen struct {
 	OnImport func()
 }
 
-func newCustomerScreen(win fyne.Window, store *data.Store, maskPhones bool, spawn func(func())) *customerScreen {
+func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, spawn func(func())) *customerScreen {
 	s := &customerScreen{win: win, store: store, maskPhones: maskPhones, delay: searchDelay, spawn: spawn}
 	s.filter = data.CustomerFilter{Sort: data.SortCreated, Desc: true}
 	s.pages.reset(0, nil)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 const (
@@ -18,7 +19,7 @@ const (
 	colTotal = 5
 )
 
-func seedCustomers(t *testing.T, s *data.Store, nicks ...string) []*data.Customer {
+func seedCustomers(t *testing.T, s *sqlite.Store, nicks ...string) []*data.Customer {
 	t.Helper()
 	var out []*data.Customer
 	for i, n := range nicks {

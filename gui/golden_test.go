@@ -8,10 +8,11 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // seedGoldenShop makes a small, fixed shop for the golden pictures.
-func seedGoldenShop(t *testing.T, s *data.Store) {
+func seedGoldenShop(t *testing.T, s *sqlite.Store) {
 	t.Helper()
 	ctx := context.Background()
 	for i, sc := range []struct {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -21,7 +22,7 @@ import (
 // list, exports, copies its phones and can be saved as a tag.
 type groupsScreen struct {
 	win   fyne.Window
-	store *data.Store
+	store *sqlite.Store
 	spawn func(func())
 	// OnOpen shows the customer list filtered to a group named label.
 	OnOpen func(f data.CustomerFilter, label string)
@@ -47,7 +48,7 @@ func (g *App) groupsScreen() screen {
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.content, s.reload}
 }
 
-func newGroupsScreen(win fyne.Window, store *data.Store, spawn func(func())) *groupsScreen {
+func newGroupsScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) *groupsScreen {
 	s := &groupsScreen{win: win, store: store, spawn: spawn}
 	s.summary = widget.NewLabel("")
 	s.tiers = newTierEditor(s)

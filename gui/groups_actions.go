@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // groupAction is one thing a seller can do with a group.
@@ -65,7 +66,7 @@ func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) 
 }
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.
-func exportGroup(win fyne.Window, store *data.Store, spawn func(func()), f data.CustomerFilter, label string) {
+func exportGroup(win fyne.Window, store *sqlite.Store, spawn func(func()), f data.CustomerFilter, label string) {
 	exportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
 }
 

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -28,13 +28,13 @@ var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 // newTestApp opens the real window on a temp store, in Chinese, with slow work run
 // synchronously so a test sees its result at once.
 // The first-run welcome is tested on its own (welcome_test.go); other tests start past it.
-func newTestApp(t *testing.T) (*App, *data.Store) {
+func newTestApp(t *testing.T) (*App, *sqlite.Store) {
 	t.Helper()
 	return newTestAppIn(t, i18n.Chinese)
 }
 
 // newTestAppIn is newTestApp in the language choice.
-func newTestAppIn(t *testing.T, choice string) (*App, *data.Store) {
+func newTestAppIn(t *testing.T, choice string) (*App, *sqlite.Store) {
 	t.Helper()
 	store := newTestStore(t)
 	if err := store.SetSetting(context.Background(), prefWelcome, "1"); err != nil {
@@ -44,9 +44,9 @@ func newTestAppIn(t *testing.T, choice string) (*App, *data.Store) {
 }
 
 // newTestStore is an empty store in a temp folder with the fixed test clock.
-func newTestStore(t *testing.T) *data.Store {
+func newTestStore(t *testing.T) *sqlite.Store {
 	t.Helper()
-	store, err := data.Open(filepath.Join(t.TempDir(), "shop"))
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "shop"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,13 +56,13 @@ func newTestStore(t *testing.T) *data.Store {
 }
 
 // openTestWindow opens the real window on store in a new test app, in Chinese.
-func openTestWindow(t *testing.T, store *data.Store) *App {
+func openTestWindow(t *testing.T, store *sqlite.Store) *App {
 	t.Helper()
 	return openTestWindowIn(t, store, i18n.Chinese)
 }
 
 // openTestWindowIn opens the real window on store in a new test app, in the language choice.
-func openTestWindowIn(t *testing.T, store *data.Store, choice string) *App {
+func openTestWindowIn(t *testing.T, store *sqlite.Store, choice string) *App {
 	t.Helper()
 	a := test.NewTempApp(t)
 	if err := i18n.Use(choice); err != nil {

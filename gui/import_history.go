@@ -11,13 +11,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // historyScreen is 导入记录: every import with its counts, and 撤销 for the newest one
 // still in place.
 type historyScreen struct {
 	win     fyne.Window
-	store   *data.Store
+	store   *sqlite.Store
 	spawn   func(func())
 	batches []*data.ImportBatch
 	list    *widget.List
@@ -28,7 +29,7 @@ type historyScreen struct {
 	OnReverted func()
 }
 
-func newHistoryScreen(win fyne.Window, store *data.Store, spawn func(func())) *historyScreen {
+func newHistoryScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) *historyScreen {
 	h := &historyScreen{win: win, store: store, spawn: spawn}
 	h.list = widget.NewList(func() int { return len(h.batches) }, newBatchRow, h.updateBatchRow)
 	h.empty = widget.NewLabel(lang.L("history.empty"))
@@ -90,7 +91,7 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 		lang.L("history.revert"), func() {
 			h.spawn(func() {
 				ctx := context.Background()
-				err := h.store.BackupBefore(ctx, data.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
+				err := h.store.BackupBefore(ctx, sqlite.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
 				fyne.Do(func() {
 					if err != nil {
 						showError(h.win, err)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 	"shopcrm/importer"
 	"shopcrm/importer/field"
@@ -28,7 +29,7 @@ import (
 // problems, savable as xlsx.
 type importWizard struct {
 	win   fyne.Window
-	store *data.Store
+	store *sqlite.Store
 	path  string
 	opt   importer.Options
 	spawn func(func())
@@ -60,7 +61,7 @@ func pickImportFile(win fyne.Window, open func(path string)) {
 }
 
 // startImport opens the wizard on a file.
-func startImport(win fyne.Window, store *data.Store, spawn func(func()), path string, onImported func()) *importWizard {
+func startImport(win fyne.Window, store *sqlite.Store, spawn func(func()), path string, onImported func()) *importWizard {
 	w := &importWizard{win: win, store: store, path: path, spawn: spawn, onImported: onImported}
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord

@@ -14,7 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"shopcrm/data"
+	"shopcrm/data/folder"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -28,7 +29,7 @@ type Launcher struct {
 	importPath string
 	spawn      func(func())
 	gate       fyne.Window // the small start window, while one is needed
-	store      *data.Store
+	store      *sqlite.Store
 	// Main is the main window once the data is open (nil before).
 	Main *App
 }
@@ -70,7 +71,7 @@ func (l *Launcher) open() {
 		})
 	})
 	l.spawn(func() {
-		store, err := data.Open(l.dir)
+		store, err := sqlite.Open(l.dir)
 		fyne.Do(func() {
 			close(done)
 			l.opened(store, err)
@@ -82,8 +83,8 @@ func (l *Launcher) open() {
 const gateDelay = 400 * time.Millisecond
 
 // opened continues the start with the open store, or explains why there is none.
-func (l *Launcher) opened(store *data.Store, err error) {
-	var ce *data.CorruptError
+func (l *Launcher) opened(store *sqlite.Store, err error) {
+	var ce *sqlite.CorruptError
 	switch {
 	case err == nil:
 		l.store = store
@@ -104,9 +105,9 @@ func (l *Launcher) opened(store *data.Store, err error) {
 }
 
 // restoreDamaged puts the offered backup in place of the damaged file and starts again.
-func (l *Launcher) restoreDamaged(b *data.BackupInfo) {
+func (l *Launcher) restoreDamaged(b *sqlite.BackupInfo) {
 	l.spawn(func() {
-		err := data.RestoreDamaged(context.Background(), l.dir, b.Path)
+		err := sqlite.RestoreDamaged(context.Background(), l.dir, b.Path)
 		fyne.Do(func() {
 			if err != nil {
 				log.Printf("restore: %v", err)
@@ -183,7 +184,7 @@ func (l *Launcher) showMain() {
 	if l.importPath != "" {
 		g.OpenImport(l.importPath)
 	}
-	if where := data.SyncedFolder(l.dir); where != "" {
+	if where := folder.Synced(l.dir); where != "" {
 		dialog.ShowInformation(lang.L("backup.title"), i18n.SyncedFolderWarning(where), g.win)
 	}
 	l.spawn(func() {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -20,7 +21,7 @@ func templateLang() string { return lang.L("reminders.lang_code") }
 
 // reminderMessage fills the kind's template (the seller's own, or the translated
 // default) for r.
-func reminderMessage(ctx context.Context, store *data.Store, r *data.Reminder) (string, error) {
+func reminderMessage(ctx context.Context, store *sqlite.Store, r *data.Reminder) (string, error) {
 	body, custom, err := store.Template(ctx, r.Kind, templateLang())
 	if err != nil {
 		return "", err

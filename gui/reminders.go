@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -24,7 +25,7 @@ const upcomingDays = 7
 type reminderScreen struct {
 	app   fyne.App
 	win   fyne.Window
-	store *data.Store
+	store *sqlite.Store
 	spawn func(func())
 
 	heading *widget.Label
@@ -48,7 +49,7 @@ type reminderScreen struct {
 	OnDue func()
 }
 
-func newReminderScreen(a fyne.App, win fyne.Window, store *data.Store, spawn func(func())) *reminderScreen {
+func newReminderScreen(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func())) *reminderScreen {
 	s := &reminderScreen{app: a, win: win, store: store, spawn: spawn}
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.status = widget.NewLabel("")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -29,7 +30,7 @@ func TestBackupSectionBacksUpListsAndRestoresAfterConfirm(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(button(t, g.win, "设置"))
-	if !hasTextContaining(g.win, "备份文件夹："+filepath.Join(store.Dir(), data.BackupDirName)) {
+	if !hasTextContaining(g.win, "备份文件夹："+filepath.Join(store.Dir(), sqlite.BackupDirName)) {
 		t.Error("the backup folder's path is not shown")
 	}
 	test.Tap(button(t, g.win, "立即备份"))
@@ -114,7 +115,7 @@ func newTestLauncher(t *testing.T, dir string) *Launcher {
 
 func TestStartAsksForTheLockPasswordRightAndWrong(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,14 +139,14 @@ func TestStartAsksForTheLockPasswordRightAndWrong(t *testing.T) {
 	if l.Main == nil || l.gate != nil {
 		t.Fatal("the right password should open the main window")
 	}
-	if list, _ := l.store.Backups(); len(list) != 1 || list[0].Kind != data.BackupDaily {
+	if list, _ := l.store.Backups(); len(list) != 1 || list[0].Kind != sqlite.BackupDaily {
 		t.Errorf("the first start of the day should take a daily backup, got %v", list)
 	}
 }
 
 func TestStartRefusesASecondInstance(t *testing.T) {
 	dir := t.TempDir()
-	first, err := data.Open(dir)
+	first, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +160,7 @@ func TestStartRefusesASecondInstance(t *testing.T) {
 
 func TestStartOffersTheNewestGoodBackupForADamagedFile(t *testing.T) {
 	dir := t.TempDir()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,11 +170,11 @@ func TestStartOffersTheNewestGoodBackupForADamagedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.Backup(ctx, data.BackupDaily); err != nil {
+	if _, err := s.Backup(ctx, sqlite.BackupDaily); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	path := filepath.Join(dir, data.DBFileName)
+	path := filepath.Join(dir, sqlite.DBFileName)
 	b, _ := os.ReadFile(path)
 	for i := 8192; i < len(b)-4096; i += 5 {
 		b[i] ^= 0x42

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/importer"
 )
 
@@ -42,7 +43,7 @@ func saveAs(win fyne.Window, spawn func(func()), fileName, title string, write f
 
 // exportCustomers saves the customers of filter f (all pages) with their trades to an
 // xlsx through the exporter.
-func exportCustomers(win fyne.Window, store *data.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
+func exportCustomers(win fyne.Window, store *sqlite.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
 	f.Limit, f.Offset = 0, 0
 	saveAs(win, spawn, fileName, lang.L("export.title"), func(path string) (string, error) {
 		n, err := importer.ExportFile(context.Background(), store, path, f, time.Local)

@@ -15,7 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"shopcrm/data"
+	"shopcrm/data/folder"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -24,7 +25,7 @@ import (
 func (g *App) backupSection() settingsSection {
 	b := &backupList{g: g}
 	dir := g.store.Dir()
-	backups := filepath.Join(dir, data.BackupDirName)
+	backups := filepath.Join(dir, sqlite.BackupDirName)
 	path := widget.NewLabel(lang.L("backup.folder", map[string]any{"Path": backups}))
 	path.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
@@ -39,7 +40,7 @@ func (g *App) backupSection() settingsSection {
 	warn := widget.NewLabel("")
 	warn.Wrapping = fyne.TextWrapWord
 	warn.Importance = widget.DangerImportance
-	if where := data.SyncedFolder(dir); where != "" {
+	if where := folder.Synced(dir); where != "" {
 		warn.SetText(i18n.SyncedFolderWarning(where))
 	} else {
 		warn.Hide()
@@ -61,13 +62,13 @@ func (g *App) backupSection() settingsSection {
 // backupList is the list of backups in the backup section.
 type backupList struct {
 	g     *App
-	rows  []*data.BackupInfo
+	rows  []*sqlite.BackupInfo
 	list  *widget.List
 	empty *widget.Label
 }
 
 func (b *backupList) reload() {
-	loadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*data.BackupInfo) { b.rows = r }, b.empty, b.list)
+	loadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*sqlite.BackupInfo) { b.rows = r }, b.empty, b.list)
 }
 
 func newBackupRow() fyne.CanvasObject {
@@ -86,7 +87,7 @@ func (b *backupList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // backupNow takes a manual backup off the UI goroutine.
 func (b *backupList) backupNow() {
 	b.g.spawn(func() {
-		info, err := b.g.store.Backup(context.Background(), data.BackupManual)
+		info, err := b.g.store.Backup(context.Background(), sqlite.BackupManual)
 		fyne.Do(func() {
 			if err != nil {
 				showError(b.g.win, err)
@@ -101,7 +102,7 @@ func (b *backupList) backupNow() {
 
 // restore replaces the data with a backup once the seller confirms; the current data
 // is backed up first, so a restore can itself be undone.
-func (b *backupList) restore(row *data.BackupInfo) {
+func (b *backupList) restore(row *sqlite.BackupInfo) {
 	when := row.At.Local().Format("2006-01-02 15:04")
 	confirm(b.g.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
 		lang.L("backup.restore"), func() {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
 )
 
@@ -42,7 +42,7 @@ func restart(t *testing.T, g *App) *App {
 	if err := g.store.Close(); err != nil {
 		t.Fatal(err)
 	}
-	store, err := data.Open(dir)
+	store, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,13 +7,15 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/data/folder"
+	"shopcrm/data/sqlite"
 )
 
 // safetyMessage translates the data-safety faults: a damaged file, another instance,
 // a full disk, a read-only folder, a wrong app password.
 func safetyMessage(err error) (string, bool) {
-	err = data.Classify(err)
-	var ce *data.CorruptError
+	err = sqlite.Classify(err)
+	var ce *sqlite.CorruptError
 	switch {
 	case errors.As(err, &ce) && ce.Backup != nil:
 		return lang.L("error.corrupt.backup", map[string]any{"When": ce.Backup.At.Local().Format("2006-01-02 15:04")}), true
@@ -32,7 +34,7 @@ func safetyMessage(err error) (string, bool) {
 }
 
 // BackupKind is the translated reason a backup was taken.
-func BackupKind(k data.BackupKind) string {
+func BackupKind(k sqlite.BackupKind) string {
 	if key := "backup.kind." + string(k); known[key] {
 		return lang.L(key)
 	}
@@ -40,9 +42,9 @@ func BackupKind(k data.BackupKind) string {
 }
 
 // SyncedFolderWarning warns that the data folder is in a synced folder or on a network
-// share (where is a service name or data.NetworkFolder).
+// share (where is a service name or folder.Network).
 func SyncedFolderWarning(where string) string {
-	if where == data.NetworkFolder {
+	if where == folder.Network {
 		return lang.L("warning.network_folder")
 	}
 	return lang.L("warning.synced_folder", map[string]any{"Service": where})

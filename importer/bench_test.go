@@ -41,6 +41,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/importer/sheet"
 )
 
@@ -575,7 +576,7 @@ func benchImport(b *testing.B, path string, rows, buyers int, opt Options) (cpuP
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		dir := b.TempDir()
-		s, err := data.Open(dir)
+		s, err := sqlite.Open(dir)
 		if err != nil {
 			b.Fatal(err)
 		}

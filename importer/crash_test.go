@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // Crash tests: a child process (this test binary, re-run with crashChildEnv set)
@@ -35,7 +36,7 @@ func TestCrashChild(t *testing.T) {
 	}
 	parts := strings.SplitN(spec, "|", 3)
 	op, dir, arg := parts[0], parts[1], parts[2]
-	store, err := data.Open(dir)
+	store, err := sqlite.Open(dir)
 	if err != nil {
 		fmt.Println("error", err)
 		os.Exit(3)
@@ -79,7 +80,7 @@ func newCrashFixture(t *testing.T) *crashFixture {
 	if err := writeOrderCSVUTF8(f.sheet, crashRows); err != nil {
 		t.Fatal(err)
 	}
-	s, err := data.Open(f.before)
+	s, err := sqlite.Open(f.before)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func newCrashFixture(t *testing.T) *crashFixture {
 	}
 	s.Close()
 	copyDir(t, f.before, f.after)
-	s, err = data.Open(f.after)
+	s, err = sqlite.Open(f.after)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +120,7 @@ func newCrashFixture(t *testing.T) *crashFixture {
 // tradeState opens the folder as the next start would: lock, quick_check, and counts.
 func tradeState(t *testing.T, dir string) (trades int, batchInPlace bool) {
 	t.Helper()
-	s, err := data.Open(dir)
+	s, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatalf("reopen after kill: %v", err)
 	}
@@ -242,7 +243,7 @@ func TestKilledRevertAndRestoreLeaveAllOrNothing(t *testing.T) {
 				copyDir(t, f.after, dir)
 				arg := strconv.FormatInt(f.batch, 10)
 				if op == "restore" {
-					arg = filepath.Join(dir, data.BackupDirName, filepath.Base(f.backup))
+					arg = filepath.Join(dir, sqlite.BackupDirName, filepath.Base(f.backup))
 				}
 				finished := killAt(t, op+"|"+dir+"|"+arg, ready, delay)
 				trades, inPlace := tradeState(t, dir)

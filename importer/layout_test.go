@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/importer/export"
 )
 
 // exportHeaders exports the archive and returns the headers of its two sheets.
-func exportHeaders(t *testing.T, s *data.Store) (customers, trades []string) {
+func exportHeaders(t *testing.T, s *sqlite.Store) (customers, trades []string) {
 	t.Helper()
 	l, err := currentLayout(context.Background(), s)
 	if err != nil {

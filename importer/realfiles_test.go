@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/importer/sheet"
 )
 
@@ -27,9 +28,9 @@ func realFile(t testing.TB, name string) string {
 
 var cst = time.FixedZone("CST", 8*3600)
 
-func newStore(t testing.TB) *data.Store {
+func newStore(t testing.TB) *sqlite.Store {
 	t.Helper()
-	s, err := data.Open(t.TempDir())
+	s, err := sqlite.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func newStore(t testing.TB) *data.Store {
 	return s
 }
 
-func importFile(t testing.TB, s *data.Store, path string, opt Options) *data.ImportResult {
+func importFile(t testing.TB, s *sqlite.Store, path string, opt Options) *data.ImportResult {
 	t.Helper()
 	if opt.Location == nil {
 		opt.Location = cst
@@ -49,7 +50,7 @@ func importFile(t testing.TB, s *data.Store, path string, opt Options) *data.Imp
 	return res
 }
 
-func customer(t testing.TB, s *data.Store, p data.Platform, nick string) *data.Customer {
+func customer(t testing.TB, s *sqlite.Store, p data.Platform, nick string) *data.Customer {
 	t.Helper()
 	c, err := s.FindCustomerByNick(context.Background(), p, nick)
 	if err != nil {
@@ -58,7 +59,7 @@ func customer(t testing.TB, s *data.Store, p data.Platform, nick string) *data.C
 	return c
 }
 
-func count(t testing.TB, s *data.Store) int {
+func count(t testing.TB, s *sqlite.Store) int {
 	t.Helper()
 	_, n, err := s.FindCustomers(context.Background(), data.CustomerFilter{})
 	if err != nil {
@@ -69,7 +70,7 @@ func count(t testing.TB, s *data.Store) int {
 
 // wantStats checks one buyer's counted trades and total (in fen), verified by hand
 // (or by a separate script over the same file) under the counting rule.
-func wantStats(t *testing.T, s *data.Store, p data.Platform, nick string, trades int, totalFen int64) {
+func wantStats(t *testing.T, s *sqlite.Store, p data.Platform, nick string, trades int, totalFen int64) {
 	t.Helper()
 	c := customer(t, s, p, nick)
 	if c.Stats.TradeCount != trades || c.Stats.TotalFen != totalFen {

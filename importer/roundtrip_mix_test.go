@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // mixedArchive imports real files of different sources into one archive, as a seller
 // moving in would, and exports it.
-func mixedArchive(t *testing.T) (*data.Store, string) {
+func mixedArchive(t *testing.T) (*sqlite.Store, string) {
 	t.Helper()
 	s := newStore(t)
 	for _, name := range []string{"taobao/orderlist_201205241917154337.csv", "mingri/rfm_all.xlsx",
@@ -27,7 +28,7 @@ func mixedArchive(t *testing.T) (*data.Store, string) {
 
 // wizardOptions are the options the import wizard passes after its preview: the
 // mapping it showed (remembered corrections applied) and the platform it offered.
-func wizardOptions(t *testing.T, s *data.Store, path string) Options {
+func wizardOptions(t *testing.T, s *sqlite.Store, path string) Options {
 	t.Helper()
 	p, err := PreviewFile(path, Options{})
 	if err != nil {

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 )
 
 // snapshot is an archive reduced to what a seller sees: every customer field, the
 // derived stats and every trade, without ids and bookkeeping times.
-func snapshot(t *testing.T, s *data.Store) map[string]string {
+func snapshot(t *testing.T, s *sqlite.Store) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}

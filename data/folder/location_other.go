@@ -1,0 +1,6 @@
+//go:build !linux && !darwin && !windows
+
+package folder
+
+// onNetworkFS cannot tell on this system; path names still catch sync folders.
+func onNetworkFS(string) bool { return false }

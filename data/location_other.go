@@ -1,6 +1,0 @@
-//go:build !linux && !darwin && !windows
-
-package data
-
-// onNetworkFS cannot tell on this system; path names still catch sync folders.
-func onNetworkFS(string) bool { return false }

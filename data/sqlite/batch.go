@@ -1,0 +1,136 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"shopcrm/data"
+)
+
+// FindImportBatches lists imports, newest first.
+func (s *Store) FindImportBatches(ctx context.Context) ([]*data.ImportBatch, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, file_name, sheet, content_hash, layout, imported_at,
+		created_customers, updated_customers, unchanged, created_trades, skipped, rejected, reverted_at
+		FROM import_batches ORDER BY id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("find import batches: %w", err)
+	}
+	defer rows.Close()
+	var out []*data.ImportBatch
+	for rows.Next() {
+		var b data.ImportBatch
+		var at string
+		var reverted sql.NullString
+		if err := rows.Scan(&b.ID, &b.FileName, &b.Sheet, &b.Hash, &b.Layout, &at, &b.CreatedCustomers,
+			&b.UpdatedCustomers, &b.Unchanged, &b.CreatedTrades, &b.Skipped, &b.Rejected, &reverted); err != nil {
+			return nil, err
+		}
+		b.ImportedAt, b.RevertedAt = parseTime(at), parseNullTime(reverted)
+		out = append(out, &b)
+	}
+	return out, rows.Err()
+}
+
+// RevertImport undoes a batch in one transaction: the customers and trades it created
+// are removed and the rows it changed get their earlier values back.
+func (s *Store) RevertImport(ctx context.Context, batchID int64) error {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var reverted sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT reverted_at FROM import_batches WHERE id = ?`, batchID).Scan(&reverted); err != nil {
+			return mapError(err)
+		}
+		if reverted.Valid {
+			return nil // already undone
+		}
+		var later int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM import_batches WHERE id > ? AND reverted_at IS NULL`, batchID).Scan(&later); err != nil {
+			return err
+		}
+		if later > 0 {
+			return data.ErrNotLatestBatch
+		}
+		touched, err := restoreSnapshots(ctx, tx, batchID)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT customer_id FROM trades WHERE batch_id = ?`, batchID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			touched = append(touched, id)
+		}
+		rows.Close()
+		for _, q := range []string{`DELETE FROM trades WHERE batch_id = ?`, `DELETE FROM customers WHERE batch_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, batchID); err != nil {
+				return err
+			}
+		}
+		if err := refreshStats(ctx, tx, touched...); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET reverted_at = ? WHERE id = ?`, formatTime(now), batchID); err != nil {
+			return err
+		}
+		return audit(ctx, tx, now, "import.revert", 1, fmt.Sprintf("batch=%d", batchID))
+	})
+	if err != nil {
+		return fmt.Errorf("revert import %d: %w", batchID, err)
+	}
+	return nil
+}
+
+// restoreSnapshots puts back every row the batch updated and returns the customers
+// whose stats must be recomputed.
+func restoreSnapshots(ctx context.Context, tx *sql.Tx, batchID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT entity, before FROM batch_changes WHERE batch_id = ? AND action = 'update' ORDER BY id`, batchID)
+	if err != nil {
+		return nil, err
+	}
+	type change struct{ entity, before string }
+	var changes []change
+	for rows.Next() {
+		var c change
+		if err := rows.Scan(&c.entity, &c.before); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		changes = append(changes, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var touched []int64
+	for _, c := range changes {
+		switch c.entity {
+		case "customer":
+			var cu data.Customer
+			if err := json.Unmarshal([]byte(c.before), &cu); err != nil {
+				return nil, err
+			}
+			if err := updateCustomer(ctx, tx, &cu, cu.UpdatedAt); err != nil && !errors.Is(err, data.ErrNotFound) {
+				return nil, err
+			}
+		case "trade":
+			var t data.Trade
+			if err := json.Unmarshal([]byte(c.before), &t); err != nil {
+				return nil, err
+			}
+			if err := updateTrade(ctx, tx, &t, t.UpdatedAt); err != nil && !errors.Is(err, data.ErrNotFound) {
+				return nil, err
+			}
+			touched = append(touched, t.CustomerID)
+		}
+	}
+	return touched, nil
+}

@@ -1,0 +1,421 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"shopcrm/data"
+)
+
+// The lookups an import runs for every row.
+const (
+	byNickSQL  = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
+	byPhoneSQL = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
+	byNameSQL  = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
+	// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of
+	// a first import are new, so trying the insert first saves a lookup per row.
+	insertNewTradeSQL = `INSERT INTO trades (customer_id, platform, order_no, traded_at, status, goods, quantity,
+		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`
+	customerByIDSQL = `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`
+	tradeByOrderSQL = `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
+	tradeByKeySQL   = `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`
+	tradeByIDSQL    = `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`
+)
+
+// lookupID runs a one-column id query; 0 means none.
+func lookupID(ctx context.Context, db execer, query string, args ...any) (int64, error) {
+	var id int64
+	err := db.QueryRowContext(ctx, query, args...).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}
+
+// upsertCustomer finds the row's customer (platform + nick, then phone; a row with
+// neither, by platform + name among customers who have neither) and merges the row
+// into them, or creates them; it returns the customer's id.
+func (im *importer) upsertCustomer(c *data.Customer) (int64, error) {
+	nickKey := string(c.Platform) + "\x00" + c.Nick
+	usablePhone := c.Phone != "" && !data.IsMaskedPhone(c.Phone)
+	byName := c.Nick == "" && !usablePhone && c.Phone == ""
+	var id int64
+	var err error
+	if c.Nick != "" {
+		// In a store that was empty, every nick is one this batch wrote and knows.
+		if id = im.byNick[nickKey]; id == 0 && !im.startedEmpty {
+			if err := im.needIndex("customers_platform_nick"); err != nil {
+				return 0, err
+			}
+			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
+				return 0, err
+			}
+		}
+	}
+	// Phone and name matches depend on what the candidates hold now (a nick filled
+	// in by an earlier row changes the answer), so they are asked of the database,
+	// which sees this batch's written rows, then of the queued new customers, whose
+	// ids come after the stored ones. A store that started empty holds only the
+	// batch's customers, and the batch's phone index answers for it.
+	phoneKey, indexed := phoneKey(c.Phone)
+	if id == 0 && usablePhone && im.phones != nil && indexed {
+		id = im.phoneMatch(c, phoneKey)
+	} else if id == 0 && usablePhone {
+		if err := im.needIndex("customers_phone"); err != nil {
+			return 0, err
+		}
+		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
+			return 0, err
+		}
+		if id == 0 {
+			id = im.pendingMatch(c, true)
+		}
+	}
+	if id == 0 && byName {
+		if err := im.needIndex("customers_name"); err != nil {
+			return 0, err
+		}
+		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
+			return 0, err
+		}
+		if id == 0 {
+			id = im.pendingMatch(c, false)
+		}
+	}
+	if id == 0 {
+		created := *c
+		if err := im.createCustomer(&created); err != nil {
+			return 0, err
+		}
+		id = created.ID
+		ci := im.info.at(id)
+		ci.state, ci.filled = stateCreated, filled(&created)
+		im.remember(&created)
+		im.knowNick(&created)
+		im.notePhone(&created)
+	} else if err := im.mergeCustomer(id, c); err != nil {
+		return 0, err
+	}
+	if c.Nick != "" {
+		im.byNick[nickKey] = id
+	}
+	return id, nil
+}
+
+// createCustomer queues a new customer, or, when it has tags, writes it at once
+// after the queue, so that tags are created in the order rows name them.
+func (im *importer) createCustomer(c *data.Customer) error {
+	if len(c.Tags) == 0 {
+		return im.addCustomer(c)
+	}
+	if err := im.flushCustomers(); err != nil {
+		return err
+	}
+	if err := insertCustomer(im.ctx, im.db, c, im.now, im.batch); err != nil {
+		return err
+	}
+	im.pend.nextID = c.ID + 1
+	return nil
+}
+
+// knowNick records the customer's own platform + nick: a queued customer cannot be
+// found by the database lookup, and a row may have found them by phone under
+// another platform.
+func (im *importer) knowNick(c *data.Customer) {
+	if c.Nick != "" {
+		im.byNick[string(c.Platform)+"\x00"+c.Nick] = c.ID
+	}
+}
+
+func (im *importer) mergeCustomer(id int64, in *data.Customer) error {
+	ci := im.info.at(id)
+	if ci.state != 0 && importShortcuts && bringsNothing(in, ci.filled) {
+		return nil // a later row with nothing new for a customer this batch wrote
+	}
+	old, err := im.customer(id)
+	if err != nil {
+		return err
+	}
+	// A customer this batch already wrote only has gaps filled by later rows: the
+	// file's first value wins, so importing the same file again writes nothing.
+	merged, changed := mergeCustomer(old, in, ci.state != 0)
+	if !changed {
+		if ci.state == 0 {
+			ci.state = stateUnchanged
+		}
+		ci.filled = filled(old)
+		return nil
+	}
+	if ci.state != stateCreated {
+		if err := im.snapshotOnce("customer", id, old); err != nil {
+			return err
+		}
+		if _, seen := im.indexed[id]; !seen && id < im.searchFrom {
+			var text string
+			if err := im.db.QueryRowContext(im.ctx, `SELECT text FROM customer_search WHERE id = ?`, id).Scan(&text); err != nil {
+				return err
+			}
+			im.indexed[id] = text
+		}
+		ci.state = stateUpdated
+	}
+	im.remember(merged)
+	im.knowNick(merged)
+	im.notePhone(merged)
+	ci.filled = filled(merged)
+	if im.replacePending(merged) {
+		return nil
+	}
+	return updateCustomer(im.ctx, im.db, merged, im.now)
+}
+
+// recentCustomers bounds the in-memory copies of customers this batch has written:
+// buyers repeat within a sheet, and a copy spares re-reading them for every row.
+const recentCustomers = 2000
+
+// customer returns the stored customer, from the batch's copies when it has one.
+func (im *importer) customer(id int64) (*data.Customer, error) {
+	if c := im.pendingCustomer(id); c != nil {
+		return c, nil
+	}
+	if c, ok := im.recent[id]; ok {
+		return c, nil
+	}
+	c, err := scanCustomer(im.db.QueryRowContext(im.ctx, customerByIDSQL, id))
+	if err != nil {
+		return nil, err
+	}
+	im.remember(c)
+	return c, nil
+}
+
+func (im *importer) remember(c *data.Customer) {
+	if len(im.recent) >= recentCustomers {
+		clear(im.recent)
+	}
+	im.recent[c.ID] = c
+}
+
+// mergeCustomer lays the row's non-empty values over the stored customer (or, with
+// fillOnly, only into its empty fields). A masked phone (138****1234) never replaces
+// a real one; tags and extra fields are added to.
+func mergeCustomer(old, in *data.Customer, fillOnly bool) (*data.Customer, bool) {
+	m := *old
+	if fillOnly {
+		in = fillGaps(old, in)
+	}
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.Nick, in.Nick}, {&m.Name, in.Name}, {&m.Email, in.Email}, {&m.WeChat, in.WeChat},
+		{&m.Wangwang, in.Wangwang}, {&m.QQ, in.QQ}, {&m.Province, in.Province}, {&m.City, in.City},
+		{&m.Address, in.Address}, {&m.Source, in.Source}, {&m.Note, in.Note},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if in.Phone != "" && !(data.IsMaskedPhone(in.Phone) && old.Phone != "" && !data.IsMaskedPhone(old.Phone)) {
+		m.Phone = in.Phone
+	}
+	if in.Birthday != "" {
+		m.Birthday, m.BirthdayLunar = in.Birthday, in.BirthdayLunar
+	}
+	if in.Gender != data.GenderUnknown {
+		m.Gender = in.Gender
+	}
+	m.MarketingOptOut = old.MarketingOptOut || in.MarketingOptOut
+	m.Tags = data.NormalizeTags(append(append([]string{}, old.Tags...), in.Tags...))
+	if len(in.Extra) > 0 {
+		m.Extra = map[string]string{}
+		for k, v := range old.Extra {
+			m.Extra[k] = v
+		}
+		for k, v := range in.Extra {
+			if v != "" {
+				m.Extra[k] = v
+			}
+		}
+	}
+	changed := m.Nick != old.Nick || m.Name != old.Name || m.Email != old.Email || m.WeChat != old.WeChat ||
+		m.Wangwang != old.Wangwang || m.QQ != old.QQ || m.Province != old.Province || m.City != old.City ||
+		m.Address != old.Address || m.Source != old.Source || m.Note != old.Note || m.Phone != old.Phone ||
+		m.Birthday != old.Birthday || m.BirthdayLunar != old.BirthdayLunar || m.Gender != old.Gender ||
+		m.MarketingOptOut != old.MarketingOptOut || strings.Join(m.Tags, "\x1f") != strings.Join(old.Tags, "\x1f") ||
+		encodeExtra(m.Extra) != encodeExtra(old.Extra)
+	return &m, changed
+}
+
+// fillGaps keeps of the row only what the stored customer lacks.
+func fillGaps(old, in *data.Customer) *data.Customer {
+	g := *in
+	for _, f := range []struct {
+		dst *string
+		had string
+	}{
+		{&g.Nick, old.Nick}, {&g.Name, old.Name}, {&g.Email, old.Email}, {&g.WeChat, old.WeChat},
+		{&g.Wangwang, old.Wangwang}, {&g.QQ, old.QQ}, {&g.Province, old.Province}, {&g.City, old.City},
+		{&g.Address, old.Address}, {&g.Source, old.Source}, {&g.Note, old.Note}, {&g.Birthday, old.Birthday},
+	} {
+		if f.had != "" {
+			*f.dst = ""
+		}
+	}
+	if old.Phone != "" && !data.IsMaskedPhone(old.Phone) {
+		g.Phone = ""
+	}
+	if old.Gender != data.GenderUnknown {
+		g.Gender = data.GenderUnknown
+	}
+	if len(in.Extra) > 0 {
+		g.Extra = map[string]string{}
+		for k, v := range in.Extra {
+			if old.Extra[k] == "" {
+				g.Extra[k] = v
+			}
+		}
+	}
+	return &g
+}
+
+// upsertTrade creates the trade, folds a further line item of an order created in
+// this batch into it, or updates an earlier import's copy when something changed.
+func (im *importer) upsertTrade(row *data.ImportRow, t *data.Trade) error {
+	if t.OrderNo != "" {
+		im.info.at(t.CustomerID).touched = true
+		return im.addTrade(t)
+	}
+	// A trade without an order number is found by customer, time, goods and amount
+	// among the stored trades: the queued ones must be stored first.
+	if err := im.flush(); err != nil {
+		return err
+	}
+	return im.upsertTradeNow(row, t)
+}
+
+// upsertTradeNow is upsertTrade for one row, written at once.
+func (im *importer) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
+	im.info.at(t.CustomerID).touched = true
+	var id int64
+	var err error
+	if t.OrderNo != "" {
+		if created, err := im.insertNewTrade(t); err != nil || created {
+			return err
+		}
+		id, err = lookupID(im.ctx, im.db, tradeByOrderSQL, t.Platform, t.OrderNo)
+	} else {
+		if err := im.needIndex("trades_customer_stats"); err != nil {
+			return err
+		}
+		id, err = lookupID(im.ctx, im.db, tradeByKeySQL, t.CustomerID, formatTime(t.TradedAt), t.Goods, t.AmountFen)
+	}
+	if err != nil {
+		return err
+	}
+	if id == 0 {
+		t.BatchID = im.batch
+		im.res.TradesCreated++
+		return insertTrade(im.ctx, im.db, t, im.now)
+	}
+	old, err := scanTrade(im.db.QueryRowContext(im.ctx, tradeByIDSQL, id))
+	if err != nil {
+		return err
+	}
+	im.info.at(old.CustomerID).touched = true
+	if t.OrderNo == "" {
+		// The same row twice in one file (its first copy created the trade or
+		// matched a stored one): a copy, not a further trade the archive already
+		// had, so it is skipped and listed rather than counted "unchanged".
+		if old.BatchID == im.batch || im.matched[id] {
+			im.res.Skipped++
+			im.issue(row, "", data.IssueDuplicate, "")
+			return nil
+		}
+		im.matched[id] = true
+	} else if old.BatchID == im.batch {
+		return updateTrade(im.ctx, im.db, foldLineItem(old, t), im.now)
+	}
+	merged, changed := mergeTrade(old, t)
+	if !changed {
+		im.res.TradesUnchanged++
+		return nil
+	}
+	if err := im.snapshotOnce("trade", id, old); err != nil {
+		return err
+	}
+	im.res.TradesUpdated++
+	return updateTrade(im.ctx, im.db, merged, im.now)
+}
+
+// insertNewTrade inserts a trade with an order number unless that number is taken,
+// and reports whether it did.
+func (im *importer) insertNewTrade(t *data.Trade) (bool, error) {
+	t.BatchID = im.batch
+	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, t.CustomerID, t.Platform, t.OrderNo,
+		formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone,
+		t.ShipAddress, t.Note, encodeExtra(t.Extra), t.BatchID, formatTime(im.now), formatTime(im.now))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	im.res.TradesCreated++
+	return true, nil
+}
+
+// foldLineItem returns the order with another of its lines added.
+func foldLineItem(order, line *data.Trade) *data.Trade {
+	m := *order
+	m.AddLineItem(line)
+	return &m
+}
+
+// mergeTrade lays an imported copy of a trade over the stored one; the buyer stays.
+func mergeTrade(old, in *data.Trade) (*data.Trade, bool) {
+	m := *old
+	m.TradedAt, m.Status, m.Goods, m.Quantity = in.TradedAt, in.Status, in.Goods, in.Quantity
+	m.AmountFen, m.RefundFen = in.AmountFen, in.RefundFen
+	for _, f := range []struct {
+		dst *string
+		v   string
+	}{
+		{&m.ShipName, in.ShipName}, {&m.ShipPhone, in.ShipPhone}, {&m.ShipAddress, in.ShipAddress}, {&m.Note, in.Note},
+	} {
+		if f.v != "" {
+			*f.dst = f.v
+		}
+	}
+	if len(in.Extra) > 0 {
+		m.Extra = in.Extra
+	}
+	changed := !m.TradedAt.Equal(old.TradedAt) || m.Status != old.Status || m.Goods != old.Goods ||
+		m.Quantity != old.Quantity || m.AmountFen != old.AmountFen || m.RefundFen != old.RefundFen ||
+		m.ShipName != old.ShipName || m.ShipPhone != old.ShipPhone || m.ShipAddress != old.ShipAddress ||
+		m.Note != old.Note || encodeExtra(m.Extra) != encodeExtra(old.Extra)
+	return &m, changed
+}
+
+// snapshotOnce keeps the stored row as it was before this batch first changed it,
+// so a revert can put it back.
+func (im *importer) snapshotOnce(entity string, id int64, before any) error {
+	key := entity + ":" + formatID(id)
+	if im.snapshot[key] {
+		return nil
+	}
+	im.snapshot[key] = true
+	b, err := json.Marshal(before)
+	if err != nil {
+		return err
+	}
+	_, err = im.db.ExecContext(im.ctx, `INSERT INTO batch_changes (batch_id, entity, entity_id, action, before)
+		VALUES (?, ?, ?, 'update', ?)`, im.batch, entity, id, string(b))
+	return err
+}

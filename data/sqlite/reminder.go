@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"shopcrm/data"
+)
+
+// Today is the store clock's calendar day.
+func (s *Store) Today() time.Time { return data.Date(s.Now()) }
+
+// localStart is the stored (UTC) time at which local calendar day d begins.
+func localStart(d time.Time) string {
+	return formatTime(time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local))
+}
+
+func formatDate(d time.Time) string { return d.Format(data.DateLayout) }
+
+func parseDate(s string) time.Time {
+	t, err := time.ParseInLocation(data.DateLayout, s, time.UTC)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// Reminders derives the reminders due in f's range, applies their stored state (done
+// and dismissed ones are gone, snoozed ones come back on their day) and adds custom
+// reminders. They come sorted by due date, kind and customer.
+func (s *Store) Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.Reminder, error) {
+	if f.To.Before(f.From) {
+		return nil, nil
+	}
+	rules, err := s.ReminderRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := deriver{s: s, f: f, rules: rules}
+	var out []*data.Reminder
+	for _, step := range []func(context.Context) ([]*data.Reminder, error){
+		d.birthdays, d.holidays, d.anniversaries, d.revisits, d.dormant,
+	} {
+		rs, err := step(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("derive reminders: %w", err)
+		}
+		out = append(out, rs...)
+	}
+	if out, err = s.applyState(ctx, out); err != nil {
+		return nil, fmt.Errorf("reminder state: %w", err)
+	}
+	stored, err := s.storedReminders(ctx, f, rules)
+	if err != nil {
+		return nil, fmt.Errorf("stored reminders: %w", err)
+	}
+	out = append(out, stored...)
+	sortReminders(out)
+	return out, nil
+}
+
+// Agenda collects the reminders around today, looking ahead the given days.
+func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.Agenda, error) {
+	all, err := s.Reminders(ctx, data.ReminderFilter{From: today.AddDate(0, 0, -data.OverdueDays), To: today.AddDate(0, 0, ahead), OlderCustom: true})
+	if err != nil {
+		return nil, err
+	}
+	a := &data.Agenda{}
+	for _, r := range all {
+		switch {
+		case r.Due.Before(today):
+			a.Overdue = append(a.Overdue, r)
+		case r.Due.Equal(today):
+			a.Today = append(a.Today, r)
+		default:
+			a.Upcoming = append(a.Upcoming, r)
+		}
+	}
+	return a, nil
+}
+
+func kindRank(k data.ReminderKind) int {
+	for i, x := range data.ReminderKinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(data.ReminderKinds)
+}
+
+func sortReminders(rs []*data.Reminder) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if !a.Due.Equal(b.Due) {
+			return a.Due.Before(b.Due)
+		}
+		if a.Kind != b.Kind {
+			return kindRank(a.Kind) < kindRank(b.Kind)
+		}
+		if a.DisplayName() != b.DisplayName() {
+			return a.DisplayName() < b.DisplayName()
+		}
+		return a.CustomerID < b.CustomerID
+	})
+}
