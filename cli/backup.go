@@ -28,7 +28,7 @@ func backupFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		if *list {
 			return printBackups(e)
 		}
-		b, err := e.store.Backup(ctx, sqlite.BackupManual)
+		b, err := e.store.Backup(ctx, data.BackupManual)
 		if err != nil {
 			return err
 		}

@@ -91,7 +91,7 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 		lang.L("history.revert"), func() {
 			h.spawn(func() {
 				ctx := context.Background()
-				err := h.store.BackupBefore(ctx, sqlite.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
+				err := h.store.BackupBefore(ctx, data.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
 				fyne.Do(func() {
 					if err != nil {
 						showError(h.win, err)

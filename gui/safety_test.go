@@ -139,7 +139,7 @@ func TestStartAsksForTheLockPasswordRightAndWrong(t *testing.T) {
 	if l.Main == nil || l.gate != nil {
 		t.Fatal("the right password should open the main window")
 	}
-	if list, _ := l.store.Backups(); len(list) != 1 || list[0].Kind != sqlite.BackupDaily {
+	if list, _ := l.store.Backups(); len(list) != 1 || list[0].Kind != data.BackupDaily {
 		t.Errorf("the first start of the day should take a daily backup, got %v", list)
 	}
 }
@@ -170,7 +170,7 @@ func TestStartOffersTheNewestGoodBackupForADamagedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.Backup(ctx, sqlite.BackupDaily); err != nil {
+	if _, err := s.Backup(ctx, data.BackupDaily); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

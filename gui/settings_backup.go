@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/data"
 	"shopcrm/data/folder"
 	"shopcrm/data/sqlite"
 	"shopcrm/i18n"
@@ -87,7 +88,7 @@ func (b *backupList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // backupNow takes a manual backup off the UI goroutine.
 func (b *backupList) backupNow() {
 	b.g.spawn(func() {
-		info, err := b.g.store.Backup(context.Background(), sqlite.BackupManual)
+		info, err := b.g.store.Backup(context.Background(), data.BackupManual)
 		fyne.Do(func() {
 			if err != nil {
 				showError(b.g.win, err)

@@ -34,7 +34,7 @@ func safetyMessage(err error) (string, bool) {
 }
 
 // BackupKind is the translated reason a backup was taken.
-func BackupKind(k sqlite.BackupKind) string {
+func BackupKind(k data.BackupKind) string {
 	if key := "backup.kind." + string(k); known[key] {
 		return lang.L(key)
 	}

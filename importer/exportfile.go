@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/importer/export"
 )
 
@@ -17,7 +16,7 @@ import (
 // path in the layout of the seller's imports (see ExportLayout), and returns how many customers it
 // wrote. The file is written beside path and renamed into place, so a failed export
 // never leaves a half-written workbook.
-func ExportFile(ctx context.Context, store *sqlite.Store, path string, f data.CustomerFilter, loc *time.Location) (int, error) {
+func ExportFile(ctx context.Context, store Store, path string, f data.CustomerFilter, loc *time.Location) (int, error) {
 	layout, err := currentLayout(ctx, store)
 	if err != nil {
 		return 0, err
@@ -56,7 +55,7 @@ func ExportFile(ctx context.Context, store *sqlite.Store, path string, f data.Cu
 
 // currentLayout is the layout ExportLayout chooses from the imports still in place,
 // with every extra field in use.
-func currentLayout(ctx context.Context, store *sqlite.Store) (export.Layout, error) {
+func currentLayout(ctx context.Context, store Store) (export.Layout, error) {
 	cx, tx, err := store.ExtraKeys(ctx)
 	if err != nil {
 		return export.Layout{}, err

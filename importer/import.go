@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/importer/clean"
 	"shopcrm/importer/field"
 	"shopcrm/importer/sheet"
@@ -162,7 +161,7 @@ func choosePlatform(p data.Platform, m *Mapping) data.Platform {
 // writing overlap: the sheet is read and cleaned on one goroutine while the store
 // applies the rows on another. A ShopCRM archive (a 客户 and a 交易 sheet) imports
 // both sheets in one batch; any other workbook imports one sheet.
-func Import(ctx context.Context, store *sqlite.Store, path string, opt Options) (*data.ImportResult, error) {
+func Import(ctx context.Context, store Store, path string, opt Options) (*data.ImportResult, error) {
 	hash, err := fileHash(path)
 	if err != nil {
 		return nil, err

@@ -8,7 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/importer/field"
 )
 
@@ -16,7 +15,7 @@ import (
 const mappingSettingPrefix = "mapping:"
 
 // RememberMapping stores the seller's corrected mapping for sheets with this header.
-func RememberMapping(ctx context.Context, s *sqlite.Store, m *Mapping) error {
+func RememberMapping(ctx context.Context, s Store, m *Mapping) error {
 	b, err := json.Marshal(m.Fields)
 	if err != nil {
 		return err
@@ -27,7 +26,7 @@ func RememberMapping(ctx context.Context, s *sqlite.Store, m *Mapping) error {
 // RecallMapping applies a remembered mapping for this header, if there is one, and
 // reports whether it did. A ShopCRM archive's sheets keep the mapping their column
 // map gives.
-func RecallMapping(ctx context.Context, s *sqlite.Store, m *Mapping) (bool, error) {
+func RecallMapping(ctx context.Context, s Store, m *Mapping) (bool, error) {
 	if m.Archive {
 		return false, nil
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/importer/sheet"
 )
 
@@ -13,12 +12,12 @@ import (
 // of the database: an import is only started when it can be undone to the byte. The
 // GUI wizard and `shopcrm import` go through here. An import that fails changed
 // nothing, so its backup is dropped again.
-func ImportWithBackup(ctx context.Context, store *sqlite.Store, path string, opt Options) (*data.ImportResult, error) {
+func ImportWithBackup(ctx context.Context, store Store, path string, opt Options) (*data.ImportResult, error) {
 	if opt.DryRun {
 		return Import(ctx, store, path, opt)
 	}
 	var res *data.ImportResult
-	err := store.BackupBefore(ctx, sqlite.BackupImport, func() (err error) {
+	err := store.BackupBefore(ctx, data.BackupImport, func() (err error) {
 		res, err = Import(ctx, store, path, opt)
 		return err
 	})

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"shopcrm/data/sqlite"
+	"shopcrm/data"
 	"shopcrm/importer/sheet"
 )
 
@@ -51,7 +51,7 @@ func TestImportWithBackupKeepsTheBackupOnlyWhenTheImportRan(t *testing.T) {
 	if _, err := ImportWithBackup(ctx, s, good, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.Backups(); len(list) != 1 || list[0].Kind != sqlite.BackupImport {
+	if list, _ := s.Backups(); len(list) != 1 || list[0].Kind != data.BackupImport {
 		t.Errorf("a real import should be preceded by one backup, got %v", list)
 	}
 }

@@ -17,21 +17,6 @@ import (
 // BackupDirName is the folder of backups inside the data folder.
 const BackupDirName = "backups"
 
-// BackupKind says why a backup was made; it decides how long the backup is kept.
-type BackupKind string
-
-// Backup kinds. Daily ones keep 7 days plus one a week for 4 weeks; the seller's own
-// (manual) keep the last 10; those taken before an operation keep the last 10.
-const (
-	BackupDaily      BackupKind = "daily"
-	BackupManual     BackupKind = "manual"
-	BackupImport     BackupKind = "import"
-	BackupRevert     BackupKind = "revert"
-	BackupMerge      BackupKind = "merge"
-	BackupBulkDelete BackupKind = "delete"
-	BackupRestore    BackupKind = "restore" // the state just before a restore
-)
-
 // Rotation limits.
 const (
 	keepDaily     = 7
@@ -46,7 +31,7 @@ const backupStamp = "20060102-150405"
 // BackupInfo describes one backup file.
 type BackupInfo struct {
 	Path string
-	Kind BackupKind
+	Kind data.BackupKind
 	At   time.Time // when it was taken (UTC)
 	Size int64     // bytes
 }
@@ -60,14 +45,14 @@ func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 // Backup copies the whole database with VACUUM INTO into the backups folder, checks the
 // copy by opening it and running quick_check, and only then gives it its final name;
 // older backups are then rotated out. A failed backup leaves no file behind.
-func (s *Store) Backup(ctx context.Context, kind BackupKind) (*BackupInfo, error) {
+func (s *Store) Backup(ctx context.Context, kind data.BackupKind) (*BackupInfo, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
 	return s.backupLocked(ctx, kind, true)
 }
 
 // backupLocked takes a backup with backupMu held; rotate drops expired backups after.
-func (s *Store) backupLocked(ctx context.Context, kind BackupKind, rotate bool) (*BackupInfo, error) {
+func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate bool) (*BackupInfo, error) {
 	dir := BackupDir(s.dir)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create backup folder: %w", Classify(err))
@@ -113,7 +98,7 @@ func (s *Store) vacuumInto(ctx context.Context, path string) error {
 }
 
 // freeBackupName is the file name for a backup taken at "at", unused so far.
-func freeBackupName(dir string, at time.Time, kind BackupKind) string {
+func freeBackupName(dir string, at time.Time, kind data.BackupKind) string {
 	base := "shopcrm-" + at.UTC().Format(backupStamp) + "-" + string(kind)
 	name := filepath.Join(dir, base+".db")
 	for i := 2; fileExists(name); i++ {
@@ -123,7 +108,7 @@ func freeBackupName(dir string, at time.Time, kind BackupKind) string {
 }
 
 // parseBackupName reads kind and time back from a backup's file name.
-func parseBackupName(name string) (BackupKind, time.Time, bool) {
+func parseBackupName(name string) (data.BackupKind, time.Time, bool) {
 	rest, ok := strings.CutPrefix(name, "shopcrm-")
 	if !ok || !strings.HasSuffix(rest, ".db") || len(rest) < len(backupStamp)+2 {
 		return "", time.Time{}, false
@@ -133,7 +118,7 @@ func parseBackupName(name string) (BackupKind, time.Time, bool) {
 		return "", time.Time{}, false
 	}
 	kind, _, _ := strings.Cut(strings.TrimSuffix(rest[len(backupStamp)+1:], ".db"), "-")
-	return BackupKind(kind), at, kind != ""
+	return data.BackupKind(kind), at, kind != ""
 }
 
 // ListBackups lists the backups of the data folder dir, newest first. It works without
@@ -229,11 +214,11 @@ func (s *Store) DailyBackup(ctx context.Context) (*BackupInfo, error) {
 	}
 	today := s.Now().Local().Format(data.DateLayout)
 	for _, b := range list {
-		if b.Kind == BackupDaily && b.At.Local().Format(data.DateLayout) == today {
+		if b.Kind == data.BackupDaily && b.At.Local().Format(data.DateLayout) == today {
 			return nil, nil
 		}
 	}
-	return s.Backup(ctx, BackupDaily)
+	return s.Backup(ctx, data.BackupDaily)
 }
 
 // BackupBefore runs op, an import, revert, merge or bulk delete, after a verified
@@ -241,7 +226,7 @@ func (s *Store) DailyBackup(ctx context.Context) (*BackupInfo, error) {
 // the backup fails op does not run; when op fails it changed nothing (operations are
 // all or nothing), so its backup is dropped again rather than push a useful one out of
 // the rotation.
-func (s *Store) BackupBefore(ctx context.Context, kind BackupKind, op func() error) error {
+func (s *Store) BackupBefore(ctx context.Context, kind data.BackupKind, op func() error) error {
 	b, err := s.Backup(ctx, kind)
 	if err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"shopcrm/data"
 )
 
 // safetyBenchDir is a private copy of the 200k / 1M benchmark archive, so backups
@@ -84,7 +86,7 @@ func BenchmarkBackup(b *testing.B) {
 	defer s.Close()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		info, err := s.Backup(context.Background(), BackupManual)
+		info, err := s.Backup(context.Background(), data.BackupManual)
 		if err != nil {
 			b.Fatal(err)
 		}

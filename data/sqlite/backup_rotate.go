@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"shopcrm/data"
 )
 
 // rotateBackups deletes the backups rotation no longer keeps, and leftovers of backups
@@ -40,7 +42,7 @@ func expiredBackups(list []*BackupInfo) []*BackupInfo {
 	for _, b := range list {
 		keep := false
 		switch b.Kind {
-		case BackupDaily:
+		case data.BackupDaily:
 			daily++
 			if daily <= keepDaily {
 				keep = true
@@ -52,7 +54,7 @@ func expiredBackups(list []*BackupInfo) []*BackupInfo {
 				weeks[wk] = true
 				keep = true
 			}
-		case BackupManual:
+		case data.BackupManual:
 			manual++
 			keep = manual <= keepManual
 		default:

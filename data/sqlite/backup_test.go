@@ -35,11 +35,11 @@ func TestBackupIsVerifiedListedAndRestoresRoundTrip(t *testing.T) {
 	if err := s.CreateCustomer(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.Backup(ctx, BackupManual)
+	b, err := s.Backup(ctx, data.BackupManual)
 	if err != nil {
 		t.Fatalf("backup: %v", err)
 	}
-	if b.Size == 0 || b.Kind != BackupManual || filepath.Dir(b.Path) != BackupDir(s.Dir()) {
+	if b.Size == 0 || b.Kind != data.BackupManual || filepath.Dir(b.Path) != BackupDir(s.Dir()) {
 		t.Fatalf("backup info: got %+v", b)
 	}
 	if err := VerifyBackup(ctx, b.Path); err != nil {
@@ -67,7 +67,7 @@ func TestBackupIsVerifiedListedAndRestoresRoundTrip(t *testing.T) {
 		t.Errorf("search after restore: got %d hits, want 1", len(hits))
 	}
 	list, _ := s.Backups()
-	if len(list) != 2 || list[0].Kind != BackupRestore {
+	if len(list) != 2 || list[0].Kind != data.BackupRestore {
 		t.Fatalf("backups after restore: got %v, want the manual one and the state before the restore", list)
 	}
 	log, _ := s.FindAuditLog(ctx, 10)
@@ -90,14 +90,14 @@ func TestRotationKeepsSevenDailyFourWeeklyAndTenOfEachOperationKind(t *testing.T
 	for d := 0; d < 60; d++ { // two months of daily backups
 		at := start.AddDate(0, 0, d)
 		s.Now = func() time.Time { return at }
-		if _, err := s.Backup(ctx, BackupDaily); err != nil {
+		if _, err := s.Backup(ctx, data.BackupDaily); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for i := 0; i < 14; i++ {
 		at := start.AddDate(0, 2, 0).Add(time.Duration(i) * time.Minute)
 		s.Now = func() time.Time { return at }
-		for _, k := range []BackupKind{BackupImport, BackupManual} {
+		for _, k := range []data.BackupKind{data.BackupImport, data.BackupManual} {
 			if _, err := s.Backup(ctx, k); err != nil {
 				t.Fatal(err)
 			}
@@ -107,19 +107,19 @@ func TestRotationKeepsSevenDailyFourWeeklyAndTenOfEachOperationKind(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := map[BackupKind]int{}
+	count := map[data.BackupKind]int{}
 	weeks := map[int]bool{}
 	for _, b := range list {
 		count[b.Kind]++
-		if b.Kind == BackupDaily {
+		if b.Kind == data.BackupDaily {
 			_, w := b.At.Local().ISOWeek()
 			weeks[w] = true
 		}
 	}
-	if count[BackupDaily] != keepDaily+keepWeekly || count[BackupImport] != keepOperation || count[BackupManual] != keepManual {
+	if count[data.BackupDaily] != keepDaily+keepWeekly || count[data.BackupImport] != keepOperation || count[data.BackupManual] != keepManual {
 		t.Fatalf("kept: got %v, want %d daily, %d import, %d manual", count, keepDaily+keepWeekly, keepOperation, keepManual)
 	}
-	if newest := list[0]; newest.Kind == BackupDaily {
+	if newest := list[0]; newest.Kind == data.BackupDaily {
 		t.Errorf("newest backup should be an operation one, got %v", newest)
 	}
 	if len(weeks) < keepWeekly+1 {
@@ -153,7 +153,7 @@ func TestDamagedFileIsDetectedOnOpenAndTheNewestGoodBackupOffered(t *testing.T) 
 	if err := s.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒"}); err != nil {
 		t.Fatal(err)
 	}
-	good, err := s.Backup(ctx, BackupManual)
+	good, err := s.Backup(ctx, data.BackupManual)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,17 +236,17 @@ func TestBackupBeforeKeepsTheBackupOnlyWhenTheOperationChangedSomething(t *testi
 	s := openTestStore(t)
 	ctx := context.Background()
 	failed := errors.New("merge failed")
-	if err := s.BackupBefore(ctx, BackupMerge, func() error { return failed }); !errors.Is(err, failed) {
+	if err := s.BackupBefore(ctx, data.BackupMerge, func() error { return failed }); !errors.Is(err, failed) {
 		t.Fatalf("got %v, want the operation's error", err)
 	}
 	if list, _ := s.Backups(); len(list) != 0 {
 		t.Fatalf("a failed operation changed nothing; got %d backups, want 0", len(list))
 	}
 	ran := false
-	if err := s.BackupBefore(ctx, BackupBulkDelete, func() error { ran = true; return nil }); err != nil || !ran {
+	if err := s.BackupBefore(ctx, data.BackupBulkDelete, func() error { ran = true; return nil }); err != nil || !ran {
 		t.Fatalf("got %v (ran %v)", err, ran)
 	}
-	if list, _ := s.Backups(); len(list) != 1 || list[0].Kind != BackupBulkDelete {
+	if list, _ := s.Backups(); len(list) != 1 || list[0].Kind != data.BackupBulkDelete {
 		t.Fatalf("got %v, want one bulk-delete backup", list)
 	}
 }

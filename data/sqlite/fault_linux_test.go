@@ -53,7 +53,7 @@ func TestDiskFullGivesErrDiskFullAndDamagesNothing(t *testing.T) {
 	if !errors.Is(Classify(err), data.ErrDiskFull) {
 		t.Fatalf("writing to a full disk: got %v, want ErrDiskFull", err)
 	}
-	if _, err := s.Backup(ctx, BackupManual); !errors.Is(err, data.ErrDiskFull) {
+	if _, err := s.Backup(ctx, data.BackupManual); !errors.Is(err, data.ErrDiskFull) {
 		t.Errorf("backup on a full disk: got %v, want ErrDiskFull", err)
 	}
 	if left, _ := filepath.Glob(filepath.Join(BackupDir(dir), "*")); len(left) != 0 {
@@ -72,7 +72,7 @@ func TestDiskFullGivesErrDiskFullAndDamagesNothing(t *testing.T) {
 	if _, n, err := s.FindCustomers(ctx, data.CustomerFilter{}); err != nil || n != saved {
 		t.Errorf("after disk full: got %d customers (%v), want the %d saved", n, err, saved)
 	}
-	if _, err := s.Backup(ctx, BackupManual); err != nil {
+	if _, err := s.Backup(ctx, data.BackupManual); err != nil {
 		t.Errorf("backup with room again: %v", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"shopcrm/data"
 	"shopcrm/data/folder"
 
 	"modernc.org/sqlite"
@@ -29,7 +30,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
 	// Rotation waits until the chosen file is copied in: it may be the one it drops.
-	if _, err := s.backupLocked(ctx, BackupRestore, false); err != nil {
+	if _, err := s.backupLocked(ctx, data.BackupRestore, false); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	if err := s.restoreFrom(ctx, path); err != nil {
