@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"shopcrm/data"
 	"shopcrm/data/folder"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -199,3 +200,6 @@ func runTx(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sq
 func (s *Store) checkpoint(ctx context.Context) {
 	s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
 }
+
+// Store offers every interface of the domain.
+var _ data.Store = (*Store)(nil)

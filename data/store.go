@@ -1,0 +1,130 @@
+package data
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// The interfaces below are what a store of the archive offers, one per noun; package
+// data/sqlite's Store has them all (Store), and a second engine would offer the same.
+// A screen or command asks for the few methods it uses, declared where it uses them.
+
+// CustomerStore keeps customers.
+type CustomerStore interface {
+	CreateCustomer(ctx context.Context, c *Customer) error
+	UpdateCustomer(ctx context.Context, c *Customer) error
+	DeleteCustomer(ctx context.Context, id int64) error
+	FindCustomerByID(ctx context.Context, id int64) (*Customer, error)
+	FindCustomerByNick(ctx context.Context, platform Platform, nick string) (*Customer, error)
+	// FindCustomers returns one page of the filtered list and the count of all matches.
+	FindCustomers(ctx context.Context, f CustomerFilter) ([]*Customer, int, error)
+	EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Customer) error) error
+}
+
+// TradeStore keeps trades; a customer's stats follow their trades.
+type TradeStore interface {
+	CreateTrade(ctx context.Context, t *Trade) error
+	UpdateTrade(ctx context.Context, t *Trade) error
+	DeleteTrade(ctx context.Context, id int64) error
+	FindTradeByID(ctx context.Context, id int64) (*Trade, error)
+	FindTrades(ctx context.Context, customerID int64) ([]*Trade, error)
+	EachTrade(ctx context.Context, f CustomerFilter, fn func(t *Trade, owner *Customer) error) error
+}
+
+// TagStore keeps manual tags.
+type TagStore interface {
+	TagNames(ctx context.Context) ([]string, error)
+	TagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
+	UntagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
+	TagFiltered(ctx context.Context, f CustomerFilter, tag string) (int, error)
+	DeleteTag(ctx context.Context, tag string) error
+	// GroupPhones are the full phones of a group's buyers, less those who opted out.
+	GroupPhones(ctx context.Context, f CustomerFilter) (phones []string, optedOut int, err error)
+}
+
+// GroupStore grades customers: tiers, RFM segments, dormant buyers, charts.
+type GroupStore interface {
+	Tiers(ctx context.Context) ([]*Tier, error)
+	SaveTiers(ctx context.Context, tiers []*Tier) error
+	TierCounts(ctx context.Context, tiers []*Tier) ([]GroupCount, error)
+	Regroup(ctx context.Context, asOf time.Time) (*Grouping, error)
+	EachGroupRow(ctx context.Context, asOf time.Time, fn func(*GroupRow) error) (*RFMParams, error)
+	TodayParams(ctx context.Context) (*RFMParams, error)
+	RatingsReady(ctx context.Context) bool
+	Ratings(ctx context.Context, ids []int64) (map[int64]Rating, error)
+	RateCustomers(ctx context.Context, cs []*Customer) error
+	MonthlyStats(ctx context.Context, asOf time.Time, n int) ([]MonthStat, error)
+	DormantDays(ctx context.Context) (int, error)
+	SetDormantDays(ctx context.Context, days int) error
+}
+
+// ReminderStore derives reminders and keeps follow-ups, rules and templates.
+type ReminderStore interface {
+	Today() time.Time
+	Reminders(ctx context.Context, f ReminderFilter) ([]*Reminder, error)
+	Agenda(ctx context.Context, today time.Time, ahead int) (*Agenda, error)
+	CreateFollowUp(ctx context.Context, f *FollowUp) error
+	CompleteReminder(ctx context.Context, r *Reminder, c *Contact) error
+	SnoozeReminder(ctx context.Context, r *Reminder, until time.Time) error
+	DismissReminder(ctx context.Context, r *Reminder) error
+	ReminderRules(ctx context.Context) (map[ReminderKind]*ReminderRule, error)
+	SaveReminderRule(ctx context.Context, r *ReminderRule) error
+	Template(ctx context.Context, kind ReminderKind, lang string) (body string, custom bool, err error)
+	SaveTemplate(ctx context.Context, kind ReminderKind, lang, body string) error
+	ReminderMessageFields(ctx context.Context, r *Reminder) (MessageFields, error)
+}
+
+// ContactStore keeps the contact log.
+type ContactStore interface {
+	AddContact(ctx context.Context, c *Contact) error
+	FindContacts(ctx context.Context, customerID int64) ([]*Contact, error)
+}
+
+// ImportStore applies import rows in one transaction and keeps the batches to undo.
+type ImportStore interface {
+	Import(ctx context.Context, opt ImportOptions, issues []RowIssue, next func() (*ImportRow, error)) (*ImportResult, error)
+	FindImportBatches(ctx context.Context) ([]*ImportBatch, error)
+	RevertImport(ctx context.Context, batchID int64) error
+	// ExtraKeys are the names of the extra fields customers and trades carry.
+	ExtraKeys(ctx context.Context) (customers, trades []string, err error)
+}
+
+// SettingStore keeps settings, the audit log and the app lock password.
+type SettingStore interface {
+	Setting(ctx context.Context, key, def string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	Audit(ctx context.Context, action string, count int, detail string) error
+	FindAuditLog(ctx context.Context, limit int) ([]*AuditEntry, error)
+	HasLockPassword(ctx context.Context) (bool, error)
+	SetLockPassword(ctx context.Context, password string) error
+	CheckLockPassword(ctx context.Context, password string) error
+}
+
+// PrivacyStore answers a buyer's requests: everything held about them, or erasure.
+type PrivacyStore interface {
+	ExportCustomerData(ctx context.Context, id int64, w io.Writer) error
+	EraseCustomer(ctx context.Context, id int64) (*EraseResult, error)
+}
+
+// DemoStore fills and empties the sample shop.
+type DemoStore interface {
+	GenerateDemo(ctx context.Context, o DemoOptions) error
+	DemoCount(ctx context.Context) (int, error)
+	RemoveDemo(ctx context.Context) (int, error)
+}
+
+// Store is everything an archive offers, less what is particular to one engine
+// (backups and restore of the SQLite file, its path).
+type Store interface {
+	CustomerStore
+	TradeStore
+	TagStore
+	GroupStore
+	ReminderStore
+	ContactStore
+	ImportStore
+	SettingStore
+	PrivacyStore
+	DemoStore
+}
