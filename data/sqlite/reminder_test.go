@@ -339,35 +339,6 @@ func TestYearBoundary(t *testing.T) {
 	wantOne(t, remindersOn(t, s, "2027-01-28", "2027-02-01"), data.KindHoliday, "spring_festival", "2027-01-30 holiday spring_festival 2027-02-06")
 }
 
-func TestFillTemplate(t *testing.T) {
-	for _, tt := range []struct {
-		name, body string
-		f          data.MessageFields
-		want       string
-	}{
-		{"all fields", "亲爱的{姓名}，您上次购买的{商品}（{上次购买}）用得还好吗？", data.MessageFields{Name: "张三", Goods: "龙井", LastPurchase: "2026-11-16"},
-			"亲爱的张三，您上次购买的龙井（2026-11-16）用得还好吗？"},
-		{"name falls back to nick", "亲爱的{姓名}，生日快乐！", data.MessageFields{Nick: "小米粒"}, "亲爱的小米粒，生日快乐！"},
-		{"nick falls back to name", "Hi {网名}!", data.MessageFields{Name: "Ann"}, "Hi Ann!"},
-		{"no name at all in Chinese", "亲爱的{姓名}，生日快乐！", data.MessageFields{}, "亲爱的，生日快乐！"},
-		{"no name at all in English", "Hi {name}, happy birthday!", data.MessageFields{}, "Hi, happy birthday!"},
-		{"placeholder leading a line", "{姓名}，您好！\n{节日}快乐", data.MessageFields{Holiday: "中秋"}, "您好！\n中秋快乐"},
-		{"unknown braces stay", "优惠码 {ABC}", data.MessageFields{}, "优惠码 {ABC}"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			got := data.FillTemplate(tt.body, tt.f)
-			if got != tt.want {
-				t.Errorf("got %q, want %q", got, tt.want)
-			}
-			for _, bad := range []string{"{姓名}", "{网名}", " ,", " ，", "的 ,"} {
-				if strings.Contains(got, bad) {
-					t.Errorf("%q left in %q", bad, got)
-				}
-			}
-		})
-	}
-}
-
 func TestTemplatesAndMessageFields(t *testing.T) {
 	s := reminderStore(t)
 	ctx := context.Background()
