@@ -12,20 +12,18 @@ import (
 
 // The lookups an import runs for every row.
 const (
-	byNickSQL  = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
-	byPhoneSQL = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
-	byNameSQL  = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
-	// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of
-	// a first import are new, so trying the insert first saves a lookup per row.
-	insertNewTradeSQL = `INSERT INTO trades (customer_id, platform, order_no, traded_at, status, goods, quantity,
-		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`
+	byNickSQL       = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
+	byPhoneSQL      = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
+	byNameSQL       = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
 	customerByIDSQL = `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`
 	tradeByOrderSQL = `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
 	tradeByKeySQL   = `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`
 	tradeByIDSQL    = `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`
 )
+
+// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of a
+// first import are new, so trying the insert first saves a lookup per row.
+var insertNewTradeSQL = tradeInsert.insert("INSERT", tradeOrderTaken)
 
 // lookupID runs a one-column id query; 0 means none.
 func lookupID(ctx context.Context, db execer, query string, args ...any) (int64, error) {
@@ -357,9 +355,8 @@ func (im *importer) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 // and reports whether it did.
 func (im *importer) insertNewTrade(t *data.Trade) (bool, error) {
 	t.BatchID = im.batch
-	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, t.CustomerID, t.Platform, t.OrderNo,
-		formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone,
-		t.ShipAddress, t.Note, encodeExtra(t.Extra), t.BatchID, formatTime(im.now), formatTime(im.now))
+	at := formatTime(im.now)
+	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, tradeRow(nil, t, t.BatchID, at, at)...)
 	if err != nil {
 		return false, err
 	}
