@@ -61,7 +61,7 @@ func (g *demoGen) pick(list []string) string { return list[g.r.IntN(len(list))] 
 // insertCustomers writes o.Customers customers from firstID on and returns their
 // platforms, which their trades take.
 func (g *demoGen) insertCustomers(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64) ([]data.Platform, error) {
-	stmt, err := tx.PrepareContext(ctx, insertDemoCustomerSQL)
+	stmt, err := tx.PrepareContext(ctx, insertCustomerSQL)
 	if err != nil {
 		return nil, err
 	}
@@ -166,16 +166,10 @@ func (g *demoGen) buyer(n int) int {
 	return int((uint64(idx)*2654435761 + 7) % uint64(n))
 }
 
-// The demo writes its rows one by one, through the columns every write uses.
-var (
-	insertDemoCustomerSQL = customerInsert.insert("INSERT", "")
-	insertDemoTradeSQL    = tradeInsert.insert("INSERT", "")
-)
-
 // insertTrades writes o.Trades trades of the customers from firstID on, whose
 // platforms are platforms.
 func (g *demoGen) insertTrades(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64, platforms []data.Platform) error {
-	stmt, err := tx.PrepareContext(ctx, insertDemoTradeSQL)
+	stmt, err := tx.PrepareContext(ctx, insertTradeSQL)
 	if err != nil {
 		return err
 	}
