@@ -104,17 +104,12 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *data.Customer) error {
 	return nil
 }
 
-const insertCustomerSQL = `INSERT INTO customers (platform, nick, name, gender, birthday, birthday_lunar,
-	phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
-	batch_id, created_at, updated_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+var insertCustomerSQL = customerInsert.insert("INSERT", "")
 
 // insertCustomer writes a new customer row and its tags; batchID is 0 outside imports.
 func insertCustomer(ctx context.Context, tx execer, c *data.Customer, now time.Time, batchID int64) error {
-	res, err := tx.ExecContext(ctx, insertCustomerSQL,
-		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar,
-		c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
-		c.MarketingOptOut, encodeExtra(c.Extra), nullID(batchID), formatTime(now), formatTime(now))
+	at := formatTime(now)
+	res, err := tx.ExecContext(ctx, insertCustomerSQL, customerRow(nil, c, nil, batchID, at, at)...)
 	if err != nil {
 		return mapError(err)
 	}
@@ -128,17 +123,9 @@ func insertCustomer(ctx context.Context, tx execer, c *data.Customer, now time.T
 	return setTags(ctx, tx, c.ID, c.Tags)
 }
 
-const updateCustomerSQL = `UPDATE customers SET platform = ?, nick = ?, name = ?, gender = ?,
-	birthday = ?, birthday_lunar = ?, phone = ?, email = ?, wechat = ?, wangwang = ?, qq = ?,
-	province = ?, city = ?, address = ?, source = ?, note = ?, marketing_opt_out = ?, extra = ?,
-	updated_at = ? WHERE id = ?`
-
 // updateCustomer rewrites every editable field of c and its tags.
 func updateCustomer(ctx context.Context, tx execer, c *data.Customer, now time.Time) error {
-	res, err := tx.ExecContext(ctx, updateCustomerSQL,
-		c.Platform, c.Nick, c.Name, c.Gender, c.Birthday, c.BirthdayLunar, c.Phone, c.Email, c.WeChat,
-		c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note, c.MarketingOptOut,
-		encodeExtra(c.Extra), formatTime(now), c.ID)
+	res, err := tx.ExecContext(ctx, updateCustomerSQL, append(customerValues(nil, c), formatTime(now), c.ID)...)
 	if err != nil {
 		return mapError(err)
 	}

@@ -27,10 +27,11 @@ func (s *Store) GenerateDemo(ctx context.Context, o data.DemoOptions) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) + 1 FROM customers`).Scan(&firstID); err != nil {
 			return err
 		}
-		if err := g.insertCustomers(ctx, tx, o, firstID); err != nil {
+		platforms, err := g.insertCustomers(ctx, tx, o, firstID)
+		if err != nil {
 			return err
 		}
-		if err := g.insertTrades(ctx, tx, o, firstID); err != nil {
+		if err := g.insertTrades(ctx, tx, o, firstID, platforms); err != nil {
 			return err
 		}
 		if err := refreshAllStats(ctx, tx); err != nil {
@@ -57,31 +58,35 @@ func newDemoGen(seed uint64, now time.Time) *demoGen {
 
 func (g *demoGen) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
-func (g *demoGen) insertCustomers(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO customers (id, platform, nick, name, gender, birthday,
-		phone, email, wechat, province, city, address, source, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+// insertCustomers writes o.Customers customers from firstID on and returns their
+// platforms, which their trades take.
+func (g *demoGen) insertCustomers(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64) ([]data.Platform, error) {
+	stmt, err := tx.PrepareContext(ctx, insertCustomerSQL)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer stmt.Close()
+	platforms := make([]data.Platform, o.Customers)
+	var vals []any
 	for i := 0; i < o.Customers; i++ {
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 			if o.Progress != nil {
 				o.Progress(i, o.Customers+o.Trades)
 			}
 		}
 		c := g.customer()
+		c.Source = data.DemoSource
+		platforms[i] = c.Platform
 		created := formatTime(g.now.Add(-time.Duration(g.r.IntN(730*24)) * time.Hour))
-		if _, err := stmt.ExecContext(ctx, firstID+int64(i), c.Platform, c.Nick, c.Name, c.Gender, c.Birthday,
-			c.Phone, c.Email, c.WeChat, c.Province, c.City, c.Address, data.DemoSource, created, created); err != nil {
-			return err
+		vals = customerRow(vals[:0], c, firstID+int64(i), 0, created, created)
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return platforms, nil
 }
 
 func (g *demoGen) customer() *data.Customer {
@@ -161,16 +166,17 @@ func (g *demoGen) buyer(n int) int {
 	return int((uint64(idx)*2654435761 + 7) % uint64(n))
 }
 
-func (g *demoGen) insertTrades(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64) error {
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
-		goods, quantity, amount_fen, refund_fen, created_at, updated_at)
-		SELECT ?, platform, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM customers WHERE id = ?`)
+// insertTrades writes o.Trades trades of the customers from firstID on, whose
+// platforms are platforms.
+func (g *demoGen) insertTrades(ctx context.Context, tx *sql.Tx, o data.DemoOptions, firstID int64, platforms []data.Platform) error {
+	stmt, err := tx.PrepareContext(ctx, insertTradeSQL)
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
 	orderBase := g.now.Unix()*100000 + int64(g.r.IntN(100000))
 	created := formatTime(g.now)
+	var vals []any
 	for i := 0; i < o.Trades; i++ {
 		if i%1000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -180,7 +186,7 @@ func (g *demoGen) insertTrades(ctx context.Context, tx *sql.Tx, o data.DemoOptio
 				o.Progress(o.Customers+i, o.Customers+o.Trades)
 			}
 		}
-		cid := firstID + int64(g.buyer(o.Customers))
+		buyer := g.buyer(o.Customers)
 		goods := demoGoods[g.r.IntN(len(demoGoods))]
 		qty := 1 + g.r.IntN(3)/2
 		amount := int64(qty) * (goods.priceFen + int64(g.r.IntN(int(goods.priceFen/5)+1)))
@@ -197,8 +203,11 @@ func (g *demoGen) insertTrades(ctx context.Context, tx *sql.Tx, o data.DemoOptio
 			refund = amount / 3 // a partial refund still counts
 		}
 		at := g.now.Add(-time.Duration(g.r.Int64N(int64(730 * 24 * time.Hour))))
-		if _, err := stmt.ExecContext(ctx, cid, fmt.Sprint(orderBase+int64(i)), formatTime(at), status,
-			goods.name, qty, amount, refund, created, created, cid); err != nil {
+		t := &data.Trade{CustomerID: firstID + int64(buyer), Platform: platforms[buyer],
+			OrderNo: fmt.Sprint(orderBase + int64(i)), TradedAt: at, Status: status,
+			Goods: goods.name, Quantity: qty, AmountFen: amount, RefundFen: refund}
+		vals = tradeRow(vals[:0], t, 0, created, created)
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
 			return err
 		}
 	}

@@ -41,23 +41,10 @@ type pending struct {
 
 func newPending(nextID int64) *pending {
 	return &pending{custAt: map[int64]int{}, tradeAt: map[string]int{}, nextID: nextID,
-		insertCustomers: newBulkInsert(`INSERT OR FAIL INTO customers (`+bulkCustomerCols+`) VALUES `, "", bulkCustomerArgs),
-		insertTrades: newBulkInsert(`INSERT OR FAIL INTO trades (`+bulkTradeCols+`) VALUES `,
-			` ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`, bulkTradeArgs),
+		insertCustomers: customerInsert.bulk("INSERT OR FAIL", ""),
+		insertTrades:    tradeInsert.bulk("INSERT OR FAIL", tradeOrderTaken),
 	}
 }
-
-// The columns the bulk INSERTs write; the single-row writers in customer_sql.go and
-// import_merge.go write the same ones (plus the id a bulk INSERT assigns itself).
-const (
-	bulkCustomerCols = `id, platform, nick, name, gender, birthday, birthday_lunar,
-	phone, email, wechat, wangwang, qq, province, city, address, source, note, marketing_opt_out, extra,
-	batch_id, created_at, updated_at`
-	bulkCustomerArgs = 22
-	bulkTradeCols    = `customer_id, platform, order_no, traded_at, status, goods, quantity,
-		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at`
-	bulkTradeArgs = 17
-)
 
 // chunks splits n rows into statement sizes: full statements, then powers of two, so
 // that a handful of prepared statements serve every count.
@@ -129,9 +116,7 @@ func (im *importer) flushCustomers() error {
 	for _, n := range chunks(len(cs)) {
 		vals := im.pend.vals[:0]
 		for _, c := range cs[:n] {
-			vals = append(vals, c.ID, string(c.Platform), c.Nick, c.Name, string(c.Gender), c.Birthday, c.BirthdayLunar,
-				c.Phone, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City, c.Address, c.Source, c.Note,
-				c.MarketingOptOut, encodeExtra(c.Extra), nullID(im.batch), now, now)
+			vals = customerRow(vals, c, c.ID, im.batch, now, now)
 		}
 		im.pend.vals = vals
 		query, args := im.pend.insertCustomers.statement(vals)
@@ -191,10 +176,7 @@ func (im *importer) flushTrades() error {
 	for _, n := range chunks(len(ts)) {
 		vals := im.pend.vals[:0]
 		for _, p := range ts[:n] {
-			t := p.t
-			vals = append(vals, t.CustomerID, string(t.Platform), t.OrderNo, formatTime(t.TradedAt), string(t.Status), t.Goods,
-				t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note,
-				encodeExtra(t.Extra), im.batch, now, now)
+			vals = tradeRow(vals, p.t, im.batch, now, now)
 		}
 		im.pend.vals = vals
 		query, args := im.pend.insertTrades.statement(vals)

@@ -22,21 +22,30 @@ const (
 	filledOptOut
 )
 
-// textFields lists the customer's fields that fill like text, in bit order.
-func textFields(c *data.Customer) [12]string {
-	return [12]string{c.Nick, c.Name, c.Email, c.WeChat, c.Wangwang, c.QQ, c.Province, c.City,
-		c.Address, c.Source, c.Note, c.Birthday}
+// textFields are the customer's fields that merge like text, in filledMask bit order:
+// a row's non-empty value replaces the stored one (or, filling gaps, only an empty
+// one). The birthday, last, carries its calendar along (mergeCustomer). Merging,
+// filling gaps and the filled masks all walk this one list.
+func textFields(c *data.Customer) [12]*string {
+	return [12]*string{&c.Nick, &c.Name, &c.Email, &c.WeChat, &c.Wangwang, &c.QQ, &c.Province, &c.City,
+		&c.Address, &c.Source, &c.Note, &c.Birthday}
+}
+
+// textMask has the bits of c's non-empty textFields.
+func textMask(c *data.Customer) filledMask {
+	var m filledMask
+	for i, v := range textFields(c) {
+		if *v != "" {
+			m |= 1 << i
+		}
+	}
+	return m
 }
 
 // filled is the mask of c's non-empty fields; of a phone, only a real one counts,
 // since a masked phone can still be replaced.
 func filled(c *data.Customer) filledMask {
-	var m filledMask
-	for i, v := range textFields(c) {
-		if v != "" {
-			m |= 1 << i
-		}
-	}
+	m := textMask(c)
 	if c.Phone != "" && !data.IsMaskedPhone(c.Phone) {
 		m |= filledPhone
 	}
@@ -57,12 +66,7 @@ func bringsNothing(row *data.Customer, have filledMask) bool {
 	if len(row.Tags) > 0 || len(row.Extra) > 0 {
 		return false
 	}
-	var m filledMask
-	for i, v := range textFields(row) {
-		if v != "" {
-			m |= 1 << i
-		}
-	}
+	m := textMask(row)
 	if row.Phone != "" {
 		m |= filledPhone
 	}

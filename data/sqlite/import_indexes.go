@@ -14,42 +14,36 @@ import (
 // index outgrows the page cache, the same pages written to the WAL again and again;
 // creating it once at the end is a sort. So such an import drops the indexes its own
 // statements do not read and creates them again from their stored definitions before
-// it commits (or leaves them to the background job: laterIndexes), and the same with
-// the triggers that do nothing on its rows (deferredTriggers). The drop is part of the
+// it commits (or leaves them to the background job), and the same with the triggers
+// that do nothing on its rows (deferredTriggers). The drop is part of the
 // import's transaction: a failed, cancelled or dry-run import gets them back by rolling
 // back, and no other connection ever sees the archive without them. A lookup that
 // needs one of the indexes after all (a trade without an order number, a phone the
 // batch's phone index cannot hold, a row with neither nick nor phone) has it created
 // first.
 
-// deferredIndexes are the indexes an import into an empty store creates at its end.
-// Every index on customers and trades is here or in keptIndexes (a test checks), so
-// a new index is a decision: an import statement that reads it calls needIndex.
-var deferredIndexes = []string{
-	// trades' first: the stats refresh reads trades_customer_stats
-	"trades_customer_stats", "trades_refund_only", "trades_batch", "trades_time",
-	"customers_platform_nick", "customers_phone", "customers_name",
-	"customers_total", "customers_last_trade", "customers_first_trade",
-	"customers_tier", "customers_groups", "customers_birthday",
-}
+// Which indexes and triggers an import into an empty store drops is read from the
+// schema when it starts, so a migration's new index is dropped and created again
+// like the others without a list here to update:
+//   - every index on customers and trades is dropped, but for keptIndexes;
+//   - a dropped UNIQUE index, and one of closingIndexes, is created again before the
+//     import commits; every other one is left to the background job after it
+//     (laterIndexPrefix), since nothing but the speed of reading depends on it (the
+//     list's sorts, the groups, reminders, a revert, the next import's lookups),
+//     which SQLite answers by scanning meanwhile. Creating them was a third of a
+//     100k-row import's closing work;
+//   - a trigger is dropped only if it is in deferredTriggers, and created again
+//     before the import commits.
+// A statement of the import that reads a dropped index calls needIndex first. A test
+// checks that every name listed here is in the migrated schema.
 
-// laterIndexes are the deferredIndexes such an import leaves to the background job
-// after it commits (indexSoon), instead of creating them before it does: none is
-// UNIQUE, none is read by the import's closing statements, and only the speed of
-// reading depends on them (the list's sorts, the groups, reminders, a revert, the next
-// import's lookups), which SQLite answers by scanning meanwhile. Creating them was a
-// third of a 100k-row import's closing work. Each waits in settings under
-// laterIndexPrefix + its name, with its definition, so a closed or killed app creates it on
-// the next Open, and an import, or a migration, that comes first creates it before
-// it starts.
-var laterIndexes = []string{
-	"trades_refund_only", "trades_batch", "trades_time",
-	"customers_phone", "customers_name", "customers_total", "customers_last_trade",
-	"customers_first_trade", "customers_tier", "customers_groups", "customers_birthday",
-}
+// keptIndexes are kept up to date by the import itself: the bulk INSERT's ON CONFLICT
+// clause needs trades_platform_order.
+var keptIndexes = []string{"trades_platform_order"}
 
-// laterIndexPrefix starts the settings key of an index waiting for the background job.
-const laterIndexPrefix = "index.pending."
+// closingIndexes are read by the import's closing statements (the stats refresh reads
+// trades_customer_stats), so they are created again before it commits.
+var closingIndexes = []string{"trades_customer_stats"}
 
 // deferredTriggers are the triggers an import into an empty store drops with the
 // indexes. On its rows their conditions never hold: a new customer's search row waits
@@ -60,43 +54,56 @@ const laterIndexPrefix = "index.pending."
 // be listed.
 var deferredTriggers = []string{"customers_search_ai", "customers_tier_ai", "customers_tier_au"}
 
-// keptIndexes are kept up to date by the import itself: the bulk INSERT's ON CONFLICT
-// clause needs trades_platform_order.
-var keptIndexes = []string{"trades_platform_order"}
+// laterIndexPrefix starts the settings key of an index waiting for the background job.
+const laterIndexPrefix = "index.pending."
 
 // droppedObject is an index or trigger an import has dropped, with what creates it
 // again.
 type droppedObject struct {
 	kind, name, table, sql string
+	later                  bool // an index left to the background job
 }
 
-// dropDeferred drops deferredIndexes and deferredTriggers, remembering their
+// deferrable lists, from the schema, the indexes and triggers an import into an empty
+// store drops: indexes before triggers.
+func deferrable(ctx context.Context, db execer) ([]droppedObject, error) {
+	rows, err := db.QueryContext(ctx, `SELECT s.type, s.name, s.tbl_name, s.sql,
+		coalesce((SELECT l."unique" FROM pragma_index_list(s.tbl_name) l WHERE l.name = s.name), 0)
+		FROM sqlite_schema s
+		WHERE s.type IN ('index', 'trigger') AND s.sql IS NOT NULL AND s.tbl_name IN ('customers', 'trades')
+		ORDER BY s.type, s.name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []droppedObject
+	for rows.Next() {
+		var d droppedObject
+		var unique bool
+		if err := rows.Scan(&d.kind, &d.name, &d.table, &d.sql, &unique); err != nil {
+			return nil, err
+		}
+		switch {
+		case d.kind == "index" && !slices.Contains(keptIndexes, d.name):
+			d.later = !unique && !slices.Contains(closingIndexes, d.name)
+		case d.kind == "trigger" && slices.Contains(deferredTriggers, d.name):
+		default:
+			continue
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// dropDeferred drops the indexes and triggers deferrable lists, remembering their
 // definitions.
 func (im *importer) dropDeferred() error {
-	rows, err := im.tx.QueryContext(im.ctx, `SELECT type, name, tbl_name, sql FROM sqlite_schema
-		WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ('customers', 'trades')`)
+	ds, err := deferrable(im.ctx, im.tx)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	byName := map[string]droppedObject{}
-	for rows.Next() {
-		var d droppedObject
-		if err := rows.Scan(&d.kind, &d.name, &d.table, &d.sql); err != nil {
-			return err
-		}
-		byName[d.name] = d
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
-	for _, name := range append(slices.Clone(deferredIndexes), deferredTriggers...) {
-		d, ok := byName[name]
-		if !ok {
-			continue // not in this schema
-		}
-		if _, err := im.tx.ExecContext(im.ctx, `DROP `+strings.ToUpper(d.kind)+` `+name); err != nil {
+	for _, d := range ds {
+		if _, err := im.tx.ExecContext(im.ctx, `DROP `+strings.ToUpper(d.kind)+` `+d.name); err != nil {
 			return err
 		}
 		im.dropped = append(im.dropped, d)
@@ -118,12 +125,12 @@ func (im *importer) needIndex(name string) error {
 	return nil
 }
 
-// restoreDropped creates again the indexes dropped from table, in deferredIndexes
-// order, but for laterIndexes, then its triggers.
+// restoreDropped creates again the indexes dropped from table, but for those left
+// for later, then its triggers.
 func (im *importer) restoreDropped(table string) error {
 	var names []string
 	for _, d := range im.dropped {
-		if d.table == table && !slices.Contains(laterIndexes, d.name) {
+		if d.table == table && !d.later {
 			names = append(names, d.name)
 		}
 	}
@@ -135,7 +142,7 @@ func (im *importer) restoreDropped(table string) error {
 	return nil
 }
 
-// postponeIndexes records the dropped indexes still missing (laterIndexes) for the
+// postponeIndexes records the dropped indexes still missing (those left for later) for the
 // background job, in the import's transaction.
 func (im *importer) postponeIndexes() error {
 	for _, d := range im.dropped {

@@ -12,20 +12,18 @@ import (
 
 // The lookups an import runs for every row.
 const (
-	byNickSQL  = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
-	byPhoneSQL = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
-	byNameSQL  = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
-	// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of
-	// a first import are new, so trying the insert first saves a lookup per row.
-	insertNewTradeSQL = `INSERT INTO trades (customer_id, platform, order_no, traded_at, status, goods, quantity,
-		amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (platform, order_no) WHERE order_no <> '' DO NOTHING`
+	byNickSQL       = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
+	byPhoneSQL      = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
+	byNameSQL       = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
 	customerByIDSQL = `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`
 	tradeByOrderSQL = `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
 	tradeByKeySQL   = `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`
 	tradeByIDSQL    = `SELECT ` + tradeColumns + ` FROM trades t WHERE t.id = ?`
 )
+
+// insertNewTradeSQL inserts a trade unless its order number is taken; most rows of a
+// first import are new, so trying the insert first saves a lookup per row.
+var insertNewTradeSQL = tradeInsert.insert("INSERT", tradeOrderTaken)
 
 // lookupID runs a one-column id query; 0 means none.
 func lookupID(ctx context.Context, db execer, query string, args ...any) (int64, error) {
@@ -209,23 +207,17 @@ func mergeCustomer(old, in *data.Customer, fillOnly bool) (*data.Customer, bool)
 	if fillOnly {
 		in = fillGaps(old, in)
 	}
-	for _, f := range []struct {
-		dst *string
-		v   string
-	}{
-		{&m.Nick, in.Nick}, {&m.Name, in.Name}, {&m.Email, in.Email}, {&m.WeChat, in.WeChat},
-		{&m.Wangwang, in.Wangwang}, {&m.QQ, in.QQ}, {&m.Province, in.Province}, {&m.City, in.City},
-		{&m.Address, in.Address}, {&m.Source, in.Source}, {&m.Note, in.Note},
-	} {
-		if f.v != "" {
-			*f.dst = f.v
+	dst, vals := textFields(&m), textFields(in)
+	for i, v := range vals {
+		if *v != "" {
+			*dst[i] = *v
 		}
+	}
+	if in.Birthday != "" {
+		m.BirthdayLunar = in.BirthdayLunar
 	}
 	if in.Phone != "" && !(data.IsMaskedPhone(in.Phone) && old.Phone != "" && !data.IsMaskedPhone(old.Phone)) {
 		m.Phone = in.Phone
-	}
-	if in.Birthday != "" {
-		m.Birthday, m.BirthdayLunar = in.Birthday, in.BirthdayLunar
 	}
 	if in.Gender != data.GenderUnknown {
 		m.Gender = in.Gender
@@ -243,28 +235,31 @@ func mergeCustomer(old, in *data.Customer, fillOnly bool) (*data.Customer, bool)
 			}
 		}
 	}
-	changed := m.Nick != old.Nick || m.Name != old.Name || m.Email != old.Email || m.WeChat != old.WeChat ||
-		m.Wangwang != old.Wangwang || m.QQ != old.QQ || m.Province != old.Province || m.City != old.City ||
-		m.Address != old.Address || m.Source != old.Source || m.Note != old.Note || m.Phone != old.Phone ||
-		m.Birthday != old.Birthday || m.BirthdayLunar != old.BirthdayLunar || m.Gender != old.Gender ||
+	changed := !sameText(&m, old) || m.Phone != old.Phone ||
+		m.BirthdayLunar != old.BirthdayLunar || m.Gender != old.Gender ||
 		m.MarketingOptOut != old.MarketingOptOut || strings.Join(m.Tags, "\x1f") != strings.Join(old.Tags, "\x1f") ||
 		encodeExtra(m.Extra) != encodeExtra(old.Extra)
 	return &m, changed
 }
 
+// sameText reports whether a and b hold the same textFields.
+func sameText(a, b *data.Customer) bool {
+	av, bv := textFields(a), textFields(b)
+	for i := range av {
+		if *av[i] != *bv[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // fillGaps keeps of the row only what the stored customer lacks.
 func fillGaps(old, in *data.Customer) *data.Customer {
 	g := *in
-	for _, f := range []struct {
-		dst *string
-		had string
-	}{
-		{&g.Nick, old.Nick}, {&g.Name, old.Name}, {&g.Email, old.Email}, {&g.WeChat, old.WeChat},
-		{&g.Wangwang, old.Wangwang}, {&g.QQ, old.QQ}, {&g.Province, old.Province}, {&g.City, old.City},
-		{&g.Address, old.Address}, {&g.Source, old.Source}, {&g.Note, old.Note}, {&g.Birthday, old.Birthday},
-	} {
-		if f.had != "" {
-			*f.dst = ""
+	dst, had := textFields(&g), textFields(old)
+	for i, v := range had {
+		if *v != "" {
+			*dst[i] = ""
 		}
 	}
 	if old.Phone != "" && !data.IsMaskedPhone(old.Phone) {
@@ -357,9 +352,8 @@ func (im *importer) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 // and reports whether it did.
 func (im *importer) insertNewTrade(t *data.Trade) (bool, error) {
 	t.BatchID = im.batch
-	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, t.CustomerID, t.Platform, t.OrderNo,
-		formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone,
-		t.ShipAddress, t.Note, encodeExtra(t.Extra), t.BatchID, formatTime(im.now), formatTime(im.now))
+	at := formatTime(im.now)
+	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, tradeRow(nil, t, t.BatchID, at, at)...)
 	if err != nil {
 		return false, err
 	}

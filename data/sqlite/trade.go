@@ -79,6 +79,8 @@ func (s *Store) UpdateTrade(ctx context.Context, t *data.Trade) error {
 	return nil
 }
 
+var insertTradeSQL = tradeInsert.insert("INSERT", "")
+
 // insertTrade writes a new trade row (its BatchID included) and sets its ID and times.
 // A trade without a platform takes its customer's.
 func insertTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) error {
@@ -87,12 +89,8 @@ func insertTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) e
 			return mapError(err)
 		}
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO trades (customer_id, platform, order_no, traded_at, status,
-		goods, quantity, amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, batch_id,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
-		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-		nullID(t.BatchID), formatTime(now), formatTime(now))
+	at := formatTime(now)
+	res, err := tx.ExecContext(ctx, insertTradeSQL, tradeRow(nil, t, t.BatchID, at, at)...)
 	if err != nil {
 		return mapForeignKey(mapError(err))
 	}
@@ -105,12 +103,7 @@ func insertTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) e
 
 // updateTrade rewrites every field of an existing trade but its batch.
 func updateTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `UPDATE trades SET customer_id = ?, platform = ?, order_no = ?, traded_at = ?,
-		status = ?, goods = ?, quantity = ?, amount_fen = ?, refund_fen = ?, ship_name = ?, ship_phone = ?,
-		ship_address = ?, note = ?, extra = ?, updated_at = ? WHERE id = ?`,
-		t.CustomerID, t.Platform, t.OrderNo, formatTime(t.TradedAt), t.Status, t.Goods, t.Quantity,
-		t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note, encodeExtra(t.Extra),
-		formatTime(now), t.ID)
+	res, err := tx.ExecContext(ctx, updateTradeSQL, append(tradeValues(nil, t), formatTime(now), t.ID)...)
 	if err != nil {
 		return mapForeignKey(mapError(err))
 	}
