@@ -172,7 +172,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		case field.Goods:
 			t.Goods = clean.Prose(raw)
 		case field.Quantity:
-			if q, ok := clean.Quantity(v); ok {
+			if q, ok := data.ParseQuantity(v); ok {
 				t.Quantity, hasQuantity = q, true
 			} else {
 				b.issue(row, i, data.IssueBadNumber, raw)

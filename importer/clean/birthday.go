@@ -33,9 +33,7 @@ func Birthday(s string, loc *time.Location) (string, bool) {
 		}
 		return formatYMD(y, m, d), true
 	}
-	if needsText(s) {
-		s = Text(s)
-	}
+	s = Text(s)
 	p := dateScanner{s: s}
 	m, nm := p.number()
 	if nm < 1 || nm > 2 {

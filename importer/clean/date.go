@@ -85,9 +85,7 @@ func parseWhen(s string, dayFirst bool) (when, bool) {
 	if w, ok := fastISO(s); ok {
 		return w, true
 	}
-	if needsText(s) {
-		s = Text(s)
-	}
+	s = Text(s)
 	if s == "" {
 		return when{}, false
 	}

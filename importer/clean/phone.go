@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"strconv"
 	"strings"
 
 	"shopcrm/data"
@@ -36,8 +35,8 @@ func Phone(s string) (phone string, ok bool) {
 		if Lossy(s) {
 			return "", false
 		}
-		if n, ok := parseFixed(strings.TrimPrefix(s, "+"), 0, 15); ok {
-			s = strconv.FormatInt(n, 10)
+		if n, ok := exactInteger(strings.TrimPrefix(s, "+")); ok {
+			s = n
 		}
 	} else if whole, frac, found := strings.Cut(s, "."); found && frac != "" &&
 		strings.Trim(frac, "0") == "" && digitsOnly(whole) && whole != "" && whole[0] != '0' {

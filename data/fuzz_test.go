@@ -1,0 +1,33 @@
+package data
+
+import "testing"
+
+// Fuzz targets of the value rules are seeded from the test tables. Run one with
+//
+//	go test -run '^$' -fuzz FuzzAmount -fuzztime 20s ./data/
+
+func FuzzAmount(f *testing.F) {
+	for _, tt := range amountTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, _ = ParseQuantity(s)
+		fen, ok := ParseDecimal(s, 2)
+		if !ok {
+			if fen != 0 {
+				t.Fatalf("ok=false with a value: got %v, want 0", fen)
+			}
+			return
+		}
+		again, ok := ParseDecimal(FormatYuan(fen), 2)
+		if !ok || again != fen {
+			t.Fatalf("FormatYuan round trip: got %v %v, want %v true", again, ok, fen)
+		}
+		if p, ok := ParseYuan(FormatYuan(fen)); ok != nil || p != fen {
+			t.Fatalf("ParseYuan disagrees: got %v %v, want %v", p, ok, fen)
+		}
+		if milli, ok := ParseDecimal(s, 3); !ok || milli != fen*10 {
+			t.Fatalf("ParseDecimal(s, 3): got %v %v, want %v true", milli, ok, fen*10)
+		}
+	})
+}
