@@ -31,3 +31,28 @@ func FuzzAmount(f *testing.F) {
 		}
 	})
 }
+
+func FuzzPhone(f *testing.F) {
+	for _, tt := range phoneTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isLandline(s) && (!ValidPhone(s) || NormalizePhone(s) != s) {
+			t.Fatalf("isLandline takes %q, which NormalizePhone would change or ValidPhone refuse", s)
+		}
+		got, ok := ParsePhone(s)
+		_ = IsMaskedPhone(s)
+		if !ok {
+			return
+		}
+		if !IsMaskedPhone(got) && !ValidPhone(got) {
+			t.Fatalf("got %q, which ValidPhone refuses", got)
+		}
+		if n := NormalizePhone(got); n != got {
+			t.Fatalf("NormalizePhone changes it: got %q, want %q", n, got)
+		}
+		if again, ok := ParsePhone(got); !ok || again != got {
+			t.Fatalf("not idempotent: got %q %v, want %q true", again, ok, got)
+		}
+	})
+}

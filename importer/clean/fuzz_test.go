@@ -43,31 +43,6 @@ func FuzzDate(f *testing.F) {
 	})
 }
 
-func FuzzPhone(f *testing.F) {
-	for _, tt := range phoneTests {
-		f.Add(tt.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if isLandline(s) && (!data.ValidPhone(s) || data.NormalizePhone(s) != s) {
-			t.Fatalf("isLandline takes %q, which data would change or refuse", s)
-		}
-		got, ok := Phone(s)
-		_ = IsMasked(s)
-		if !ok {
-			return
-		}
-		if !IsMasked(got) && !data.ValidPhone(got) {
-			t.Fatalf("got %q, which data.ValidPhone refuses", got)
-		}
-		if n := data.NormalizePhone(got); n != got {
-			t.Fatalf("data.NormalizePhone changes it: got %q, want %q", n, got)
-		}
-		if again, ok := Phone(got); !ok || again != got {
-			t.Fatalf("not idempotent: got %q %v, want %q true", again, ok, got)
-		}
-	})
-}
-
 func FuzzLunarBirthday(f *testing.F) {
 	for _, tt := range lunarTests {
 		f.Add(tt.in)
