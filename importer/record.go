@@ -128,7 +128,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 				b.issue(row, i, data.IssueBadPhone, raw)
 			}
 		case field.Email:
-			c.Email = strings.ToLower(v)
+			c.Email = data.NormalizeEmail(v)
 		case field.WeChat:
 			c.WeChat = v
 		case field.Wangwang:
@@ -257,7 +257,7 @@ func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
 			case k == field.Name && c.Name == "":
 				c.Name = clean.Prose(cells[i])
 			case k == field.Email && c.Email == "":
-				c.Email = strings.ToLower(v)
+				c.Email = data.NormalizeEmail(v)
 			case k == field.Address && c.Address == "":
 				c.Address = clean.Prose(cells[i])
 			}

@@ -72,37 +72,16 @@ func Header(s string) string {
 	}, s)
 }
 
-// Tags splits a tag cell ("老客, 爱喝茶；VIP、回头客", Shopify's "tag1, tag2") on commas,
-// semicolons, 、, | and line breaks, cleans each tag with Text and drops empty and
-// repeated ones, keeping the first spelling and the order. No tags gives nil.
+// Tags reads a tag cell by data.ParseTags' rule, dropping placeholder tags ("null",
+// "-"). No tags gives nil.
 func Tags(s string) []string {
-	parts := strings.FieldsFunc(s, isTagSep)
 	var out []string
-	for _, p := range parts {
-		p = Text(p)
-		if p == "" {
-			continue
-		}
-		dup := false
-		for _, q := range out {
-			if q == p {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, p)
+	for _, t := range data.ParseTags(s) {
+		if !isPlaceholder(t) {
+			out = append(out, t)
 		}
 	}
 	return out
-}
-
-func isTagSep(r rune) bool {
-	switch r {
-	case ',', '，', ';', '；', '、', '|', '｜', '\n', '\r':
-		return true
-	}
-	return false
 }
 
 // isPlaceholder reports whether a cleaned value is one of the "no value" markers.
