@@ -116,7 +116,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 				b.issue(row, i, data.IssueBadDate, raw)
 			}
 		case field.LunarBirthday:
-			if bd, _, ok := clean.LunarBirthday(v); ok {
+			if bd, _, ok := data.ParseLunarBirthday(v); ok {
 				c.Birthday, c.BirthdayLunar = bd, true
 			} else {
 				b.issue(row, i, data.IssueBadDate, raw)
