@@ -9,21 +9,16 @@ import (
 // shanghai is the seller's zone in these tests (UTC+8, no daylight saving).
 var shanghai = time.FixedZone("CST", 8*3600)
 
-func at(y int, m time.Month, d, h, mi, s int) time.Time {
-	return time.Date(y, m, d, h, mi, s, 0, shanghai)
-}
-
 // cellDateTests are the Excel day numbers Date reads on top of data.ParseTime.
 var cellDateTests = []struct {
-	name string
-	in   string
-	want time.Time // zero: ok=false
+	name, in string
+	want     time.Time // zero: ok=false
 }{
-	{"excel serial with time", "43101.39", at(2018, 1, 1, 9, 21, 36)},
-	{"excel serial date only", "43101", at(2018, 1, 1, 0, 0, 0)},
-	{"excel serial with long fraction rounds to the second", "43101.3923611111", at(2018, 1, 1, 9, 25, 0)},
-	{"excel serial at the 1900 leap-year bug's far side", "60000", at(2064, 4, 8, 0, 0, 0)},
-	{"excel serial fraction rounding up to midnight", "43101.99999999", at(2018, 1, 2, 0, 0, 0)},
+	{"excel serial with time", "43101.39", time.Date(2018, 1, 1, 9, 21, 36, 0, shanghai)},
+	{"excel serial date only", "43101", time.Date(2018, 1, 1, 0, 0, 0, 0, shanghai)},
+	{"excel serial with long fraction rounds to the second", "43101.3923611111", time.Date(2018, 1, 1, 9, 25, 0, 0, shanghai)},
+	{"excel serial at the 1900 leap-year bug's far side", "60000", time.Date(2064, 4, 8, 0, 0, 0, 0, shanghai)},
+	{"excel serial fraction rounding up to midnight", "43101.99999999", time.Date(2018, 1, 2, 0, 0, 0, 0, shanghai)},
 	{"time-only serial is not a date", "0.39", time.Time{}},
 	{"small number is not a serial", "2018", time.Time{}},
 	{"three-digit number is not a serial", "367", time.Time{}},
@@ -32,17 +27,11 @@ var cellDateTests = []struct {
 }
 
 func TestDate(t *testing.T) {
-	tests := cellDateTests
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Date(tt.in, shanghai)
-			if ok != !tt.want.IsZero() || !got.Equal(tt.want) {
-				t.Errorf("got %v %v, want %v %v", got, ok, tt.want, !tt.want.IsZero())
-			}
-			if ok && got.Location() != shanghai {
-				t.Errorf("got location %v, want %v", got.Location(), shanghai)
-			}
-		})
+	for _, tt := range cellDateTests {
+		got, ok := Date(tt.in, shanghai)
+		if ok != !tt.want.IsZero() || !got.Equal(tt.want) || ok && got.Location() != shanghai {
+			t.Errorf("%s: got %v %v, want %v %v in %v", tt.name, got, ok, tt.want, !tt.want.IsZero(), shanghai)
+		}
 	}
 }
 
