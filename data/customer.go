@@ -126,8 +126,8 @@ func (c *Customer) Normalize() {
 		*f = strings.TrimSpace(*f)
 	}
 	c.Email = NormalizeEmail(c.Email)
-	c.QQ = toHalfWidth(c.QQ)
-	c.Birthday = toHalfWidth(c.Birthday)
+	c.QQ = CleanText(c.QQ)
+	c.Birthday = CleanText(c.Birthday)
 	c.Phone = NormalizePhone(c.Phone)
 	if c.Platform == "" {
 		c.Platform = PlatformOther
@@ -138,7 +138,7 @@ func (c *Customer) Normalize() {
 // SearchWords splits a search box's text into the words a customer must match:
 // lower-case and half-width, a phone fragment ("138-0013") as its digits.
 func SearchWords(query string) []string {
-	words := strings.Fields(strings.ToLower(toHalfWidth(query)))
+	words := strings.Fields(strings.ToLower(CleanText(query)))
 	for i, w := range words {
 		if d := strings.NewReplacer("-", "", "+", "").Replace(w); d != w && allDigits(d) {
 			words[i] = d

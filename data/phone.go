@@ -95,16 +95,14 @@ func IsMobilePhone(s string) bool {
 	return allDigits(s[2:])
 }
 
-// normalizePhoneText is ParsePhone's last step for what no shape above took: spaces,
-// dashes between digit groups, a leading apostrophe, a +86 / 0086 prefix and
-// full-width digits go; landline area-code dashes stay.
+// normalizePhoneText is ParsePhone's last step for what no shape took: spaces and
+// parentheses, dashes between digit groups and a +86 / 0086 prefix go; landline
+// area-code dashes stay.
 func normalizePhoneText(s string) string {
 	if s == "" || len(s) == 11 && s[0] == '1' && allDigits(s) {
 		return s // empty, or already a clean mainland mobile: the common cases
 	}
-	s = strings.TrimSpace(toHalfWidth(s))
-	s = strings.TrimPrefix(s, "'")
-	s = phoneNoise.Replace(s)
+	s = phoneNoise.Replace(s) // ParsePhone has cleaned the text and dropped an apostrophe
 	if s == "" {
 		return ""
 	}
@@ -120,17 +118,4 @@ func normalizePhoneText(s string) string {
 		return digits
 	}
 	return s
-}
-
-// toHalfWidth folds full-width ASCII (Ａ, １, ＠) to its half-width form.
-func toHalfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\u3000':
-			return ' '
-		case r >= '！' && r <= '～':
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }

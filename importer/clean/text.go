@@ -1,4 +1,10 @@
-// Package clean turns raw spreadsheet text into typed values.
+// Package clean reads spreadsheet cells into values. The value rules themselves
+// (money, phones, dates and birthdays, tags, e-mail, text folding) are package data's,
+// shared with the forms and the CLI; clean undoes only what sheets do to a value
+// before the rule reads it: placeholders ("null", "#N/A"), text-cell marks (a leading
+// apostrophe, ="…"), Excel day numbers, numbers that lost their text form (".0",
+// E-notation, binary floats), several phones in one cell, header names, and the
+// platforms' words for gender, order status and yes/no.
 //
 // Every function is pure and safe for concurrent use. They run on every cell of
 // imports with hundreds of thousands of rows, so each has an allocation-free fast
