@@ -80,38 +80,20 @@ func ParseDecimal(s string, places int) (int64, bool) {
 // (places+whole ≤ 18). Spaces between digits are ignored.
 func parseFixed(s string, places, whole int) (int64, bool) {
 	var (
-		digits   [18]byte // significant digits, without leading or trailing zeros
-		nd       int
-		zeros    int // zeros seen since the last non-zero digit
-		frac     int // digits after the point
-		seen     bool
-		point    bool
-		group    = -1 // digits since the last thousands comma; -1 before any comma
-		lead     int  // digits before the first comma
-		exp      int
-		hasExp   bool
-		expDigit bool
-		expNeg   bool
-		expAt    int
+		digits [18]byte // significant digits, without leading or trailing zeros
+		nd     int
+		zeros  int // zeros seen since the last non-zero digit
+		frac   int // digits after the point
+		seen   bool
+		point  bool
+		group  = -1 // digits since the last thousands comma; -1 before any comma
+		lead   int  // digits before the first comma
+		exp    int
 	)
+scan:
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case hasExp:
-			switch {
-			case c == '+' || c == '-':
-				if i != expAt+1 {
-					return 0, false
-				}
-				expNeg = c == '-'
-			case c >= '0' && c <= '9':
-				if exp = exp*10 + int(c-'0'); exp > 999 {
-					return 0, false
-				}
-				expDigit = true
-			default:
-				return 0, false
-			}
 		case c >= '0' && c <= '9':
 			seen = true
 			if point {
@@ -148,10 +130,11 @@ func parseFixed(s string, places, whole int) (int64, bool) {
 			}
 			point = true
 		case c == 'e' || c == 'E':
-			if !seen || group >= 0 {
+			var ok bool
+			if exp, ok = parseExponent(s[i+1:]); !seen || group >= 0 || !ok {
 				return 0, false
 			}
-			hasExp, expAt = true, i
+			break scan
 		case c == ' ':
 			if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' || !seen {
 				return 0, false
@@ -160,25 +143,49 @@ func parseFixed(s string, places, whole int) (int64, bool) {
 			return 0, false
 		}
 	}
-	if !seen || group >= 0 && group != 3 || hasExp && !expDigit {
-		return 0, false
-	}
-	if hasExp && !expNeg && exp > frac {
-		return 0, false // Excel dropped digits: see Lossy
-	}
-	if expNeg {
-		exp = -exp
+	if !seen || group >= 0 && group != 3 || exp > frac {
+		return 0, false // exp > frac: the number lost digits to E-notation
 	}
 	// value = digits × 10^(exp − frac + trailing zeros)
-	scale := exp - frac + zeros + places
-	if nd == 0 {
+	return fixedValue(digits[:nd], exp-frac+zeros+places, whole+places)
+}
+
+// parseExponent reads the exponent after an E: an optional sign and digits, at most
+// 999.
+func parseExponent(s string) (int, bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg || strings.HasPrefix(s, "+") {
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		if n = n*10 + int(s[i]-'0'); n > 999 {
+			return 0, false
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// fixedValue is the number digits × 10^scale, false when it has more than limit
+// digits or a fraction left.
+func fixedValue(digits []byte, scale, limit int) (int64, bool) {
+	if len(digits) == 0 {
 		return 0, true
 	}
-	if scale < 0 || nd+scale > whole+places {
+	if scale < 0 || len(digits)+scale > limit {
 		return 0, false
 	}
 	var v int64
-	for _, d := range digits[:nd] {
+	for _, d := range digits {
 		v = v*10 + int64(d-'0')
 	}
 	return v * pow10[scale], true

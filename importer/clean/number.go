@@ -15,7 +15,8 @@ func Amount(s string) (fen int64, ok bool) { return Decimal(s, 2) }
 // spreadsheet does to a number cell: a binary float read back with 17 digits
 // ("133.63999999999999" is 133.64; see floatArtifact).
 func Decimal(s string, places int) (int64, bool) {
-	if v, ok := floatArtifact(data.CleanText(s), places); ok {
+	s = data.CleanText(s)
+	if v, ok := floatArtifact(s, places); ok {
 		return v, true
 	}
 	return data.ParseDecimal(s, places)
