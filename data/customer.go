@@ -125,9 +125,9 @@ func (c *Customer) Normalize() {
 		&c.Province, &c.City, &c.Address, &c.Source, &c.Note, &c.Birthday} {
 		*f = strings.TrimSpace(*f)
 	}
-	c.Email = strings.ToLower(toHalfWidth(c.Email))
-	c.QQ = toHalfWidth(c.QQ)
-	c.Birthday = toHalfWidth(c.Birthday)
+	c.Email = NormalizeEmail(c.Email)
+	c.QQ = CleanText(c.QQ)
+	c.Birthday = CleanText(c.Birthday)
 	c.Phone = NormalizePhone(c.Phone)
 	if c.Platform == "" {
 		c.Platform = PlatformOther
@@ -135,31 +135,10 @@ func (c *Customer) Normalize() {
 	c.Tags = NormalizeTags(c.Tags)
 }
 
-// normalizeTags trims, drops duplicates and splits on list separators, so a tag
-// never holds a comma (tags travel comma-separated in exports and forms).
-func NormalizeTags(tags []string) []string {
-	seen := map[string]bool{}
-	out := tags[:0:0]
-	for _, tag := range tags {
-		for _, t := range strings.FieldsFunc(tag, isTagSeparator) {
-			t = strings.TrimSpace(t)
-			if t != "" && !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	return out
-}
-
-func isTagSeparator(r rune) bool {
-	return r == ',' || r == '，' || r == ';' || r == '；' || r == '、'
-}
-
 // SearchWords splits a search box's text into the words a customer must match:
 // lower-case and half-width, a phone fragment ("138-0013") as its digits.
 func SearchWords(query string) []string {
-	words := strings.Fields(strings.ToLower(toHalfWidth(query)))
+	words := strings.Fields(strings.ToLower(CleanText(query)))
 	for i, w := range words {
 		if d := strings.NewReplacer("-", "", "+", "").Replace(w); d != w && allDigits(d) {
 			words[i] = d

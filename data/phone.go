@@ -21,16 +21,88 @@ var (
 // phoneNoise are the characters a phone is written with that carry no digit.
 var phoneNoise = strings.NewReplacer(" ", "", "(", "", ")", "", "（", "", "）", "")
 
-// NormalizePhone cleans a phone as sellers type or paste it: spaces, dashes between
-// digit groups, a leading apostrophe, a +86 / 0086 prefix and full-width digits go;
-// landline area-code dashes stay.
+// ParsePhone is the phone rule, shared by the customer form, the importer and the CLI:
+// it cleans a phone as sellers type or paste it into the form data stores, so that a
+// typed number and an imported one compare equal. Spaces, dashes, dots and
+// parentheses, a leading apostrophe, +86 / 0086 / 86 prefixes and full-width digits
+// go; landline area-code dashes stay ("010-6552-9988" becomes "010-65529988"); an
+// extension written 转 becomes a dash. Some foreign shapes are completed:
+// "(519) 803-0255" and "1 (839) 379-6918" are North American (+1), "852-72188617" is
+// Hong Kong (+852; likewise 853 and 886), a dialled 00 prefix becomes +.
+//
+// Masked phones from platform exports ("138****1234", "182********") are returned
+// compacted with ok=true: they are real input, but IsMaskedPhone marks them so a
+// caller never lets one overwrite a real number.
+//
+// ok=false when s is empty or what is left is not a phone ValidPhone accepts (nor a
+// masked one); the cleaned value is still returned then.
+func ParsePhone(s string) (phone string, ok bool) {
+	if IsMobilePhone(s) { // the usual case: 11 plain digits
+		return s, true
+	}
+	s = strings.TrimSpace(strings.TrimLeft(CleanText(s), "'"))
+	if s == "" {
+		return "", false
+	}
+	if strings.ContainsRune(s, '*') {
+		return masked(s)
+	}
+	if p, ok := nanp(s); ok {
+		return p, true
+	}
+	if p, ok := nanpGroups(s); ok { // before compactMobile: 1-800-223-5465 is no 180… mobile
+		return p, true
+	}
+	if m, ok := compactMobile(s); ok {
+		return m, true
+	}
+	if p, ok := groupedLandline(s); ok {
+		return p, true
+	}
+	if isLandline(s) { // what normalizePhoneText keeps as it is, without its regexps
+		return s, true
+	}
+	s = strings.ReplaceAll(s, "转", "-") // 010-12345678转123: an extension
+	s = strings.ReplaceAll(s, ".", "-")
+	s = internationalPrefix(s)
+	p := normalizePhoneText(s)
+	return p, ValidPhone(p)
+}
+
+// NormalizePhone is ParsePhone's cleaned value, for Normalize: whether it is a phone
+// at all is Validate's question (ValidPhone).
 func NormalizePhone(s string) string {
+	p, _ := ParsePhone(s)
+	return p
+}
+
+// ValidPhone reports whether a normalized phone is a mainland mobile, a landline with
+// area code, an international +number, a foreign number of 7–15 digits, or a
+// platform-masked mobile (138****1234).
+func ValidPhone(s string) bool {
+	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && allDigits(s) {
+		return true
+	}
+	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
+		maskedCN.MatchString(s) || otherPhone.MatchString(s)
+}
+
+// IsMobilePhone reports whether s is exactly a mainland mobile number: 1[3-9] and 9 digits.
+func IsMobilePhone(s string) bool {
+	if len(s) != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9' {
+		return false
+	}
+	return allDigits(s[2:])
+}
+
+// normalizePhoneText is ParsePhone's last step for what no shape took: spaces and
+// parentheses, dashes between digit groups and a +86 / 0086 prefix go; landline
+// area-code dashes stay.
+func normalizePhoneText(s string) string {
 	if s == "" || len(s) == 11 && s[0] == '1' && allDigits(s) {
 		return s // empty, or already a clean mainland mobile: the common cases
 	}
-	s = strings.TrimSpace(toHalfWidth(s))
-	s = strings.TrimPrefix(s, "'")
-	s = phoneNoise.Replace(s)
+	s = phoneNoise.Replace(s) // ParsePhone has cleaned the text and dropped an apostrophe
 	if s == "" {
 		return ""
 	}
@@ -46,46 +118,4 @@ func NormalizePhone(s string) string {
 		return digits
 	}
 	return s
-}
-
-// ValidPhone reports whether a normalized phone is a mainland mobile, a landline with
-// area code, an international +number, a foreign number of 7–15 digits, or a
-// platform-masked mobile (138****1234).
-func ValidPhone(s string) bool {
-	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && allDigits(s) {
-		return true
-	}
-	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
-		maskedCN.MatchString(s) || otherPhone.MatchString(s)
-}
-
-// IsMaskedPhone reports whether a phone is a platform-masked one that must never
-// overwrite a real number.
-func IsMaskedPhone(s string) bool { return strings.Contains(s, "*") }
-
-// MaskPhone hides the middle of a phone for lists: 13812345678 → 138****5678.
-func MaskPhone(s string) string {
-	r := []rune(s)
-	if len(r) < 7 || IsMaskedPhone(s) {
-		return s
-	}
-	keepEnd := 4
-	keepStart := 3
-	if len(r) < 11 {
-		keepStart = 2
-	}
-	return string(r[:keepStart]) + strings.Repeat("*", len(r)-keepStart-keepEnd) + string(r[len(r)-keepEnd:])
-}
-
-// toHalfWidth folds full-width ASCII (Ａ, １, ＠) to its half-width form.
-func toHalfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\u3000':
-			return ' '
-		case r >= '！' && r <= '～':
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }

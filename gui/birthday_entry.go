@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"shopcrm/importer/clean"
+	"shopcrm/data"
 )
 
 // birthdayFromEntry reads a birthday as the seller types it, solar ("1990-5-1",
@@ -18,12 +18,12 @@ func birthdayFromEntry(s string, lunar bool) (string, bool) {
 		return "", lunar
 	}
 	if lunar || looksLunar(s) {
-		if canon, _, ok := clean.LunarBirthday(s); ok {
+		if canon, _, ok := data.ParseLunarBirthday(s); ok {
 			return canon, true
 		}
 		return s, lunar
 	}
-	if canon, ok := clean.Birthday(s, time.Local); ok {
+	if canon, ok := data.ParseBirthday(s, time.Local); ok {
 		return canon, false
 	}
 	return s, false

@@ -70,15 +70,22 @@ func (b *rowBuilder) issue(row, col int, reason, value string) {
 var tradeFields = map[field.Key]bool{field.OrderNo: true, field.PaidAt: true, field.CreatedAt: true,
 	field.TradedAt: true, field.Goods: true, field.Amount: true, field.UnitPrice: true}
 
+// rowState is what build gathers from the cells of one row before the sheet's
+// rules finish it.
+type rowState struct {
+	r                           *data.ImportRow
+	t                           data.Trade
+	paidAt, createdAt, tradedAt time.Time
+	unitPrice                   int64
+	hasUnitPrice, hasQuantity   bool
+	first, last                 string // first and last name columns (Shopify)
+}
+
 // build reads one row; it returns nil for a row with nothing in any mapped column.
 func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
-	r := &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}, Source: b.src}
-	c := &r.Customer
-	var t data.Trade
-	var paidAt, createdAt, tradedAt time.Time
-	var unitPrice int64
-	var hasUnitPrice, hasQuantity, hasTrade, any bool
-	var first, last string
+	st := &rowState{r: &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}, Source: b.src}}
+	c := &st.r.Customer
+	var hasTrade, any bool
 	for i, k := range b.m.Fields {
 		if i >= len(cells) || k == field.Ignore {
 			continue
@@ -90,152 +97,202 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		}
 		any = true
 		hasTrade = hasTrade || tradeFields[k]
-		switch k {
-		case field.Platform:
-			if p, ok := platformNames[strings.ToLower(v)]; ok {
-				c.Platform = p
-			}
-		case field.Nick:
-			c.Nick = clean.Prose(raw)
-		case field.Name:
-			c.Name = clean.Prose(raw)
-		case field.FirstName:
-			first = clean.Prose(raw)
-		case field.LastName:
-			last = clean.Prose(raw)
-		case field.Gender:
-			if g, ok := clean.Gender(v); ok {
-				c.Gender = g
-			} else {
-				b.issue(row, i, data.IssueBadValue, raw)
-			}
-		case field.Birthday:
-			if bd, ok := clean.Birthday(v, b.loc); ok {
-				c.Birthday = bd
-			} else {
-				b.issue(row, i, data.IssueBadDate, raw)
-			}
-		case field.LunarBirthday:
-			if bd, _, ok := clean.LunarBirthday(v); ok {
-				c.Birthday, c.BirthdayLunar = bd, true
-			} else {
-				b.issue(row, i, data.IssueBadDate, raw)
-			}
-		case field.Phone:
-			if p, ok := clean.Phone(raw); ok {
-				c.Phone = p
-			} else if !strings.Contains(raw, "*") { // a platform-masked phone just says nothing
-				b.issue(row, i, data.IssueBadPhone, raw)
-			}
-		case field.Email:
-			c.Email = strings.ToLower(v)
-		case field.WeChat:
-			c.WeChat = v
-		case field.Wangwang:
-			c.Wangwang = v
-		case field.QQ:
-			c.QQ = strings.TrimSuffix(v, ".0")
-		case field.Province:
-			c.Province = clean.Prose(raw)
-		case field.City:
-			c.City = clean.Prose(raw)
-		case field.Address:
-			c.Address = clean.Prose(raw)
-		case field.Source:
-			c.Source = clean.Prose(raw)
-		case field.Tags:
-			c.Tags = clean.Tags(v)
-		case field.Note:
-			c.Note = clean.Lines(raw)
-		case field.OptOut:
-			c.MarketingOptOut, _ = clean.Bool(v)
-		case field.OrderNo:
-			if no, ok := clean.OrderNo(raw); ok {
-				t.OrderNo = no
-			} else {
-				b.issue(row, i, data.IssueLossyOrder, raw)
-			}
-		case field.PaidAt, field.CreatedAt, field.TradedAt:
-			d, ok := clean.Date(v, b.loc)
-			if !ok {
-				b.issue(row, i, data.IssueBadDate, raw)
-				continue
-			}
-			switch k {
-			case field.PaidAt:
-				paidAt = d
-			case field.CreatedAt:
-				createdAt = d
-			default:
-				tradedAt = d
-			}
-		case field.Goods:
-			t.Goods = clean.Prose(raw)
-		case field.Quantity:
-			if q, ok := clean.Quantity(v); ok {
-				t.Quantity, hasQuantity = q, true
-			} else {
-				b.issue(row, i, data.IssueBadNumber, raw)
-			}
-		case field.UnitPrice:
-			// Unit prices may carry more than fen (UCI has 0.001): keep four decimals
-			// and round once, on the line total.
-			if p, ok := clean.Decimal(v, 4); ok {
-				unitPrice, hasUnitPrice = p, true
-			} else {
-				b.issue(row, i, data.IssueBadAmount, raw)
-			}
-		case field.Amount, field.Refund:
-			fen, ok := clean.Amount(v)
-			if !ok {
-				b.issue(row, i, data.IssueBadAmount, raw)
-				continue
-			}
-			if k == field.Amount {
-				t.AmountFen = fen
-			} else {
-				t.RefundFen = fen
-			}
-		case field.Status:
-			if st, ok := clean.Status(v); ok {
-				t.Status = st
-			}
-		case field.TradeNote:
-			t.Note = clean.Lines(raw)
-		case field.ShipName:
-			t.ShipName = clean.Prose(raw)
-		case field.ShipPhone:
-			if p, ok := clean.Phone(raw); ok {
-				t.ShipPhone = p
-			}
-		case field.ShipAddress:
-			t.ShipAddress = clean.Prose(raw)
+		switch {
+		case customerText(c, k, raw, v):
+		case b.customerChecked(st, row, i, k, raw, v):
+		case b.tradeField(st, row, i, k, raw, v):
 		default:
-			if h, ok := k.IsExtra(); ok {
-				if b.orderSheet {
-					setExtra(&t.Extra, h, clean.Prose(raw))
-				} else {
-					setExtra(&c.Extra, h, clean.Prose(raw))
-				}
-			}
+			b.extraField(st, k, raw)
 		}
 	}
 	if !any {
 		return nil
 	}
 	b.fillFallbacks(cells, c)
-	if c.Name == "" && (first != "" || last != "") {
-		c.Name = strings.TrimSpace(first + " " + last)
+	if c.Name == "" && (st.first != "" || st.last != "") {
+		c.Name = strings.TrimSpace(st.first + " " + st.last)
 	}
 	if !b.hasNick && c.Nick == "" && c.Email != "" {
 		c.Nick = c.Email // Shopify: the email is the customer's id
 	}
 	if !hasTrade {
-		return r
+		return st.r
 	}
-	b.finishTrade(&t, paidAt, createdAt, tradedAt, unitPrice, hasUnitPrice, hasQuantity)
-	r.Trade = &t
-	return r
+	b.finishTrade(st)
+	st.r.Trade = &st.t
+	return st.r
+}
+
+// customerText reads a customer field that any text fills; false when k is not one.
+func customerText(c *data.Customer, k field.Key, raw, v string) bool {
+	switch k {
+	case field.Platform:
+		if p, ok := platformNames[strings.ToLower(v)]; ok {
+			c.Platform = p
+		}
+	case field.Nick:
+		c.Nick = clean.Prose(raw)
+	case field.Name:
+		c.Name = clean.Prose(raw)
+	case field.Email:
+		c.Email = data.NormalizeEmail(v)
+	case field.WeChat:
+		c.WeChat = v
+	case field.Wangwang:
+		c.Wangwang = v
+	case field.QQ:
+		c.QQ = strings.TrimSuffix(v, ".0") // a number cell written out as text
+	case field.Province:
+		c.Province = clean.Prose(raw)
+	case field.City:
+		c.City = clean.Prose(raw)
+	case field.Address:
+		c.Address = clean.Prose(raw)
+	case field.Source:
+		c.Source = clean.Prose(raw)
+	case field.Tags:
+		c.Tags = clean.Tags(v)
+	case field.Note:
+		c.Note = clean.Lines(raw)
+	case field.OptOut:
+		c.MarketingOptOut, _ = clean.Bool(v)
+	default:
+		return false
+	}
+	return true
+}
+
+// customerChecked reads a customer field whose value may be wrong, reporting a row
+// problem instead of guessing; false when k is not one.
+func (b *rowBuilder) customerChecked(st *rowState, row, i int, k field.Key, raw, v string) bool {
+	c := &st.r.Customer
+	switch k {
+	case field.FirstName:
+		st.first = clean.Prose(raw)
+	case field.LastName:
+		st.last = clean.Prose(raw)
+	case field.Gender:
+		if g, ok := clean.Gender(v); ok {
+			c.Gender = g
+		} else {
+			b.issue(row, i, data.IssueBadValue, raw)
+		}
+	case field.Birthday:
+		if bd, ok := clean.Birthday(v, b.loc); ok {
+			c.Birthday = bd
+		} else {
+			b.issue(row, i, data.IssueBadDate, raw)
+		}
+	case field.LunarBirthday:
+		if bd, _, ok := data.ParseLunarBirthday(v); ok {
+			c.Birthday, c.BirthdayLunar = bd, true
+		} else {
+			b.issue(row, i, data.IssueBadDate, raw)
+		}
+	case field.Phone:
+		if p, ok := clean.Phone(raw); ok {
+			c.Phone = p
+		} else if !strings.Contains(raw, "*") { // a platform-masked phone just says nothing
+			b.issue(row, i, data.IssueBadPhone, raw)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// tradeField reads a trade field; false when k is not one.
+func (b *rowBuilder) tradeField(st *rowState, row, i int, k field.Key, raw, v string) bool {
+	t := &st.t
+	switch k {
+	case field.OrderNo:
+		if no, ok := clean.OrderNo(raw); ok {
+			t.OrderNo = no
+		} else {
+			b.issue(row, i, data.IssueLossyOrder, raw)
+		}
+	case field.PaidAt, field.CreatedAt, field.TradedAt:
+		b.tradeTime(st, row, i, k, raw, v)
+	case field.Quantity, field.UnitPrice, field.Amount, field.Refund:
+		b.tradeNumber(st, row, i, k, raw, v)
+	case field.Goods:
+		t.Goods = clean.Prose(raw)
+	case field.Status:
+		if s, ok := clean.Status(v); ok {
+			t.Status = s
+		}
+	case field.TradeNote:
+		t.Note = clean.Lines(raw)
+	case field.ShipName:
+		t.ShipName = clean.Prose(raw)
+	case field.ShipPhone:
+		if p, ok := clean.Phone(raw); ok {
+			t.ShipPhone = p
+		}
+	case field.ShipAddress:
+		t.ShipAddress = clean.Prose(raw)
+	default:
+		return false
+	}
+	return true
+}
+
+// tradeTime reads one of the trade's time columns; finishTrade picks among them.
+func (b *rowBuilder) tradeTime(st *rowState, row, i int, k field.Key, raw, v string) {
+	d, ok := clean.Date(v, b.loc)
+	switch {
+	case !ok:
+		b.issue(row, i, data.IssueBadDate, raw)
+	case k == field.PaidAt:
+		st.paidAt = d
+	case k == field.CreatedAt:
+		st.createdAt = d
+	default:
+		st.tradedAt = d
+	}
+}
+
+// tradeNumber reads the trade's quantity, unit price, amount or refund.
+func (b *rowBuilder) tradeNumber(st *rowState, row, i int, k field.Key, raw, v string) {
+	switch k {
+	case field.Quantity:
+		if q, ok := data.ParseQuantity(v); ok {
+			st.t.Quantity, st.hasQuantity = q, true
+		} else {
+			b.issue(row, i, data.IssueBadNumber, raw)
+		}
+	case field.UnitPrice:
+		// Unit prices may carry more than fen (UCI has 0.001): keep four decimals
+		// and round once, on the line total.
+		if p, ok := clean.Decimal(v, 4); ok {
+			st.unitPrice, st.hasUnitPrice = p, true
+		} else {
+			b.issue(row, i, data.IssueBadAmount, raw)
+		}
+	default: // field.Amount, field.Refund
+		fen, ok := clean.Amount(v)
+		switch {
+		case !ok:
+			b.issue(row, i, data.IssueBadAmount, raw)
+		case k == field.Amount:
+			st.t.AmountFen = fen
+		default:
+			st.t.RefundFen = fen
+		}
+	}
+}
+
+// extraField keeps a column that has no field of its own, on the trade in an order
+// sheet and on the customer otherwise.
+func (b *rowBuilder) extraField(st *rowState, k field.Key, raw string) {
+	h, ok := k.IsExtra()
+	switch {
+	case !ok:
+	case b.orderSheet:
+		setExtra(&st.t.Extra, h, clean.Prose(raw))
+	default:
+		setExtra(&st.r.Customer.Extra, h, clean.Prose(raw))
+	}
 }
 
 // fillFallbacks fills empty contact fields from the further columns that name them.
@@ -257,7 +314,7 @@ func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
 			case k == field.Name && c.Name == "":
 				c.Name = clean.Prose(cells[i])
 			case k == field.Email && c.Email == "":
-				c.Email = strings.ToLower(v)
+				c.Email = data.NormalizeEmail(v)
 			case k == field.Address && c.Address == "":
 				c.Address = clean.Prose(cells[i])
 			}
@@ -268,7 +325,8 @@ func (b *rowBuilder) fillFallbacks(cells []string, c *data.Customer) {
 // finishTrade applies the sheet's time and payment rules: the pay time is the trade
 // time; without one, a sheet that has a pay-time column says the order is unpaid and
 // its creation time is used; a sheet that says nothing about payment counts as paid.
-func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time.Time, unitPrice int64, hasUnitPrice, hasQuantity bool) {
+func (b *rowBuilder) finishTrade(st *rowState) {
+	t, paidAt, createdAt, tradedAt := &st.t, st.paidAt, st.createdAt, st.tradedAt
 	switch {
 	case !paidAt.IsZero():
 		t.TradedAt = paidAt
@@ -283,11 +341,11 @@ func (b *rowBuilder) finishTrade(t *data.Trade, paidAt, createdAt, tradedAt time
 			t.Status = data.StatusUnpaid
 		}
 	}
-	if !hasQuantity {
+	if !st.hasQuantity {
 		t.Quantity = 1 // a sheet without a quantity column sells one of each
 	}
-	if !b.hasAmount && hasUnitPrice {
-		t.AmountFen = roundDiv(unitPrice*int64(t.Quantity), 100) // 1/10000 yuan → fen
+	if !b.hasAmount && st.hasUnitPrice {
+		t.AmountFen = roundDiv(st.unitPrice*int64(t.Quantity), 100) // 1/10000 yuan → fen
 	}
 	if t.RefundFen > t.AmountFen && t.AmountFen >= 0 {
 		t.RefundFen = t.AmountFen // a refund cannot exceed what was paid

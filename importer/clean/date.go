@@ -3,12 +3,8 @@ package clean
 import (
 	"strings"
 	"time"
-)
 
-// Years a parsed date may fall in. Anything outside is garbage, not a customer's date.
-const (
-	minYear = 1900
-	maxYear = 2200
+	"shopcrm/data"
 )
 
 // Excel day numbers accepted as dates: 10000 is 1927-05-18, 109574 is 2199-12-31.
@@ -18,156 +14,53 @@ const (
 	maxSerial = 109574
 )
 
-// Date parses the date and time shapes sellers' sheets hold:
-//
-//   - Excel day numbers ("43101.39", "43101"): day 0 is 1899-12-30 (which absorbs
-//     Excel's 1900 leap-year bug), the fraction is the time of day, rounded to the
-//     second. Only five- and six-digit day numbers count (1927–2199); a time-only
-//     serial below 1 is not a date.
-//   - year first: "2012-5-23 23:34", "2012-05-23 23:34:56", "2018/10/14 9:05",
-//     "2018.10.14", "2018年10月14日 10:20", "20181014", with optional seconds,
-//     fractions, 上午/下午 or AM/PM;
-//   - ISO 8601 and offsets: "2011-12-09T12:50:00Z", "2021-03-01T10:00:00+08:00",
-//     "2019-11-04 19:29:29 -0500";
-//   - day or month first with a four-digit year: "12/1/2010 8:26", "01-Dec-2010",
-//     "Dec 1, 2010". 1/2/2010 is read month first (January 2, as UCI and US Excel
-//     write it); a first part above 12 can only be a day (13/1/2010 is January 13).
-//     DateDayFirst reads ambiguous ones the other way.
-//
-// Times without an offset are wall times in loc (nil means time.Local); times with an
-// offset are that instant, returned in loc. Two-digit years, impossible dates
-// (2019-02-29), years outside 1900–2200 and anything else give ok=false: Date never
-// guesses and never returns a zero time with ok=true.
+// Date reads a date cell by data.ParseTime's rule, and Excel day numbers
+// ("43101.39", "43101"): day 0 is 1899-12-30 (which absorbs Excel's 1900 leap-year
+// bug), the fraction is the time of day, rounded to the second. Only five- and
+// six-digit day numbers count (1927–2199); a time-only serial below 1 is not a date.
 func Date(s string, loc *time.Location) (t time.Time, ok bool) {
-	return parseDate(s, loc, false)
+	if t, ok := serial(s, loc); ok {
+		return t, true
+	}
+	return data.ParseTime(s, loc)
 }
 
-// DateDayFirst is Date for columns known to be written day first (a European shop's
-// "01/02/2020" is 1 February): the first of two parts ≤ 12 is the day. A second part
-// above 12 can still only be a day.
+// DateDayFirst is Date by data.ParseTimeDayFirst's rule.
 func DateDayFirst(s string, loc *time.Location) (time.Time, bool) {
-	return parseDate(s, loc, true)
+	if t, ok := serial(s, loc); ok {
+		return t, true
+	}
+	return data.ParseTimeDayFirst(s, loc)
 }
 
-func parseDate(s string, loc *time.Location, dayFirst bool) (time.Time, bool) {
-	w, ok := parseWhen(s, dayFirst)
-	if !ok {
-		return time.Time{}, false
+// Birthday reads a birthday cell by data.ParseBirthday's rule, and Excel day numbers.
+func Birthday(s string, loc *time.Location) (string, bool) {
+	if t, ok := serial(s, loc); ok {
+		return data.ParseBirthday(t.Format(data.DateLayout), loc)
 	}
-	return w.time(loc)
+	return data.ParseBirthday(s, loc)
 }
 
-// when is a parsed date and time before it is placed in a location.
-type when struct {
-	y, mo, d, h, mi, sec, nsec int
-	offset                     int // seconds east of UTC, when hasOffset
-	hasOffset                  bool
-}
-
-// time places w in loc, checking the year again when an offset shifts the date.
-func (w when) time(loc *time.Location) (time.Time, bool) {
-	if loc == nil {
-		loc = time.Local
-	}
-	if !w.hasOffset { // the wall date was checked while parsing
-		return time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, loc), true
-	}
-	t := time.Date(w.y, time.Month(w.mo), w.d, w.h, w.mi, w.sec, w.nsec, time.UTC).
-		Add(-time.Duration(w.offset) * time.Second).In(loc)
-	if y := t.Year(); y < minYear || y > maxYear { // the offset moved it out of range
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-// parseWhen reads every shape Date accepts into its fields.
-func parseWhen(s string, dayFirst bool) (when, bool) {
-	if w, ok := fastISO(s); ok {
-		return w, true
-	}
-	if needsText(s) {
-		s = Text(s)
-	}
-	if s == "" {
-		return when{}, false
-	}
-	if w, ok, isNumber := serialOrCompact(s); isNumber {
-		return w, ok
-	}
-	p := dateScanner{s: s}
-	w, ok := p.date(dayFirst)
-	if !ok || !validDate(w.y, w.mo, w.d) {
-		return when{}, false
-	}
-	if p.done() {
-		return w, true
-	}
-	if !p.clock(&w) || !p.zone(&w) || !p.done() {
-		return when{}, false
-	}
-	return w, true
-}
-
-// fastISO handles the most common export shape, "YYYY-MM-DD HH:MM:SS" (also with a
-// T, or date only), without a scanner.
-func fastISO(s string) (when, bool) {
-	if len(s) != 19 && len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return when{}, false
-	}
-	w := when{y: num4(s[0:4]), mo: num2(s[5:7]), d: num2(s[8:10])}
-	if len(s) == 19 {
-		if s[10] != ' ' && s[10] != 'T' || s[13] != ':' || s[16] != ':' {
-			return when{}, false
-		}
-		w.h, w.mi, w.sec = num2(s[11:13]), num2(s[14:16]), num2(s[17:19])
-		if w.h > 23 || w.mi > 59 || w.sec > 59 {
-			return when{}, false
+// serial reads an Excel day number (with an optional time fraction) as a wall time in
+// loc (nil means time.Local). ok=false for anything else, other numbers included: the
+// rule in data then refuses them too.
+func serial(s string, loc *time.Location) (time.Time, bool) {
+	for i := 0; i < len(s); i++ { // a quick no for the usual dates: "2020-02-21 …"
+		if c := s[i]; c > ' ' && c < 0x7f && (c < '0' || c > '9') && c != '.' {
+			return time.Time{}, false
 		}
 	}
-	if !validDate(w.y, w.mo, w.d) {
-		return when{}, false
-	}
-	return w, true
-}
-
-// num2 and num4 read fixed-width digits; a non-digit gives -1 (rejected by callers).
-func num2(s string) int {
-	a, b := s[0]-'0', s[1]-'0'
-	if a > 9 || b > 9 {
-		return -1
-	}
-	return int(a)*10 + int(b)
-}
-
-func num4(s string) int {
-	hi, lo := num2(s[0:2]), num2(s[2:4])
-	if hi < 0 || lo < 0 {
-		return -1
-	}
-	return hi*100 + lo
-}
-
-// serialOrCompact reads a cell that is one unsigned number: an Excel day number
-// (with an optional time fraction) or a compact YYYYMMDD. isNumber=false means s is
-// something else and the scanner should try.
-func serialOrCompact(s string) (w when, ok, isNumber bool) {
-	whole, frac, hasPoint := strings.Cut(s, ".")
-	if whole == "" || !digitsOnly(whole) || !digitsOnly(frac) {
-		return when{}, false, false
-	}
-	if len(whole) == 8 && !hasPoint {
-		w = when{y: num4(whole[:4]), mo: num2(whole[4:6]), d: num2(whole[6:8])}
-		return w, validDate(w.y, w.mo, w.d), true
-	}
-	if len(whole) > 6 {
-		return when{}, false, true
+	s = Text(s)
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" || len(whole) > 6 || !digitsOnly(whole) || !digitsOnly(frac) {
+		return time.Time{}, false
 	}
 	days := 0
 	for i := 0; i < len(whole); i++ {
 		days = days*10 + int(whole[i]-'0')
 	}
 	if days < minSerial || days > maxSerial {
-		return when{}, false, true
+		return time.Time{}, false
 	}
 	// seconds = round(0.frac × 86400), exactly: 14 fraction digits are far below a second.
 	if len(frac) > 14 {
@@ -180,43 +73,8 @@ func serialOrCompact(s string) (w when, ok, isNumber bool) {
 	}
 	secs := int((f*86400 + scale/2) / scale)
 	t := time.Date(1899, 12, 30+days, 0, 0, secs, 0, time.UTC) // normalizes days and secs
-	w = when{y: t.Year(), mo: int(t.Month()), d: t.Day(), h: t.Hour(), mi: t.Minute(), sec: t.Second()}
-	return w, true, true
-}
-
-// validDate reports whether y-m-d is a real calendar day in the accepted years.
-func validDate(y, m, d int) bool {
-	return y >= minYear && y <= maxYear && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
+	if loc == nil {
+		loc = time.Local
 	}
-	return 31
-}
-
-var monthNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
-
-// monthName reads an English month name or its three-letter (or "Sept") abbreviation.
-func monthName(word string) int {
-	if len(word) < 3 {
-		return 0
-	}
-	for i, m := range monthNames {
-		if !strings.EqualFold(word[:3], m) {
-			continue
-		}
-		full := time.Month(i + 1).String()
-		if len(word) == 3 || strings.EqualFold(word, full) || strings.EqualFold(word, "sept") {
-			return i + 1
-		}
-	}
-	return 0
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), true
 }

@@ -4,119 +4,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"shopcrm/data"
 )
 
 // Fuzz targets are seeded from the test tables. Run one with
 //
-//	go test -run '^$' -fuzz FuzzDate -fuzztime 20s ./importer/clean/
-
-func FuzzDate(f *testing.F) {
-	for _, tt := range dateTests {
-		f.Add(tt.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		for _, parse := range []func(string, *time.Location) (time.Time, bool){Date, DateDayFirst} {
-			got, ok := parse(s, shanghai)
-			if !ok {
-				if !got.IsZero() {
-					t.Fatalf("ok=false with a time: got %v, want the zero time", got)
-				}
-				continue
-			}
-			if got.IsZero() || got.Year() < minYear || got.Year() > maxYear || got.Location() != shanghai {
-				t.Fatalf("got %v, want a time in 1900–2200 in %v", got, shanghai)
-			}
-			// What Date returns, written the way exports write it, reads back the same.
-			again, ok := Date(got.Format(time.RFC3339Nano), shanghai)
-			if !ok || !again.Equal(got) {
-				t.Fatalf("round trip: got %v %v, want %v true", again, ok, got)
-			}
-		}
-		if b, ok := Birthday(s, shanghai); ok {
-			c := data.Customer{Platform: data.PlatformOther, Nick: "n", Birthday: b}
-			if p := c.Problems(); len(p) != 0 {
-				t.Fatalf("data refuses birthday %q: got %v, want no problems", b, p)
-			}
-		}
-	})
-}
-
-func FuzzPhone(f *testing.F) {
-	for _, tt := range phoneTests {
-		f.Add(tt.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if isLandline(s) && (!data.ValidPhone(s) || data.NormalizePhone(s) != s) {
-			t.Fatalf("isLandline takes %q, which data would change or refuse", s)
-		}
-		got, ok := Phone(s)
-		_ = IsMasked(s)
-		if !ok {
-			return
-		}
-		if !IsMasked(got) && !data.ValidPhone(got) {
-			t.Fatalf("got %q, which data.ValidPhone refuses", got)
-		}
-		if n := data.NormalizePhone(got); n != got {
-			t.Fatalf("data.NormalizePhone changes it: got %q, want %q", n, got)
-		}
-		if again, ok := Phone(got); !ok || again != got {
-			t.Fatalf("not idempotent: got %q %v, want %q true", again, ok, got)
-		}
-	})
-}
-
-func FuzzAmount(f *testing.F) {
-	for _, tt := range amountTests {
-		f.Add(tt.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		_, _ = Quantity(s)
-		_ = Lossy(s)
-		_, _ = OrderNo(s)
-		fen, ok := Amount(s)
-		if !ok {
-			if fen != 0 {
-				t.Fatalf("ok=false with a value: got %v, want 0", fen)
-			}
-			return
-		}
-		again, ok := Amount(data.FormatYuan(fen))
-		if !ok || again != fen {
-			t.Fatalf("FormatYuan round trip: got %v %v, want %v true", again, ok, fen)
-		}
-		if p, ok := data.ParseYuan(data.FormatYuan(fen)); ok != nil || p != fen {
-			t.Fatalf("data.ParseYuan disagrees: got %v %v, want %v", p, ok, fen)
-		}
-		if milli, ok := Decimal(s, 3); !ok || milli != fen*10 {
-			t.Fatalf("Decimal(s, 3): got %v %v, want %v true", milli, ok, fen*10)
-		}
-	})
-}
-
-func FuzzLunarBirthday(f *testing.F) {
-	for _, tt := range lunarTests {
-		f.Add(tt.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		canon, leap, ok := LunarBirthday(s)
-		if !ok {
-			if canon != "" || leap {
-				t.Fatalf("ok=false with a value: got %q %v, want \"\" false", canon, leap)
-			}
-			return
-		}
-		c := data.Customer{Platform: data.PlatformOther, Nick: "n", Birthday: canon, BirthdayLunar: true}
-		if p := c.Problems(); len(p) != 0 {
-			t.Fatalf("data refuses lunar birthday %q: got %v, want no problems", canon, p)
-		}
-		if again, l, ok := LunarBirthday(canon); !ok || again != canon || l {
-			t.Fatalf("canonical form reparsed: got %q %v %v, want %q false true", again, l, ok, canon)
-		}
-	})
-}
+//	go test -run '^$' -fuzz FuzzText -fuzztime 20s ./importer/clean/
+//
+// The value rules' own targets (FuzzDate, FuzzPhone, FuzzAmount) are in data.
 
 func FuzzText(f *testing.F) {
 	for _, s := range []string{"张三", "  a  b ", "\u3000Ａ\u200b", "'null", "a\r\nb", "\u200d x \u200d"} {
@@ -131,6 +25,12 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("whitespace left: got %q", got)
 		}
 		_ = Header(s)
+		_ = Lossy(s)
+		_, _ = OrderNo(s)
+		_, _ = Amount(s)
+		_, _ = Phone(s)
+		_, _ = Date(s, time.UTC)
+		_, _ = Birthday(s, time.UTC)
 		_ = Tags(s)
 		_ = Lines(s)
 		_, _ = Gender(s)

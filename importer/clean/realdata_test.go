@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"shopcrm/data"
 )
 
 // The real exports described in shared/data/README.md, read from beside the project.
@@ -95,7 +97,7 @@ func TestRealTaobaoOrderList(t *testing.T) {
 				t.Errorf("row %d: %s got ok=false, want true", i+2, c)
 			}
 		}
-		if _, ok := Quantity(cell(row, col["宝贝总数量"])); !ok {
+		if _, ok := data.ParseQuantity(cell(row, col["宝贝总数量"])); !ok {
 			t.Errorf("row %d: quantity got ok=false, want true", i+2)
 		}
 		for _, c := range []string{"联系电话", "联系手机"} {
@@ -177,7 +179,7 @@ func TestRealShopifyOrders(t *testing.T) {
 						}
 					}
 				}
-				if _, ok := Quantity(cell(row, col["lineitemquantity"])); !ok {
+				if _, ok := data.ParseQuantity(cell(row, col["lineitemquantity"])); !ok {
 					t.Errorf("row %d: Lineitem quantity got ok=false, want true", i+2)
 				}
 				if _, ok := OrderNo(cell(row, col["name"])); !ok {
@@ -209,7 +211,7 @@ func TestRealShopifyCustomers(t *testing.T) {
 		if _, ok := Amount(cell(row, col["totalspent"])); !ok {
 			t.Errorf("row %d: Total Spent got ok=false, want true", i+2)
 		}
-		if _, ok := Quantity(cell(row, col["totalorders"])); !ok {
+		if _, ok := data.ParseQuantity(cell(row, col["totalorders"])); !ok {
 			t.Errorf("row %d: Total Orders got ok=false, want true", i+2)
 		}
 		if _, ok := Bool(cell(row, col["acceptsemailmarketing"])); !ok {
@@ -231,7 +233,7 @@ func TestRealJD(t *testing.T) {
 		if _, ok := Amount(cell(row, col["定价"])); !ok {
 			t.Errorf("row %d: 定价 got ok=false, want true", i+2)
 		}
-		if _, ok := Quantity(cell(row, col["订单预定"])); !ok {
+		if _, ok := data.ParseQuantity(cell(row, col["订单预定"])); !ok {
 			t.Errorf("row %d: 订单预定 got ok=false, want true", i+2)
 		}
 	}
@@ -262,7 +264,7 @@ func TestRealUCIOnlineRetail(t *testing.T) {
 		if _, ok := Date(cell(row, date), shanghai); !ok {
 			t.Fatalf("row %d: InvoiceDate got ok=false, want true", n+1)
 		}
-		if _, ok := Quantity(cell(row, qty)); !ok {
+		if _, ok := data.ParseQuantity(cell(row, qty)); !ok {
 			t.Fatalf("row %d: Quantity got ok=false, want true", n+1)
 		}
 		if _, ok := Decimal(cell(row, price), 3); !ok {

@@ -1,4 +1,10 @@
-// Package clean turns raw spreadsheet text into typed values.
+// Package clean reads spreadsheet cells into values. The value rules themselves
+// (money, phones, dates and birthdays, tags, e-mail, text folding) are package data's,
+// shared with the forms and the CLI; clean undoes only what sheets do to a value
+// before the rule reads it: placeholders ("null", "#N/A"), text-cell marks (a leading
+// apostrophe, ="…"), Excel day numbers, numbers that lost their text form (".0",
+// E-notation, binary floats), several phones in one cell, header names, and the
+// platforms' words for gender, order status and yes/no.
 //
 // Every function is pure and safe for concurrent use. They run on every cell of
 // imports with hundreds of thousands of rows, so each has an allocation-free fast
@@ -12,62 +18,25 @@ package clean
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"shopcrm/data"
 )
 
-// Text trims whitespace (including the full-width space U+3000, NBSP and zero-width
-// characters), folds full-width ASCII letters, digits and punctuation to half-width,
-// collapses internal runs of whitespace (line breaks included) to one space, and maps
-// the placeholders sellers' exports use for "no value" ("null", "'null", "-", "--",
-// "N/A", "#N/A", Excel error values such as "#VALUE!") to "".
-// A value that is already clean is returned without allocating.
-func Text(s string) string { return text(s, foldRune) }
+// Text is data.CleanText for a sheet cell: it also maps the placeholders sellers'
+// exports use for "no value" ("null", "'null", "-", "--", "N/A", "#N/A", Excel error
+// values such as "#VALUE!") to "". A value that is already clean is returned without
+// allocating.
+func Text(s string) string { return noPlaceholder(data.CleanText(s)) }
 
-// Prose is Text for free text (names, addresses, goods, notes): full-width letters
-// and digits still fold, but full-width punctuation such as （）；，：stays as the
-// seller wrote it — it is how Chinese is written, and keeping it lets an exported
-// value re-import unchanged.
-func Prose(s string) string { return text(s, foldProseRune) }
+// Prose is data.CleanProse for a sheet cell, with Text's placeholders mapped to "".
+func Prose(s string) string { return noPlaceholder(data.CleanProse(s)) }
 
-func foldProseRune(r rune) (rune, bool) {
-	if r >= '！' && r <= '～' && !(r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ') {
-		return r, true
-	}
-	return foldRune(r)
-}
-
-func text(s string, fold func(rune) (rune, bool)) string {
-	if !needsText(s) {
-		if isPlaceholder(s) {
-			return ""
-		}
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pendingSpace := false
-	for _, r := range s {
-		r, keep := fold(r)
-		switch {
-		case !keep:
-			continue
-		case r == ' ':
-			pendingSpace = b.Len() > 0
-			continue
-		}
-		if pendingSpace {
-			b.WriteByte(' ')
-			pendingSpace = false
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	// Zero-width joiners are kept inside text (emoji sequences) but not at its ends.
-	out = strings.Trim(out, " \u200c\u200d")
-	if isPlaceholder(out) {
+// noPlaceholder maps a "no value" marker to "".
+func noPlaceholder(s string) string {
+	if isPlaceholder(s) {
 		return ""
 	}
-	return out
+	return s
 }
 
 // Empty reports whether a cell holds no value once cleaned: blank, whitespace only,
@@ -109,105 +78,16 @@ func Header(s string) string {
 	}, s)
 }
 
-// Tags splits a tag cell ("老客, 爱喝茶；VIP、回头客", Shopify's "tag1, tag2") on commas,
-// semicolons, 、, | and line breaks, cleans each tag with Text and drops empty and
-// repeated ones, keeping the first spelling and the order. No tags gives nil.
+// Tags reads a tag cell by data.ParseTags' rule, dropping placeholder tags ("null",
+// "-"). No tags gives nil.
 func Tags(s string) []string {
-	parts := strings.FieldsFunc(s, isTagSep)
 	var out []string
-	for _, p := range parts {
-		p = Text(p)
-		if p == "" {
-			continue
-		}
-		dup := false
-		for _, q := range out {
-			if q == p {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, p)
+	for _, t := range data.ParseTags(s) {
+		if !isPlaceholder(t) {
+			out = append(out, t)
 		}
 	}
 	return out
-}
-
-func isTagSep(r rune) bool {
-	switch r {
-	case ',', '，', ';', '；', '、', '|', '｜', '\n', '\r':
-		return true
-	}
-	return false
-}
-
-// needsText reports whether Text would change s (apart from placeholders).
-func needsText(s string) bool {
-	if s == "" {
-		return false
-	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return true
-	}
-	prevSpace := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == 0x7f {
-				return true
-			}
-			if c == ' ' {
-				if prevSpace {
-					return true
-				}
-				prevSpace = true
-			} else {
-				prevSpace = false
-			}
-			continue
-		}
-		prevSpace = false
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if folded, keep := foldRune(r); !keep || folded != r || r == utf8.RuneError ||
-			r == '\u200c' || r == '\u200d' {
-			return true
-		}
-		i += size - 1
-	}
-	return false
-}
-
-// foldRune maps one rune the way Text does: whitespace of every kind becomes ' ',
-// full-width ASCII becomes half-width, control and zero-width characters are dropped
-// (keep=false). Invalid UTF-8 becomes U+FFFD.
-func foldRune(r rune) (rune, bool) {
-	switch {
-	case r == ' ':
-		return ' ', true
-	case r < 0x20 || r == 0x7f:
-		if r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' {
-			return ' ', true
-		}
-		return 0, false
-	case r < 0x80:
-		return r, true
-	case r >= '！' && r <= '～': // U+FF01–U+FF5E: full-width ASCII
-		return r - 0xFEE0, true
-	}
-	switch r {
-	case '\u3000', '\u00a0', '\u0085', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f':
-		return ' ', true
-	case '\u200b', '\u2060', '\ufeff', '\u180e':
-		return 0, false
-	}
-	if r >= '\u2000' && r <= '\u200a' {
-		return ' ', true
-	}
-	if r >= 0x80 && r < 0xa0 { // C1 controls
-		return 0, false
-	}
-	return r, true
 }
 
 // isPlaceholder reports whether a cleaned value is one of the "no value" markers.

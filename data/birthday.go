@@ -1,24 +1,24 @@
-package clean
+package data
 
 import (
 	"strings"
 	"time"
 )
 
-// Birthday years data.Customer accepts.
+// Birthday years Customer accepts.
 const (
 	minBirthYear = 1900
 	maxBirthYear = 2100
 )
 
-// Birthday returns the canonical data.Customer birthday: "YYYY-MM-DD", or "MM-DD" when
-// the sheet gives no year. It reads every full date Date reads ("1990-05-01",
-// "1990/5/1", "1990年5月1日", "19900501", an Excel day number, a date-time) and month
-// and day alone ("5月1日", "05-01", "5/1", read month first like Date). A date-time
+// ParseBirthday is the birthday rule: it returns the canonical Customer birthday: "YYYY-MM-DD", or "MM-DD" when
+// the sheet gives no year. It reads every full date ParseTime reads ("1990-05-01",
+// "1990/5/1", "1990年5月1日", "19900501", a date-time) and month
+// and day alone ("5月1日", "05-01", "5/1", read month first like ParseTime). A date-time
 // with an offset ("1990-04-30T16:00:00Z", how some systems write local midnight) is
 // taken as the calendar day it is in loc. Feb 29 without a year is accepted.
 // ok=false for an empty cell, garbage, or a year outside 1900–2100.
-func Birthday(s string, loc *time.Location) (string, bool) {
+func ParseBirthday(s string, loc *time.Location) (string, bool) {
 	if w, ok := parseWhen(s, false); ok {
 		y, m, d := w.y, w.mo, w.d
 		if w.hasOffset {
@@ -33,9 +33,7 @@ func Birthday(s string, loc *time.Location) (string, bool) {
 		}
 		return formatYMD(y, m, d), true
 	}
-	if needsText(s) {
-		s = Text(s)
-	}
+	s = CleanText(s)
 	p := dateScanner{s: s}
 	m, nm := p.number()
 	if nm < 1 || nm > 2 {
@@ -64,15 +62,15 @@ func Birthday(s string, loc *time.Location) (string, bool) {
 	return formatYMD(0, m, d), true
 }
 
-// LunarBirthday parses a lunar (农历) birthday into the canonical "MM-DD" or
+// ParseLunarBirthday is the lunar birthday rule: it parses a lunar (农历) birthday into the canonical "MM-DD" or
 // "YYYY-MM-DD" of lunar month and day numbers (month 1–12, day 1–30) and whether the
 // month is a leap month (闰月). It reads Chinese month and day names ("八月十五",
 // "农历八月十五", "正月初一", "腊月初八", "冬月廿三", "闰四月初五", "1990年八月十五") and
 // numbers ("08-15", "8-15", "8月15日", "农历1990-08-15"); the markers 农历, 阴历 and
 // 旧历 may stand anywhere, and 润 is taken for the common misspelling of 闰.
 // Whether the year really has that leap month is not checked here.
-func LunarBirthday(s string) (canon string, leap bool, ok bool) {
-	s = Text(s)
+func ParseLunarBirthday(s string) (canon string, leap bool, ok bool) {
+	s = CleanText(s)
 	for _, mark := range [...]string{"农历", "阴历", "旧历", "(", ")", ":", " "} {
 		if strings.Contains(s, mark) {
 			s = strings.ReplaceAll(s, mark, "")
