@@ -175,40 +175,14 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if loc == nil {
 		loc = time.Local
 	}
-	var plans []*sheetPlan
+	plans, err := planSheets(ctx, store, wb, opt, loc)
 	defer func() {
 		for _, p := range plans {
 			p.rows.Close()
 		}
 	}()
-	for i, name := range sheetsToImport(wb, opt.Sheet) {
-		o := opt
-		o.Sheet = name
-		if i > 0 {
-			// The preview's corrections are for the sheet it showed; laid over the
-			// columns of the next sheet they would read its cells as other fields.
-			o.Fields = nil
-		}
-		rows, m, name, err := openSheet(wb, o)
-		if err != nil {
-			return nil, err
-		}
-		if len(o.Fields) == 0 {
-			if _, err := RecallMapping(ctx, store, m); err != nil {
-				return nil, err
-			}
-		}
-		plans = append(plans, &sheetPlan{name: name, rows: rows, m: m})
-		if !identifiesCustomers(m) {
-			return nil, ErrNoCustomer
-		}
-	}
-	multi := len(plans) > 1
-	for _, p := range plans {
-		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
-		if multi {
-			p.b.setSheet(p.name)
-		}
+	if err != nil {
+		return nil, err
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -231,16 +205,59 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if err != nil {
 		return nil, err
 	}
+	res.Issues = readerIssuesFirst(plans, res.Issues)
+	return res, nil
+}
+
+// planSheets opens every sheet to import and maps its columns (the preview's
+// corrections, else a remembered mapping); the plans it returns, even with an error,
+// hold open rows for the caller to close.
+func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Options, loc *time.Location) ([]*sheetPlan, error) {
+	var plans []*sheetPlan
+	for i, name := range sheetsToImport(wb, opt.Sheet) {
+		o := opt
+		o.Sheet = name
+		if i > 0 {
+			// The preview's corrections are for the sheet it showed; laid over the
+			// columns of the next sheet they would read its cells as other fields.
+			o.Fields = nil
+		}
+		rows, m, name, err := openSheet(wb, o)
+		if err != nil {
+			return plans, err
+		}
+		plans = append(plans, &sheetPlan{name: name, rows: rows, m: m})
+		if len(o.Fields) == 0 {
+			if _, err := RecallMapping(ctx, store, m); err != nil {
+				return plans, err
+			}
+		}
+		if !identifiesCustomers(m) {
+			return plans, ErrNoCustomer
+		}
+	}
+	for _, p := range plans {
+		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
+		if len(plans) > 1 {
+			p.b.setSheet(p.name)
+		}
+	}
+	return plans, nil
+}
+
+// readerIssuesFirst puts the problems the reader found before the store's, all in
+// sheet and row order.
+func readerIssuesFirst(plans []*sheetPlan, stored []data.RowIssue) []data.RowIssue {
 	var issues []data.RowIssue
 	for _, p := range plans {
 		issues = append(issues, p.b.issues...)
 	}
-	res.Issues = append(issues, res.Issues...)
-	sort.SliceStable(res.Issues, func(i, j int) bool {
-		a, b := res.Issues[i], res.Issues[j]
+	issues = append(issues, stored...)
+	sort.SliceStable(issues, func(i, j int) bool {
+		a, b := issues[i], issues[j]
 		return a.Sheet < b.Sheet || (a.Sheet == b.Sheet && a.Row < b.Row)
 	})
-	return res, nil
+	return issues
 }
 
 // sheetPlan is one sheet on its way in.

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"time"
 
 	"shopcrm/data"
 )
@@ -36,4 +38,12 @@ func (s *Store) FindAuditLog(ctx context.Context, limit int) ([]*data.AuditEntry
 		out = append(out, &e)
 	}
 	return out, rows.Err()
+}
+
+// audit records an action with a row count; detail must never hold personal data
+// (ids and counts only).
+func audit(ctx context.Context, tx *sql.Tx, at time.Time, action string, count int, detail string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
+		formatTime(at), action, count, detail)
+	return err
 }

@@ -119,7 +119,7 @@ func (s *Store) inTxWith(ctx context.Context, pragmas []pragma, fn func(tx *sql.
 
 // checkKeys fails the import if one of its rows points at a row that does not exist:
 // the foreign keys inImportTx does not have SQLite check.
-func (im *importer) checkKeys() error {
+func (im *importRun) checkKeys() error {
 	if im.startedEmpty {
 		if ok, err := im.keysInRange(); ok || err != nil {
 			return err
@@ -143,7 +143,7 @@ func (im *importer) checkKeys() error {
 // customers are then numbered 1 to N without gaps: when they are, and the trades'
 // and tag links' customer ids lie within 1 to N (two index lookups each), every one
 // of them points at a customer. It reports false when it cannot tell.
-func (im *importer) keysInRange() (bool, error) {
+func (im *importRun) keysInRange() (bool, error) {
 	var inRange bool
 	err := im.tx.QueryRowContext(im.ctx, `WITH n(min, max, count) AS (SELECT coalesce(min(id), 1), coalesce(max(id), 0), count(*) FROM customers)
 		SELECT n.min >= 1 AND n.max = n.count
@@ -166,8 +166,8 @@ const (
 	stateCreated
 )
 
-// importer holds one import's transaction, prepared statements and bookkeeping.
-type importer struct {
+// importRun holds one import's transaction, prepared statements and bookkeeping.
+type importRun struct {
 	ctx   context.Context
 	tx    *sql.Tx
 	now   time.Time
@@ -197,7 +197,7 @@ type importer struct {
 	firstID, searchFrom int64
 }
 
-func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt data.ImportOptions, res *data.ImportResult) (*importer, error) {
+func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt data.ImportOptions, res *data.ImportResult) (*importRun, error) {
 	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches (file_name, content_hash, sheet, layout, imported_at)
 		VALUES (?, ?, ?, ?, ?)`, opt.FileName, opt.Hash, opt.Sheet, cmp.Or(opt.Layout, "{}"), formatTime(now))
 	if err != nil {
@@ -205,7 +205,7 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt data.Import
 	}
 	// The row loop checks ctx itself; a context without cancellation spares the driver
 	// a watcher goroutine per statement.
-	im := &importer{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res, dryRun: opt.DryRun,
+	im := &importRun{ctx: context.WithoutCancel(ctx), tx: tx, now: now, res: res, dryRun: opt.DryRun,
 		byNick: map[string]int64{}, snapshot: map[string]bool{}, indexed: map[int64]string{},
 		recent: map[int64]*data.Customer{}, matched: map[int64]bool{}}
 	if im.batch, err = r.LastInsertId(); err != nil {
@@ -244,14 +244,14 @@ func newImporter(ctx context.Context, tx *sql.Tx, now time.Time, opt data.Import
 // and the full-text index back until reindex brings them up to date in one pass.
 const searchDeferredKey = "search.deferred"
 
-func (im *importer) close() { im.db.close() }
+func (im *importRun) close() { im.db.close() }
 
-func (im *importer) issue(row *data.ImportRow, column, reason, value string) {
+func (im *importRun) issue(row *data.ImportRow, column, reason, value string) {
 	im.res.Issues = append(im.res.Issues, row.Issue(column, reason, value))
 }
 
 // apply merges one row into the archive.
-func (im *importer) apply(row *data.ImportRow) error {
+func (im *importRun) apply(row *data.ImportRow) error {
 	row.Check()
 	im.res.Issues = append(im.res.Issues, row.Issues()...)
 	if row.Verdict() == data.RowRejected {
@@ -291,7 +291,7 @@ func refreshStatsOrFailSQL(tiers []*data.Tier) (string, []any) {
 
 // refreshTouched recomputes the stats of every customer the batch touched in one
 // statement, through a temporary table of their ids.
-func (im *importer) refreshTouched() error {
+func (im *importRun) refreshTouched() error {
 	var ids []int64
 	im.info.each(func(id int64, ci *custInfo) {
 		if ci.touched {
@@ -335,7 +335,7 @@ const searchTextSQL = `lower(c.nick || char(31) || c.name || char(31) || c.phone
 // changes the batch made to earlier customers, and leaves its new customers to the
 // background indexing (search_pending.go). The search table is written while
 // search.deferred still holds the full-text triggers back.
-func (im *importer) reindex() error {
+func (im *importRun) reindex() error {
 	for id := range im.indexed {
 		if _, err := im.db.ExecContext(im.ctx, `UPDATE customer_search SET text =
 			(SELECT `+searchTextSQL+` FROM customers c WHERE c.id = customer_search.id) WHERE id = ?`, id); err != nil {
@@ -360,7 +360,7 @@ func (im *importer) reindex() error {
 }
 
 // finish recomputes the stats of every touched customer and records the counts.
-func (im *importer) finish() error {
+func (im *importRun) finish() error {
 	if err := im.flush(); err != nil {
 		return err
 	}

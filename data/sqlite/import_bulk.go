@@ -64,7 +64,7 @@ func chunks(n int) []int {
 }
 
 // addCustomer gives a new customer the next id and queues it.
-func (im *importer) addCustomer(c *data.Customer) error {
+func (im *importRun) addCustomer(c *data.Customer) error {
 	c.ID = im.pend.nextID
 	im.pend.nextID++
 	c.CreatedAt, c.UpdatedAt = im.now, im.now
@@ -77,7 +77,7 @@ func (im *importer) addCustomer(c *data.Customer) error {
 }
 
 // pendingCustomer returns the queued new customer with id, or nil.
-func (im *importer) pendingCustomer(id int64) *data.Customer {
+func (im *importRun) pendingCustomer(id int64) *data.Customer {
 	if i, ok := im.pend.custAt[id]; ok {
 		return im.pend.customers[i]
 	}
@@ -85,7 +85,7 @@ func (im *importer) pendingCustomer(id int64) *data.Customer {
 }
 
 // replacePending puts the merged copy of a queued customer in its place.
-func (im *importer) replacePending(c *data.Customer) bool {
+func (im *importRun) replacePending(c *data.Customer) bool {
 	i, ok := im.pend.custAt[c.ID]
 	if ok {
 		im.pend.customers[i] = c
@@ -96,7 +96,7 @@ func (im *importer) replacePending(c *data.Customer) bool {
 // pendingMatch finds the first (lowest id) queued customer the database lookup q
 // would have found: by phone, or by platform + name among customers with neither nick
 // nor phone. Queued ids are above every stored one, so a stored match comes first.
-func (im *importer) pendingMatch(c *data.Customer, byPhone bool) int64 {
+func (im *importRun) pendingMatch(c *data.Customer, byPhone bool) int64 {
 	for _, p := range im.pend.customers {
 		if byPhone && p.Phone == c.Phone && (p.Nick == "" || c.Nick == "") ||
 			!byPhone && p.Platform == c.Platform && p.Name == c.Name && p.Nick == "" && p.Phone == "" {
@@ -107,7 +107,7 @@ func (im *importer) pendingMatch(c *data.Customer, byPhone bool) int64 {
 }
 
 // flushCustomers writes the queued customers.
-func (im *importer) flushCustomers() error {
+func (im *importRun) flushCustomers() error {
 	cs := im.pend.customers
 	if len(cs) == 0 {
 		return nil
@@ -140,7 +140,7 @@ func (im *importer) flushCustomers() error {
 
 // addTrade queues a trade with an order number; a further line of a queued order is
 // folded into it.
-func (im *importer) addTrade(t *data.Trade) error {
+func (im *importRun) addTrade(t *data.Trade) error {
 	key := string(t.Platform) + "\x00" + t.OrderNo
 	if i, ok := im.pend.tradeAt[key]; ok {
 		p := im.pend.trades[i]
@@ -158,7 +158,7 @@ func (im *importer) addTrade(t *data.Trade) error {
 }
 
 // flush writes everything queued: customers first, as the trades point at them.
-func (im *importer) flush() error {
+func (im *importRun) flush() error {
 	if err := im.flushCustomers(); err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func (im *importer) flush() error {
 
 // flushTrades writes the queued trades; the rows of an order whose number was taken
 // (by an earlier import, or earlier in this one) then go the row-at-a-time way.
-func (im *importer) flushTrades() error {
+func (im *importRun) flushTrades() error {
 	ts := im.pend.trades
 	if len(ts) == 0 {
 		return nil
@@ -205,7 +205,7 @@ func (im *importer) flushTrades() error {
 // replayTaken writes, row by row, the queued orders a bulk INSERT left out because
 // their number was taken. The rows it did insert got consecutive ids ending at its
 // last insert id.
-func (im *importer) replayTaken(ts []*pendingTrade, res sql.Result, added int64) error {
+func (im *importRun) replayTaken(ts []*pendingTrade, res sql.Result, added int64) error {
 	inserted := map[string]bool{}
 	if added > 0 {
 		last, err := res.LastInsertId()

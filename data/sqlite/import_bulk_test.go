@@ -300,7 +300,7 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 	// shortcut of an import into an empty store), and with a gap (the full check).
 	for _, gap := range []bool{false, true} {
 		err = s.inImportTx(ctx, func(tx *sql.Tx) error {
-			im := &importer{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
+			im := &importRun{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
 			if gap {
 				if _, err := tx.Exec(`DELETE FROM customers WHERE id = 2`); err != nil {
 					return err
@@ -320,7 +320,7 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 		}
 	}
 	err = s.inImportTx(ctx, func(tx *sql.Tx) error {
-		im := &importer{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
+		im := &importRun{ctx: ctx, tx: tx, batch: 1, startedEmpty: true}
 		if ok, err := im.keysInRange(); !ok || err != nil {
 			t.Errorf("the range check failed a whole archive: %v, %v", ok, err)
 		}

@@ -97,7 +97,7 @@ func deferrable(ctx context.Context, db execer) ([]droppedObject, error) {
 
 // dropDeferred drops the indexes and triggers deferrable lists, remembering their
 // definitions.
-func (im *importer) dropDeferred() error {
+func (im *importRun) dropDeferred() error {
 	ds, err := deferrable(im.ctx, im.tx)
 	if err != nil {
 		return err
@@ -112,7 +112,7 @@ func (im *importer) dropDeferred() error {
 }
 
 // needIndex creates the named index (or trigger) now if the import dropped it.
-func (im *importer) needIndex(name string) error {
+func (im *importRun) needIndex(name string) error {
 	i := slices.IndexFunc(im.dropped, func(d droppedObject) bool { return d.name == name })
 	if i < 0 {
 		return nil
@@ -127,7 +127,7 @@ func (im *importer) needIndex(name string) error {
 
 // restoreDropped creates again the indexes dropped from table, but for those left
 // for later, then its triggers.
-func (im *importer) restoreDropped(table string) error {
+func (im *importRun) restoreDropped(table string) error {
 	var names []string
 	for _, d := range im.dropped {
 		if d.table == table && !d.later {
@@ -144,7 +144,7 @@ func (im *importer) restoreDropped(table string) error {
 
 // postponeIndexes records the dropped indexes still missing (those left for later) for the
 // background job, in the import's transaction.
-func (im *importer) postponeIndexes() error {
+func (im *importRun) postponeIndexes() error {
 	for _, d := range im.dropped {
 		if _, err := im.tx.ExecContext(im.ctx, `INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)`,
 			laterIndexPrefix+d.name, d.sql); err != nil {

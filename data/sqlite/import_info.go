@@ -111,7 +111,7 @@ func (p *phoneIndex) add(k uint64, id int64) {
 
 // phoneMatch is byPhoneSQL answered from the index, for a phone with key k: the
 // lowest id with the row's phone and, when the row has a nick, no nick of their own.
-func (im *importer) phoneMatch(c *data.Customer, k uint64) int64 {
+func (im *importRun) phoneMatch(c *data.Customer, k uint64) int64 {
 	first, ok := im.phones.first[k]
 	if !ok {
 		return 0
@@ -129,7 +129,7 @@ func (im *importer) phoneMatch(c *data.Customer, k uint64) int64 {
 }
 
 // notePhone keeps the phone index up to date with a customer the batch wrote.
-func (im *importer) notePhone(c *data.Customer) {
+func (im *importRun) notePhone(c *data.Customer) {
 	if im.phones == nil || data.IsMaskedPhone(c.Phone) {
 		return
 	}

@@ -38,7 +38,7 @@ func lookupID(ctx context.Context, db execer, query string, args ...any) (int64,
 // upsertCustomer finds the row's customer (platform + nick, then phone; a row with
 // neither, by platform + name among customers who have neither) and merges the row
 // into them, or creates them; it returns the customer's id.
-func (im *importer) upsertCustomer(c *data.Customer) (int64, error) {
+func (im *importRun) upsertCustomer(c *data.Customer) (int64, error) {
 	nickKey := string(c.Platform) + "\x00" + c.Nick
 	usablePhone := c.Phone != "" && !data.IsMaskedPhone(c.Phone)
 	byName := c.Nick == "" && !usablePhone && c.Phone == ""
@@ -107,7 +107,7 @@ func (im *importer) upsertCustomer(c *data.Customer) (int64, error) {
 
 // createCustomer queues a new customer, or, when it has tags, writes it at once
 // after the queue, so that tags are created in the order rows name them.
-func (im *importer) createCustomer(c *data.Customer) error {
+func (im *importRun) createCustomer(c *data.Customer) error {
 	if len(c.Tags) == 0 {
 		return im.addCustomer(c)
 	}
@@ -124,13 +124,13 @@ func (im *importer) createCustomer(c *data.Customer) error {
 // knowNick records the customer's own platform + nick: a queued customer cannot be
 // found by the database lookup, and a row may have found them by phone under
 // another platform.
-func (im *importer) knowNick(c *data.Customer) {
+func (im *importRun) knowNick(c *data.Customer) {
 	if c.Nick != "" {
 		im.byNick[string(c.Platform)+"\x00"+c.Nick] = c.ID
 	}
 }
 
-func (im *importer) mergeCustomer(id int64, in *data.Customer) error {
+func (im *importRun) mergeCustomer(id int64, in *data.Customer) error {
 	ci := im.info.at(id)
 	if ci.state != 0 && importShortcuts && bringsNothing(in, ci.filled) {
 		return nil // a later row with nothing new for a customer this batch wrote
@@ -177,7 +177,7 @@ func (im *importer) mergeCustomer(id int64, in *data.Customer) error {
 const recentCustomers = 2000
 
 // customer returns the stored customer, from the batch's copies when it has one.
-func (im *importer) customer(id int64) (*data.Customer, error) {
+func (im *importRun) customer(id int64) (*data.Customer, error) {
 	if c := im.pendingCustomer(id); c != nil {
 		return c, nil
 	}
@@ -192,7 +192,7 @@ func (im *importer) customer(id int64) (*data.Customer, error) {
 	return c, nil
 }
 
-func (im *importer) remember(c *data.Customer) {
+func (im *importRun) remember(c *data.Customer) {
 	if len(im.recent) >= recentCustomers {
 		clear(im.recent)
 	}
@@ -281,7 +281,7 @@ func fillGaps(old, in *data.Customer) *data.Customer {
 
 // upsertTrade creates the trade, folds a further line item of an order created in
 // this batch into it, or updates an earlier import's copy when something changed.
-func (im *importer) upsertTrade(row *data.ImportRow, t *data.Trade) error {
+func (im *importRun) upsertTrade(row *data.ImportRow, t *data.Trade) error {
 	if t.OrderNo != "" {
 		im.info.at(t.CustomerID).touched = true
 		return im.addTrade(t)
@@ -295,7 +295,7 @@ func (im *importer) upsertTrade(row *data.ImportRow, t *data.Trade) error {
 }
 
 // upsertTradeNow is upsertTrade for one row, written at once.
-func (im *importer) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
+func (im *importRun) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 	im.info.at(t.CustomerID).touched = true
 	var id int64
 	var err error
@@ -350,7 +350,7 @@ func (im *importer) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 
 // insertNewTrade inserts a trade with an order number unless that number is taken,
 // and reports whether it did.
-func (im *importer) insertNewTrade(t *data.Trade) (bool, error) {
+func (im *importRun) insertNewTrade(t *data.Trade) (bool, error) {
 	t.BatchID = im.batch
 	at := formatTime(im.now)
 	res, err := im.db.ExecContext(im.ctx, insertNewTradeSQL, tradeRow(nil, t, t.BatchID, at, at)...)
@@ -399,7 +399,7 @@ func mergeTrade(old, in *data.Trade) (*data.Trade, bool) {
 
 // snapshotOnce keeps the stored row as it was before this batch first changed it,
 // so a revert can put it back.
-func (im *importer) snapshotOnce(entity string, id int64, before any) error {
+func (im *importRun) snapshotOnce(entity string, id int64, before any) error {
 	key := entity + ":" + formatID(id)
 	if im.snapshot[key] {
 		return nil

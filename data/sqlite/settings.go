@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // Setting returns a stored setting, or def when it was never set.
@@ -29,12 +28,4 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		return fmt.Errorf("write setting %s: %w", key, err)
 	}
 	return nil
-}
-
-// audit records an action with a row count; detail must never hold personal data
-// (ids and counts only).
-func audit(ctx context.Context, tx *sql.Tx, at time.Time, action string, count int, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
-		formatTime(at), action, count, detail)
-	return err
 }

@@ -52,15 +52,9 @@ func Archive(w io.Writer, layout Layout, loc *time.Location,
 			err = fmt.Errorf("export: clean up: %w", cerr)
 		}
 	}()
-	if err := f.SetSheetName(f.GetSheetName(0), CustomersSheet); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if _, err := f.NewSheet(TradesSheet); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	st, err := newStyles(f)
+	st, err := archiveSheets(f)
 	if err != nil {
-		return fmt.Errorf("export: styles: %w", err)
+		return err
 	}
 
 	cs, err := newSheetWriter(f, CustomersSheet, layout.Customers, st, loc)
@@ -105,10 +99,29 @@ func Archive(w io.Writer, layout Layout, loc *time.Location,
 		return fmt.Errorf("export: %w", err)
 	}
 
+	return writeThrough(f, w)
+}
+
+// archiveSheets names the archive's two sheets and makes the cell styles.
+func archiveSheets(f *excelize.File) (*styles, error) {
+	if err := f.SetSheetName(f.GetSheetName(0), CustomersSheet); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	if _, err := f.NewSheet(TradesSheet); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, fmt.Errorf("export: styles: %w", err)
+	}
+	return st, nil
+}
+
+// writeThrough writes the workbook to w with the first sheet active. File.Write
+// builds the whole zip in a bytes.Buffer before copying it to w; a zip writer of our
+// own on w makes it write straight through, and the buffer it hands us stays empty.
+func writeThrough(f *excelize.File, w io.Writer) error {
 	f.SetActiveSheet(0)
-	// File.Write builds the whole zip in a bytes.Buffer before copying it to w; a zip
-	// writer of our own on w makes it write straight through, and the buffer it
-	// hands us stays empty.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	if err := f.Write(io.Discard); err != nil {
 		return fmt.Errorf("export: write workbook: %w", err)
