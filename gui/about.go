@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/assets"
+	"shopcrm/gui/ui"
 )
 
 // Version is the app version, set at build time with
@@ -54,7 +55,7 @@ func (g *App) showAbout() {
 // openDataFolder shows the data folder in the system's file manager.
 func (g *App) openDataFolder() {
 	if err := g.fyneApp.OpenURL(folderURL(filepath.Dir(g.store.Path()))); err != nil {
-		showError(g.win, err)
+		ui.ShowError(g.win, err)
 	}
 }
 

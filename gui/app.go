@@ -16,6 +16,7 @@ import (
 	"shopcrm/assets"
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // App is the main window with its navigation rail and screens.
@@ -72,7 +73,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 	if err != nil {
-		showError(win, err)
+		ui.ShowError(win, err)
 	}
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
 	g.customers.OnImport = g.pickImport

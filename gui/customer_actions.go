@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 )
 
 // The write actions of the 客户 screen. Writes are single small transactions; they run
@@ -42,7 +43,7 @@ func (s *customerScreen) openCustomerForm(base *data.Customer, title string) {
 			s.offerExisting(c, fd)
 			return false
 		case err != nil:
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return false
 		}
 		s.selected = c.ID
@@ -56,10 +57,10 @@ func (s *customerScreen) openCustomerForm(base *data.Customer, title string) {
 func (s *customerScreen) offerExisting(c *data.Customer, fd *formDialog) {
 	existing, err := s.store.FindCustomerByNick(context.Background(), c.Platform, c.Nick)
 	if err != nil {
-		showError(s.win, err)
+		ui.ShowError(s.win, err)
 		return
 	}
-	confirm(s.win, lang.L("customers.duplicate.title"),
+	ui.Confirm(s.win, lang.L("customers.duplicate.title"),
 		lang.L("customers.duplicate.message", map[string]any{"Nick": existing.Nick}),
 		lang.L("customers.duplicate.open"), func() {
 			fd.dialog.Hide()
@@ -69,11 +70,11 @@ func (s *customerScreen) offerExisting(c *data.Customer, fd *formDialog) {
 }
 
 func (s *customerScreen) deleteCustomer(c *data.Customer) {
-	confirm(s.win, lang.L("customers.delete.title"),
+	ui.Confirm(s.win, lang.L("customers.delete.title"),
 		lang.L("customers.delete.message", map[string]any{"Name": c.DisplayName(), "Trades": c.Stats.TradeCount}),
 		lang.L("action.delete"), func() {
 			if err := s.store.DeleteCustomer(context.Background(), c.ID); err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.selected = 0
@@ -112,7 +113,7 @@ func (s *customerScreen) openTradeForm(base *data.Trade, title string) {
 			form.setError("order_no", lang.L("trades.duplicate_order"))
 			return false
 		case err != nil:
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return false
 		}
 		s.refresh()
@@ -121,9 +122,9 @@ func (s *customerScreen) openTradeForm(base *data.Trade, title string) {
 }
 
 func (s *customerScreen) deleteTrade(t *data.Trade) {
-	confirm(s.win, lang.L("trades.delete.title"), lang.L("trades.delete.message"), lang.L("action.delete"), func() {
+	ui.Confirm(s.win, lang.L("trades.delete.title"), lang.L("trades.delete.message"), lang.L("action.delete"), func() {
 		if err := s.store.DeleteTrade(context.Background(), t.ID); err != nil {
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return
 		}
 		s.refresh()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -74,7 +75,7 @@ func (f *customerForm) customer() *data.Customer {
 			c.Gender = g
 		}
 	}
-	c.Birthday, c.BirthdayLunar = birthdayFromEntry(f.birthday.Text, f.lunar.Checked) // solar or lunar
+	c.Birthday, c.BirthdayLunar = ui.BirthdayFromEntry(f.birthday.Text, f.lunar.Checked) // solar or lunar
 	c.WeChat, c.Wangwang, c.QQ = f.wechat.Text, f.wangwang.Text, f.qq.Text
 	c.Province, c.City, c.Address, c.Source = f.province.Text, f.city.Text, f.address.Text, f.source.Text
 	c.Tags = []string{f.tag.Text} // the store splits "老客, 爱喝茶；VIP" into tags

@@ -12,6 +12,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // privacyButton (⋮) opens a small menu of a buyer's data rights: export everything held
@@ -33,7 +34,7 @@ func privacyButton(onExport, onErase func()) *widget.Button {
 // exportCustomerData saves everything stored about one buyer to a JSON file the seller
 // picks, to answer the buyer's request to see their data.
 func (s *customerScreen) exportCustomerData(c *data.Customer) {
-	saveAs(s.win, s.spawn, lang.L("privacy.export.file_name", map[string]any{"ID": c.ID})+".json", lang.L("privacy.export"),
+	ui.SaveAs(s.win, s.spawn, lang.L("privacy.export.file_name", map[string]any{"ID": c.ID})+".json", lang.L("privacy.export"),
 		func(path string) (string, error) {
 			return lang.L("privacy.export.done", map[string]any{"Path": path}), writeCustomerData(s.store, c.ID, path)
 		})
@@ -58,14 +59,14 @@ func writeCustomerData(store *sqlite.Store, id int64, path string) error {
 // eraseCustomer removes a buyer completely after a clear warning: unlike 删除 it also
 // wipes the import snapshots, so no revert brings them back.
 func (s *customerScreen) eraseCustomer(c *data.Customer) {
-	confirm(s.win, lang.L("privacy.erase.title"),
+	ui.Confirm(s.win, lang.L("privacy.erase.title"),
 		lang.L("privacy.erase.message", map[string]any{"Name": c.DisplayName(), "Trades": c.Stats.TradeCount}),
 		lang.L("privacy.erase.confirm"), func() {
 			s.spawn(func() {
 				res, err := s.store.EraseCustomer(context.Background(), c.ID)
 				fyne.Do(func() {
 					if err != nil {
-						showError(s.win, err)
+						ui.ShowError(s.win, err)
 						return
 					}
 					s.selected = 0

@@ -13,6 +13,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
@@ -143,7 +144,7 @@ func (s *customerScreen) reload() {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.applyFirstPage(rows, total)
@@ -204,7 +205,7 @@ func (s *customerScreen) fetchPage(page int) {
 			}
 			delete(s.pages.loading, page)
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.pages.keep(page, rows)
@@ -239,7 +240,7 @@ func (s *customerScreen) selectCustomer(id int64) {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.detail.show(c, trades)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -160,7 +161,7 @@ func (s *customerScreen) tagPicked(add bool) {
 			done = "customers.untag.done"
 		}
 		if err != nil {
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return
 		}
 		s.groups.picked = map[int64]bool{}
@@ -200,7 +201,7 @@ func (s *customerScreen) rateLater(rows []*data.Customer) {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			for _, c := range rows {

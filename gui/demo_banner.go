@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 )
 
 // demoBanner is the strip above the customer list while sample customers are in the
@@ -50,7 +51,7 @@ func (g *App) refreshDemoBanner() {
 		n, err := g.store.DemoCount(context.Background())
 		fyne.Do(func() {
 			if err != nil {
-				showError(g.win, err)
+				ui.ShowError(g.win, err)
 				return
 			}
 			g.demo.count = n
@@ -70,7 +71,7 @@ func (g *App) refreshDemoBanner() {
 // confirmRemoveDemo asks, then deletes every sample customer in one go; the seller's
 // own customers stay. An empty archive brings the welcome back.
 func (g *App) confirmRemoveDemo() {
-	confirm(g.win, lang.L("demo.remove"), lang.L("demo.remove.message", map[string]any{"Count": g.demo.count}),
+	ui.Confirm(g.win, lang.L("demo.remove"), lang.L("demo.remove.message", map[string]any{"Count": g.demo.count}),
 		lang.L("demo.remove"), func() {
 			g.spawn(func() {
 				ctx := context.Background()
@@ -81,7 +82,7 @@ func (g *App) confirmRemoveDemo() {
 				}
 				fyne.Do(func() {
 					if err != nil {
-						showError(g.win, err)
+						ui.ShowError(g.win, err)
 						return
 					}
 					g.customers.refresh()

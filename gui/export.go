@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"shopcrm/gui/ui"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -9,6 +10,6 @@ import (
 // exportList saves the customers the list shows now (all of them, or the search
 // result) with their trades to an xlsx the seller picks.
 func (s *customerScreen) exportList() {
-	exportCustomers(s.win, s.store, s.spawn, s.filter,
+	ui.ExportCustomers(s.win, s.store, s.spawn, s.filter,
 		lang.L("export.file_name", map[string]any{"Date": time.Now().Format("20060102")})+".xlsx")
 }

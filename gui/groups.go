@@ -14,6 +14,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -104,7 +105,7 @@ func (s *groupsScreen) reload() {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.apply(d)
@@ -214,7 +215,7 @@ func (s *groupsScreen) showDormant(g *data.Grouping) {
 			n = -1
 		}
 		if err := s.store.SetDormantDays(context.Background(), n); err != nil {
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return
 		}
 		s.reload()
@@ -235,10 +236,10 @@ func (s *groupsScreen) showTags(g *data.Grouping) {
 	for _, t := range g.Tags {
 		tag := t.Name
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			confirm(s.win, lang.L("groups.tag.delete"), lang.L("groups.tag.delete.message", map[string]any{"Tag": tag}),
+			ui.Confirm(s.win, lang.L("groups.tag.delete"), lang.L("groups.tag.delete.message", map[string]any{"Tag": tag}),
 				lang.L("action.delete"), func() {
 					if err := s.store.DeleteTag(context.Background(), tag); err != nil {
-						showError(s.win, err)
+						ui.ShowError(s.win, err)
 						return
 					}
 					s.reload()

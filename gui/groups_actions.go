@@ -14,6 +14,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // groupAction is one thing a seller can do with a group.
@@ -67,7 +68,7 @@ func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) 
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.
 func exportGroup(win fyne.Window, store *sqlite.Store, spawn func(func()), f data.CustomerFilter, label string) {
-	exportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
+	ui.ExportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
 }
 
 // copyPhones puts the group's phone list on the clipboard, one number a line,
@@ -75,7 +76,7 @@ func exportGroup(win fyne.Window, store *sqlite.Store, spawn func(func()), f dat
 func (s *groupsScreen) copyPhones(f data.CustomerFilter) {
 	phones, optedOut, err := s.store.GroupPhones(context.Background(), f)
 	if err != nil {
-		showError(s.win, err)
+		ui.ShowError(s.win, err)
 		return
 	}
 	if len(phones) == 0 {
@@ -95,7 +96,7 @@ func (s *groupsScreen) saveAsTag(f data.CustomerFilter) {
 	askTag(s.win, lang.L("groups.save_as_tag"), lang.L("groups.save_as_tag.message"), func(tag string) {
 		n, err := s.store.TagFiltered(context.Background(), f, tag)
 		if err != nil {
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return
 		}
 		dialog.ShowInformation(lang.L("groups.save_as_tag"), lang.L("groups.tag_done", map[string]any{"Count": n, "Tag": tag}), s.win)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -214,7 +215,7 @@ func (e *tierEditor) preview() {
 				return
 			}
 			if err != nil {
-				showError(e.screen.win, err)
+				ui.ShowError(e.screen.win, err)
 				return
 			}
 			for i, c := range counts {
@@ -256,7 +257,7 @@ func (e *tierEditor) saveTiers() {
 		return
 	}
 	if err := e.screen.store.SaveTiers(context.Background(), tiers); err != nil {
-		showError(e.screen.win, err)
+		ui.ShowError(e.screen.win, err)
 		return
 	}
 	e.screen.reload()

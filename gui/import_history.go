@@ -12,6 +12,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // historyScreen is 导入记录: every import with its counts, and 撤销 for the newest one
@@ -45,7 +46,7 @@ func newHistoryScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) 
 
 // reload fetches the batches off the UI goroutine.
 func (h *historyScreen) reload() {
-	loadList(h.spawn, h.win, func() ([]*data.ImportBatch, error) {
+	ui.LoadList(h.spawn, h.win, func() ([]*data.ImportBatch, error) {
 		return h.store.FindImportBatches(context.Background())
 	}, func(b []*data.ImportBatch) { h.batches = b }, h.empty, h.list)
 }
@@ -65,11 +66,11 @@ func (h *historyScreen) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject)
 	texts := row.Objects[0].(*fyne.Container)
 	what, counts := texts.Objects[0].(*widget.Label), texts.Objects[1].(*widget.Label)
 	undo := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
-	what.SetText(fmt.Sprintf("%s  %s", localDateTime(b.ImportedAt), b.FileName))
+	what.SetText(fmt.Sprintf("%s  %s", ui.LocalDateTime(b.ImportedAt), b.FileName))
 	text := lang.L("history.counts", map[string]any{"Created": b.CreatedCustomers, "Updated": b.UpdatedCustomers,
 		"Trades": b.CreatedTrades, "Skipped": b.Skipped, "Rejected": b.Rejected})
 	if !b.RevertedAt.IsZero() {
-		text = lang.L("history.reverted", map[string]any{"When": localDateTime(b.RevertedAt)}) + " · " + text
+		text = lang.L("history.reverted", map[string]any{"When": ui.LocalDateTime(b.RevertedAt)}) + " · " + text
 	}
 	counts.SetText(text)
 	// Imports are undone newest first: only the newest one still in place offers 撤销.
@@ -86,7 +87,7 @@ func (h *historyScreen) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject)
 }
 
 func (h *historyScreen) revert(b *data.ImportBatch) {
-	confirm(h.win, lang.L("history.revert.title"),
+	ui.Confirm(h.win, lang.L("history.revert.title"),
 		lang.L("history.revert.message", map[string]any{"File": b.FileName, "Created": b.CreatedCustomers, "Trades": b.CreatedTrades}),
 		lang.L("history.revert"), func() {
 			h.spawn(func() {
@@ -94,7 +95,7 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 				err := h.store.BackupBefore(ctx, data.BackupRevert, func() error { return h.store.RevertImport(ctx, b.ID) })
 				fyne.Do(func() {
 					if err != nil {
-						showError(h.win, err)
+						ui.ShowError(h.win, err)
 						return
 					}
 					h.reload()

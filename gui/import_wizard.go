@@ -18,6 +18,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 	"shopcrm/importer"
 	"shopcrm/importer/field"
@@ -105,7 +106,7 @@ func (w *importWizard) loadPreview() {
 
 func (w *importWizard) fail(err error) {
 	w.dlg.Hide()
-	showError(w.win, err)
+	ui.ShowError(w.win, err)
 }
 
 func (w *importWizard) askPassword(wrong bool) {
@@ -332,7 +333,7 @@ func issueTable(issues []data.RowIssue) *widget.Table {
 func (w *importWizard) saveIssues() {
 	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + lang.L("import.problems_suffix") + ".xlsx"
 	issues := w.result.Issues
-	saveAs(w.win, w.spawn, name, "", func(path string) (string, error) { return "", saveIssuesTo(path, issues) })
+	ui.SaveAs(w.win, w.spawn, name, "", func(path string) (string, error) { return "", saveIssuesTo(path, issues) })
 }
 
 func saveIssuesTo(path string, issues []data.RowIssue) error {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -48,7 +49,7 @@ func (g *App) pref(key, def string) string {
 // setPref stores one preference, telling the seller when that failed.
 func (g *App) setPref(key, value string) bool {
 	if err := g.store.SetSetting(context.Background(), key, value); err != nil {
-		showError(g.win, err)
+		ui.ShowError(g.win, err)
 		return false
 	}
 	return true

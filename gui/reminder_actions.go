@@ -9,6 +9,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -48,7 +49,7 @@ func reminderMessage(ctx context.Context, store *sqlite.Store, r *data.Reminder)
 func (s *reminderScreen) copyMessage(r *data.Reminder) {
 	msg, err := reminderMessage(context.Background(), s.store, r)
 	if err != nil {
-		showError(s.win, err)
+		ui.ShowError(s.win, err)
 		return
 	}
 	s.app.Clipboard().SetContent(msg)
@@ -89,7 +90,7 @@ func (s *reminderScreen) dismiss(r *data.Reminder) {
 
 func (s *reminderScreen) handled(r *data.Reminder, err error) {
 	if err != nil {
-		showError(s.win, err)
+		ui.ShowError(s.win, err)
 		return
 	}
 	s.status.SetText("")

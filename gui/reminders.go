@@ -14,6 +14,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -90,7 +91,7 @@ func (s *reminderScreen) load(then func()) {
 		a, err := s.store.Agenda(context.Background(), today, upcomingDays)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.setAgenda(a, today)

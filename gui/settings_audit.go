@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -31,7 +32,7 @@ func (g *App) auditSection() settingsSection {
 				i18n.AuditAction(e.Action, e.Count)))
 		})
 	load := func() {
-		loadList(g.spawn, g.win, func() ([]*data.AuditEntry, error) {
+		ui.LoadList(g.spawn, g.win, func() ([]*data.AuditEntry, error) {
 			return g.store.FindAuditLog(context.Background(), auditShown)
 		}, func(r []*data.AuditEntry) { rows = r }, empty, list)
 	}

@@ -18,6 +18,7 @@ import (
 	"shopcrm/data"
 	"shopcrm/data/folder"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -31,11 +32,11 @@ func (g *App) backupSection() settingsSection {
 	path.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if err := os.MkdirAll(backups, 0o700); err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 			return
 		}
 		if err := g.fyneApp.OpenURL(folderURL(backups)); err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 		}
 	})
 	warn := widget.NewLabel("")
@@ -69,7 +70,7 @@ type backupList struct {
 }
 
 func (b *backupList) reload() {
-	loadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*sqlite.BackupInfo) { b.rows = r }, b.empty, b.list)
+	ui.LoadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*sqlite.BackupInfo) { b.rows = r }, b.empty, b.list)
 }
 
 func newBackupRow() fyne.CanvasObject {
@@ -91,7 +92,7 @@ func (b *backupList) backupNow() {
 		info, err := b.g.store.Backup(context.Background(), data.BackupManual)
 		fyne.Do(func() {
 			if err != nil {
-				showError(b.g.win, err)
+				ui.ShowError(b.g.win, err)
 				return
 			}
 			b.reload()
@@ -105,13 +106,13 @@ func (b *backupList) backupNow() {
 // is backed up first, so a restore can itself be undone.
 func (b *backupList) restore(row *sqlite.BackupInfo) {
 	when := row.At.Local().Format("2006-01-02 15:04")
-	confirm(b.g.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
+	ui.Confirm(b.g.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
 		lang.L("backup.restore"), func() {
 			b.g.spawn(func() {
 				err := b.g.store.Restore(context.Background(), row.Path)
 				fyne.Do(func() {
 					if err != nil {
-						showError(b.g.win, err)
+						ui.ShowError(b.g.win, err)
 						return
 					}
 					b.g.reloadAll()

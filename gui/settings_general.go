@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -19,7 +20,7 @@ func (g *App) generalSection() settingsSection {
 		[]string{lang.L("settings.language.system"), lang.L("settings.language.zh"), lang.L("settings.language.en")},
 		func() { // the screens carry their words: build them again in the new language
 			if err := i18n.Use(languageChoice(g.pref(prefLanguage, choiceSystem))); err != nil {
-				showError(g.win, err)
+				ui.ShowError(g.win, err)
 				return
 			}
 			g.reopen()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 )
 
 // privacySection holds the privacy settings: phone masking in lists.
@@ -17,7 +18,7 @@ func (g *App) privacySection() settingsSection {
 	load := func() {
 		v, err := g.store.Setting(context.Background(), data.SettingMaskPhones, "1")
 		if err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 			return
 		}
 		mask.OnChanged = nil
@@ -28,7 +29,7 @@ func (g *App) privacySection() settingsSection {
 				value = "1"
 			}
 			if err := g.store.SetSetting(context.Background(), data.SettingMaskPhones, value); err != nil {
-				showError(g.win, err)
+				ui.ShowError(g.win, err)
 				return
 			}
 			g.customers.setMaskPhones(on)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -91,17 +92,17 @@ func (r *reminderSettings) load() {
 	ctx := context.Background()
 	rules, err := r.g.store.ReminderRules(ctx)
 	if err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	days, err := r.g.store.DormantDays(ctx)
 	if err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	tiers, err := r.g.store.Tiers(ctx)
 	if err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	for k, c := range r.enabled {
@@ -143,13 +144,13 @@ func (r *reminderSettings) save() {
 	ctx := context.Background()
 	rules, err := r.g.store.ReminderRules(ctx)
 	if err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	number := func(e *widget.Entry, field string) (int, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
 		if err != nil {
-			showError(r.g.win, &data.ValidationError{Field: field, Code: data.CodeInvalid})
+			ui.ShowError(r.g.win, &data.ValidationError{Field: field, Code: data.CodeInvalid})
 			return 0, false
 		}
 		return n, true
@@ -172,7 +173,7 @@ func (r *reminderSettings) save() {
 			r.fillHolidayRule(rule)
 		}
 		if err := r.g.store.SaveReminderRule(ctx, rule); err != nil {
-			showError(r.g.win, err)
+			ui.ShowError(r.g.win, err)
 			return
 		}
 	}
@@ -181,7 +182,7 @@ func (r *reminderSettings) save() {
 		return
 	}
 	if err := r.g.store.SetDormantDays(ctx, days); err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	r.status.SetText(lang.L("settings.reminders.saved"))
@@ -237,7 +238,7 @@ func (r *reminderSettings) loadTemplate() {
 	k := r.selectedTemplateKind()
 	body, custom, err := r.g.store.Template(context.Background(), k, templateLang())
 	if err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	if !custom {
@@ -252,7 +253,7 @@ func (r *reminderSettings) saveTemplate(body string) {
 		body = "" // the default unchanged stays the default (and follows translation updates)
 	}
 	if err := r.g.store.SaveTemplate(context.Background(), r.selectedTemplateKind(), templateLang(), body); err != nil {
-		showError(r.g.win, err)
+		ui.ShowError(r.g.win, err)
 		return
 	}
 	r.loadTemplate()

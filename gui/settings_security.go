@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"errors"
+	"shopcrm/gui/ui"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +27,7 @@ func (g *App) securitySection() settingsSection {
 	load = func() {
 		on, err := g.store.HasLockPassword(context.Background())
 		if err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 			return
 		}
 		if on {
@@ -74,7 +75,7 @@ func (g *App) askLockPassword(hasOne, remove bool, done func()) {
 		}
 		ctx := context.Background()
 		if err := g.store.CheckLockPassword(ctx, current.Text); err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 			return
 		}
 		value := ""
@@ -86,7 +87,7 @@ func (g *App) askLockPassword(hasOne, remove bool, done func()) {
 			value = next.Text
 		}
 		if err := g.store.SetLockPassword(ctx, value); err != nil {
-			showError(g.win, err)
+			ui.ShowError(g.win, err)
 			return
 		}
 		done()

@@ -13,6 +13,7 @@ import (
 
 	"shopcrm/assets"
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 )
 
 // demoSize is the sample shop the welcome offers: enough to try every screen, small
@@ -27,7 +28,7 @@ func (g *App) maybeWelcome() {
 	}
 	_, total, err := g.store.FindCustomers(context.Background(), data.CustomerFilter{Limit: 1})
 	if err != nil {
-		showError(g.win, err)
+		ui.ShowError(g.win, err)
 		return
 	}
 	if total > 0 {
@@ -106,7 +107,7 @@ func (g *App) loadDemo() {
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
-				showError(g.win, err)
+				ui.ShowError(g.win, err)
 				return
 			}
 			g.customers.refresh()

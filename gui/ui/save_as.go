@@ -1,4 +1,4 @@
-package gui
+package ui
 
 import (
 	"context"
@@ -9,14 +9,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/importer"
 )
 
-// saveAs asks where to save a file (fileName suggested), then runs write on the path
+// SaveAs asks where to save a file (fileName suggested), then runs write on the path
 // off the UI goroutine. A failure is shown as an error; a non-empty message from write
 // is shown under title.
-func saveAs(win fyne.Window, spawn func(func()), fileName, title string, write func(path string) (string, error)) {
+func SaveAs(win fyne.Window, spawn func(func()), fileName, title string, write func(path string) (string, error)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			return
@@ -27,7 +26,7 @@ func saveAs(win fyne.Window, spawn func(func()), fileName, title string, write f
 			msg, err := write(path)
 			fyne.Do(func() {
 				if err != nil {
-					showError(win, err)
+					ShowError(win, err)
 					return
 				}
 				if msg != "" {
@@ -41,11 +40,11 @@ func saveAs(win fyne.Window, spawn func(func()), fileName, title string, write f
 	d.Show()
 }
 
-// exportCustomers saves the customers of filter f (all pages) with their trades to an
+// ExportCustomers saves the customers of filter f (all pages) with their trades to an
 // xlsx through the exporter.
-func exportCustomers(win fyne.Window, store *sqlite.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
+func ExportCustomers(win fyne.Window, store importer.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
 	f.Limit, f.Offset = 0, 0
-	saveAs(win, spawn, fileName, lang.L("export.title"), func(path string) (string, error) {
+	SaveAs(win, spawn, fileName, lang.L("export.title"), func(path string) (string, error) {
 		n, err := importer.ExportFile(context.Background(), store, path, f, time.Local)
 		return lang.L("export.done", map[string]any{"Count": n, "Path": path}), err
 	})

@@ -1,4 +1,4 @@
-package gui
+package ui
 
 import (
 	"strings"
@@ -7,12 +7,12 @@ import (
 	"shopcrm/importer/clean"
 )
 
-// birthdayFromEntry reads a birthday as the seller types it, solar ("1990-5-1",
+// BirthdayFromEntry reads a birthday as the seller types it, solar ("1990-5-1",
 // "1990年5月1日", "5月1日") or lunar — with 农历 ticked, or written in lunar words
 // ("八月十五", "农历1990-08-15", "腊月初八") — into the stored form, the same way an
 // imported sheet's 生日 / 农历生日 columns are read. Text it cannot read comes back as
 // typed, for validation to point at.
-func birthdayFromEntry(s string, lunar bool) (string, bool) {
+func BirthdayFromEntry(s string, lunar bool) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", lunar
