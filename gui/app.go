@@ -16,6 +16,7 @@ import (
 	"shopcrm/assets"
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/groups"
 	"shopcrm/gui/ui"
 )
 
@@ -28,7 +29,7 @@ type App struct {
 	customers *customerScreen
 	history   *historyScreen
 	settings  *settingsScreen
-	groups    *groupsScreen
+	groups    *groups.Screen
 	reminders *reminderScreen
 	// wizard is the import in progress, if any.
 	wizard *importWizard

@@ -150,7 +150,7 @@ func (s *customerScreen) tagPicked(add bool) {
 	if !add {
 		title = lang.L("customers.untag.title", map[string]any{"Count": len(ids)})
 	}
-	askTag(s.win, title, "", func(tag string) {
+	ui.AskTag(s.win, title, "", func(tag string) {
 		var n int
 		var err error
 		done := "customers.tag.done"

@@ -30,15 +30,6 @@ func TestDetailPaneLeavesTheListItsShareInEnglish(t *testing.T) {
 	}
 }
 
-func TestRFMLettersReadInBothLanguages(t *testing.T) {
-	for choice, want := range map[string]string{i18n.Chinese: "R高 F低 M高", i18n.English: "R-high F-low M-high"} {
-		newTestAppIn(t, choice)
-		if got := rfmLetters("HLH"); got != want {
-			t.Errorf("%s: got %q, want %q", choice, got, want)
-		}
-	}
-}
-
 // Fyne wraps a label at the last space that fits, so one space inside a Chinese
 // paragraph ("显示 TA 的资料") ends a line half way across the dialog.
 func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
@@ -60,10 +51,10 @@ func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
 func TestGroupsFitA1024WideWindowInEnglish(t *testing.T) {
 	g, store := newTestAppIn(t, i18n.English)
 	seedGoldenShop(t, store)
-	g.groups.reload()
+	g.groups.Reload()
 	border := g.win.Content().(*fyne.Container)
 	rail := border.Objects[len(border.Objects)-1].MinSize().Width + 40 // and the window's and tabs' padding
-	for name, tab := range map[string]fyne.CanvasObject{"RFM": g.groups.rfm, "Dormant": g.groups.dormant} {
+	for name, tab := range g.groups.GroupLists() {
 		if w := rail + tab.MinSize().Width; w > 1024 {
 			t.Errorf("the %s tab needs a %.0f px wide window; a 1024 px screen cuts off its buttons", name, w)
 		}

@@ -1,4 +1,4 @@
-package gui
+package groups
 
 import (
 	"context"
@@ -13,22 +13,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
-// groupsScreen is 分组: tiers with editable thresholds and live counts, the RFM
+// Screen is 分组: tiers with editable thresholds and live counts, the RFM
 // segments, dormant buyers, tags and charts. Every group opens as a filtered customer
 // list, exports, copies its phones and can be saved as a tag.
-type groupsScreen struct {
+type Screen struct {
 	win   fyne.Window
-	store *sqlite.Store
+	store Store
+	now   func() time.Time // the store's clock
 	spawn func(func())
 	// OnOpen shows the customer list filtered to a group named label.
 	OnOpen func(f data.CustomerFilter, label string)
 
-	content fyne.CanvasObject
+	// Content is the screen, for the navigation rail.
+	Content fyne.CanvasObject
 	summary *widget.Label
 	tiers   *tierEditor
 	rfm     *fyne.Container
@@ -38,19 +39,10 @@ type groupsScreen struct {
 	seq     int
 }
 
-// groupsScreen builds the 分组 entry of the navigation rail.
-func (g *App) groupsScreen() screen {
-	s := newGroupsScreen(g.win, g.store, g.spawn)
-	g.groups = s
-	s.OnOpen = func(f data.CustomerFilter, label string) {
-		g.customers.showGroup(f, label)
-		g.showScreen(g.customers.content)
-	}
-	return screen{lang.L("nav.groups"), theme.GridIcon(), s.content, s.reload}
-}
-
-func newGroupsScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) *groupsScreen {
-	s := &groupsScreen{win: win, store: store, spawn: spawn}
+// New builds the screen on store; now is the store's clock and spawn runs slow work
+// off the UI goroutine (tests pass a synchronous one). Call Reload when it is shown.
+func New(win fyne.Window, store Store, now func() time.Time, spawn func(func())) *Screen {
+	s := &Screen{win: win, store: store, now: now, spawn: spawn}
 	s.summary = widget.NewLabel("")
 	s.tiers = newTierEditor(s)
 	s.rfm = container.NewVBox()
@@ -77,8 +69,8 @@ func newGroupsScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) *
 		container.NewTabItem(lang.L("groups.tab.tags"), container.NewVScroll(s.tags)),
 		container.NewTabItem(lang.L("groups.tab.charts"), container.NewVScroll(charts)),
 	)
-	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.reload)
-	s.content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, tabs)
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
+	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, tabs)
 	return s
 }
 
@@ -88,13 +80,13 @@ type groupsData struct {
 	months []data.MonthStat
 }
 
-// reload regroups the shop as of today off the UI goroutine.
-func (s *groupsScreen) reload() {
+// Reload regroups the shop as of today off the UI goroutine.
+func (s *Screen) Reload() {
 	s.seq++
 	seq := s.seq
 	s.spawn(func() {
 		ctx := context.Background()
-		now := s.store.Now().In(time.Local)
+		now := s.now().In(time.Local)
 		var d groupsData
 		var err error
 		if d.g, err = s.store.Regroup(ctx, now); err == nil {
@@ -113,7 +105,7 @@ func (s *groupsScreen) reload() {
 	})
 }
 
-func (s *groupsScreen) apply(d groupsData) {
+func (s *Screen) apply(d groupsData) {
 	g := d.g
 	s.summary.SetText(lang.L("groups.summary", map[string]any{"Date": g.Params.AsOf.Format(data.DateLayout),
 		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": data.FormatYuan(g.All.TotalFen)}))
@@ -131,7 +123,7 @@ func countText(c, all data.GroupCount) string {
 }
 
 // groupRow is one group: name and hint, its count and share, and its actions.
-func (s *groupsScreen) groupRow(name, hint string, c, all data.GroupCount, f data.CustomerFilter) fyne.CanvasObject {
+func (s *Screen) groupRow(name, hint string, c, all data.GroupCount, f data.CustomerFilter) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	info := widget.NewLabel(countText(c, all))
 	info.Wrapping = fyne.TextWrapWord // on a narrow window the figures wrap instead of widening it
@@ -145,7 +137,7 @@ func (s *groupsScreen) groupRow(name, hint string, c, all data.GroupCount, f dat
 	return container.NewBorder(nil, nil, nil, s.groupActions(f, name), left)
 }
 
-func (s *groupsScreen) showRFM(g *data.Grouping) {
+func (s *Screen) showRFM(g *data.Grouping) {
 	s.rfm.RemoveAll()
 	p := g.Params
 	if p.Buyers == 0 {
@@ -202,7 +194,7 @@ func rfmLetters(g data.Segment) string {
 	return out
 }
 
-func (s *groupsScreen) showDormant(g *data.Grouping) {
+func (s *Screen) showDormant(g *data.Grouping) {
 	s.dormant.RemoveAll()
 	days := g.Params.DormantDays
 	rule := widget.NewLabel(lang.L("groups.dormant.rule", map[string]any{"Days": days, "Factor": data.DormantIntervalFactor, "Min": days / 3}))
@@ -218,14 +210,14 @@ func (s *groupsScreen) showDormant(g *data.Grouping) {
 			ui.ShowError(s.win, err)
 			return
 		}
-		s.reload()
+		s.Reload()
 	})
 	s.dormant.Add(container.NewHBox(widget.NewLabel(lang.L("groups.dormant.days")), container.NewGridWrap(fyne.NewSize(90, entry.MinSize().Height), entry), save))
 	s.dormant.Add(rule)
 	s.dormant.Add(s.groupRow(lang.L("groups.dormant"), lang.L("groups.dormant.hint"), g.Dormant, g.All, data.CustomerFilter{Dormant: true}))
 }
 
-func (s *groupsScreen) showTags(g *data.Grouping) {
+func (s *Screen) showTags(g *data.Grouping) {
 	s.tags.RemoveAll()
 	if len(g.Tags) == 0 {
 		l := widget.NewLabel(lang.L("groups.tags.none"))
@@ -242,7 +234,7 @@ func (s *groupsScreen) showTags(g *data.Grouping) {
 						ui.ShowError(s.win, err)
 						return
 					}
-					s.reload()
+					s.Reload()
 				})
 		})
 		del.Importance = widget.LowImportance
@@ -255,7 +247,7 @@ var (
 	chartGreen = color.NRGBA{R: 0x2e, G: 0xa0, B: 0x5a, A: 0xff}
 )
 
-func (s *groupsScreen) showCharts(g *data.Grouping, months []data.MonthStat) {
+func (s *Screen) showCharts(g *data.Grouping, months []data.MonthStat) {
 	var tierNames []string
 	var tierN, tierV []float64
 	for _, t := range g.Tiers {
@@ -286,4 +278,10 @@ func (s *groupsScreen) showCharts(g *data.Grouping, months []data.MonthStat) {
 	s.charts[4].set(monthNames, one(sales))
 	s.charts[5].set(monthNames, chartSeries{lang.L("groups.chart.new"), chartGreen, fresh},
 		chartSeries{lang.L("groups.chart.returning"), chartBlue, back})
+}
+
+// GroupLists are the RFM and dormant tabs' contents by name, for the shell's check
+// that they fit a 1024 px window beside the navigation rail.
+func (s *Screen) GroupLists() map[string]fyne.CanvasObject {
+	return map[string]fyne.CanvasObject{"RFM": s.rfm, "Dormant": s.dormant}
 }

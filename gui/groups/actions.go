@@ -1,4 +1,4 @@
-package gui
+package groups
 
 import (
 	"context"
@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
+	"shopcrm/importer"
 )
 
 // groupAction is one thing a seller can do with a group.
@@ -25,7 +25,7 @@ type groupAction struct {
 
 // groupActionList is what every group offers: show its customers, export them,
 // copy their phones, save them as a tag.
-func (s *groupsScreen) groupActionList(f data.CustomerFilter, label string) []groupAction {
+func (s *Screen) groupActionList(f data.CustomerFilter, label string) []groupAction {
 	return []groupAction{
 		{"groups.open", func() { s.OnOpen(f, label) }},
 		{"groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }},
@@ -41,7 +41,7 @@ func smallButton(a groupAction) *widget.Button {
 }
 
 // groupActions shows every action of a group as a button.
-func (s *groupsScreen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+func (s *Screen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
 	box := container.NewHBox()
 	for _, a := range s.groupActionList(f, label) {
 		box.Add(smallButton(a))
@@ -51,7 +51,7 @@ func (s *groupsScreen) groupActions(f data.CustomerFilter, label string) fyne.Ca
 
 // compactGroupActions shows the first action (查看客户) as a button and the others in
 // a 更多 menu, for rows that have no room for four buttons.
-func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+func (s *Screen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
 	acts := s.groupActionList(f, label)
 	var items []*fyne.MenuItem
 	for _, a := range acts[1:] {
@@ -67,13 +67,13 @@ func (s *groupsScreen) compactGroupActions(f data.CustomerFilter, label string) 
 }
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.
-func exportGroup(win fyne.Window, store *sqlite.Store, spawn func(func()), f data.CustomerFilter, label string) {
+func exportGroup(win fyne.Window, store importer.Store, spawn func(func()), f data.CustomerFilter, label string) {
 	ui.ExportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
 }
 
 // copyPhones puts the group's phone list on the clipboard, one number a line,
 // leaving out customers who opted out of marketing.
-func (s *groupsScreen) copyPhones(f data.CustomerFilter) {
+func (s *Screen) copyPhones(f data.CustomerFilter) {
 	phones, optedOut, err := s.store.GroupPhones(context.Background(), f)
 	if err != nil {
 		ui.ShowError(s.win, err)
@@ -92,31 +92,14 @@ func (s *groupsScreen) copyPhones(f data.CustomerFilter) {
 }
 
 // saveAsTag tags the group's current members: a static group.
-func (s *groupsScreen) saveAsTag(f data.CustomerFilter) {
-	askTag(s.win, lang.L("groups.save_as_tag"), lang.L("groups.save_as_tag.message"), func(tag string) {
+func (s *Screen) saveAsTag(f data.CustomerFilter) {
+	ui.AskTag(s.win, lang.L("groups.save_as_tag"), lang.L("groups.save_as_tag.message"), func(tag string) {
 		n, err := s.store.TagFiltered(context.Background(), f, tag)
 		if err != nil {
 			ui.ShowError(s.win, err)
 			return
 		}
 		dialog.ShowInformation(lang.L("groups.save_as_tag"), lang.L("groups.tag_done", map[string]any{"Count": n, "Tag": tag}), s.win)
-		s.reload()
+		s.Reload()
 	})
-}
-
-// askTag asks for a tag name and passes it on when confirmed.
-func askTag(win fyne.Window, title, message string, onTag func(string)) {
-	entry := widget.NewEntry()
-	entry.SetPlaceHolder(lang.L("groups.save_as_tag.placeholder"))
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, lang.L("action.save"), lang.L("action.cancel"),
-		container.NewVBox(msg, entry), func(ok bool) {
-			if ok {
-				onTag(entry.Text)
-			}
-		}, win)
-	d.Resize(fyne.NewSize(460, 220))
-	d.Show()
-	win.Canvas().Focus(entry)
 }

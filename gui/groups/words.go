@@ -1,4 +1,4 @@
-package gui
+package groups
 
 import (
 	"fyne.io/fyne/v2/lang"

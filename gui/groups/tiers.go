@@ -1,4 +1,4 @@
-package gui
+package groups
 
 import (
 	"context"
@@ -21,7 +21,7 @@ import (
 // value and share each tier would hold shown live as thresholds are typed, saved
 // together.
 type tierEditor struct {
-	screen  *groupsScreen
+	screen  *Screen
 	content fyne.CanvasObject
 	rows    *fyne.Container
 	status  *widget.Label
@@ -45,7 +45,7 @@ type tierLine struct {
 	row    fyne.CanvasObject
 }
 
-func newTierEditor(s *groupsScreen) *tierEditor {
+func newTierEditor(s *Screen) *tierEditor {
 	e := &tierEditor{screen: s, rows: container.NewVBox(), status: widget.NewLabel("")}
 	e.status.Wrapping = fyne.TextWrapWord
 	e.save = widget.NewButtonWithIcon(lang.L("groups.tier.save"), theme.DocumentSaveIcon(), e.saveTiers)
@@ -260,6 +260,15 @@ func (e *tierEditor) saveTiers() {
 		ui.ShowError(e.screen.win, err)
 		return
 	}
-	e.screen.reload()
+	e.screen.Reload()
 	e.status.SetText(lang.L("groups.tier.saved"))
+}
+
+// TierRows are the tier table and its rows, for the shell's check that every row fits
+// the table in a full window (TestTierTableFitsTheWindow).
+func (s *Screen) TierRows() (table fyne.CanvasObject, rows []fyne.CanvasObject) {
+	for _, l := range s.tiers.lines {
+		rows = append(rows, l.row)
+	}
+	return s.tiers.rows, rows
 }

@@ -1,0 +1,141 @@
+// Package guitest holds what the GUI packages' tests share: a real store in a temp
+// folder on a fixed clock, the small fixed shop of the golden pictures, and finding
+// widgets on screen. Only tests import it.
+package guitest
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/data/sqlite"
+)
+
+// Now is the fixed clock of GUI tests.
+var Now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+
+// PinZone makes dates local to one zone, so goldens match on every machine; a
+// TestMain calls it first.
+func PinZone() { time.Local = time.FixedZone("CST", 8*3600) }
+
+// NewStore is an empty store in a temp folder with the fixed test clock.
+func NewStore(t testing.TB) *sqlite.Store {
+	t.Helper()
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "shop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.Now = func() time.Time { return Now }
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// SeedGoldenShop makes a small, fixed shop for the golden pictures.
+func SeedGoldenShop(t testing.TB, s *sqlite.Store) {
+	t.Helper()
+	ctx := context.Background()
+	for i, sc := range []struct {
+		c      data.Customer
+		trades []int64
+	}{
+		{data.Customer{Platform: data.PlatformTaobao, Nick: "爱喝茶的小王", Name: "王小明", Phone: "13812345678", City: "杭州", Tags: []string{"老客"}}, []int64{26800, 15800, 9800}},
+		{data.Customer{Platform: data.PlatformJD, Nick: "jd_李华", Name: "李华", Phone: "13987654321", City: "上海"}, []int64{520000}},
+		{data.Customer{Platform: data.PlatformPDD, Nick: "拼团达人", Name: "赵敏", Phone: "0571-88886666", City: "北京"}, nil},
+	} {
+		c := sc.c
+		if err := s.CreateCustomer(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		for j, a := range sc.trades {
+			at := time.Date(2026, 10, 1+i+j, 12, 0, 0, 0, time.UTC)
+			if err := s.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, TradedAt: at, AmountFen: a, Goods: "明前龙井茶"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// CloseIfOpen closes w unless the test closed it already (the test driver does not
+// allow closing a window twice).
+func CloseIfOpen(w fyne.Window) {
+	for _, open := range fyne.CurrentApp().Driver().AllWindows() {
+		if open == w {
+			w.Close()
+			return
+		}
+	}
+}
+
+// Walk visits o and everything inside it, widgets' rendered parts included.
+func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return false
+	}
+	if visit(o) {
+		return true
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if Walk(c, visit) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			if Walk(c, visit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TopLayer is the open dialog if there is one, else the window content.
+func TopLayer(w fyne.Window) fyne.CanvasObject {
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		return top
+	}
+	return w.Canvas().Content()
+}
+
+// Button finds a visible button by its label in the top layer, failing the test if
+// there is none.
+func Button(t testing.TB, w fyne.Window, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	Walk(TopLayer(w), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			found = b
+			return true
+		}
+		return false
+	})
+	if found == nil {
+		t.Fatalf("no button %q on screen", label)
+	}
+	return found
+}
+
+// HasText reports whether a visible label in the top layer shows s.
+func HasText(w fyne.Window, s string) bool {
+	return Walk(TopLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && l.Text == s
+	})
+}
+
+// HasTextContaining reports whether a label on top of w contains s.
+func HasTextContaining(w fyne.Window, s string) bool {
+	return Walk(TopLayer(w), func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
+}
