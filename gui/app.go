@@ -17,6 +17,7 @@ import (
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/groups"
+	"shopcrm/gui/reminders"
 	"shopcrm/gui/ui"
 )
 
@@ -30,7 +31,7 @@ type App struct {
 	history   *historyScreen
 	settings  *settingsScreen
 	groups    *groups.Screen
-	reminders *reminderScreen
+	reminders *reminders.Screen
 	// wizard is the import in progress, if any.
 	wizard *importWizard
 	// welcome is the first-run welcome while it is open; demo the sample-data banner.
@@ -54,7 +55,7 @@ type screen struct {
 // New builds the main window on store. The window is not shown yet.
 func New(a fyne.App, store *sqlite.Store) *App {
 	g := newApp(a, store, func(f func()) { go f() })
-	g.reminders.watchDays()
+	g.reminders.WatchDays()
 	return g
 }
 
@@ -82,15 +83,12 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.history = newHistoryScreen(win, store, spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.customers.refresh
-	g.reminders = newReminderScreen(a, win, store, spawn)
-	g.reminders.OnOpenCustomer = g.openCustomer
-	g.reminders.OnChanged = g.customerChanged
-	g.customers.detail.followUps.OnChanged = g.reminders.reload
+	g.remindersScreen()
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
 		g.groupsScreen(),
-		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.shown},
+		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
@@ -113,8 +111,8 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	win.Resize(fyne.NewSize(1240, 780))
 	g.rememberWindowSize()
 	g.customers.reload()
-	g.reminders.OnDue = func() { g.showScreen(g.reminders.content) } // start on 提醒 when something is due
-	g.reminders.reloadAndNotify()
+	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
+	g.reminders.ReloadAndNotify()
 	g.maybeWelcome()
 	return g
 }
@@ -150,7 +148,7 @@ func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 		b.Alignment = widget.ButtonAlignLeading
 		if bc, ok := s.content.(badged); ok {
 			title := s.title
-			bc.onBadge(func(badge string) { b.SetText(title + badge) })
+			bc.OnBadge(func(badge string) { b.SetText(title + badge) })
 		}
 		buttons = append(buttons, b)
 		rail.Add(b)
@@ -160,8 +158,8 @@ func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack), choose
 }
 
-// badged is a screen content with a count for its navigation button (see badgedContent).
-type badged interface{ onBadge(func(badge string)) }
+// badged is a screen content with a count for its navigation button (see ui.BadgedContent).
+type badged interface{ OnBadge(func(badge string)) }
 
 // pickImport asks for a file and opens the import wizard on it.
 func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }

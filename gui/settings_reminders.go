@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/reminders"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
@@ -186,7 +187,7 @@ func (r *reminderSettings) save() {
 		return
 	}
 	r.status.SetText(lang.L("settings.reminders.saved"))
-	r.g.reminders.reload()
+	r.g.reminders.Reload()
 }
 
 // fillHolidayRule copies the chosen tiers, tags and holidays into rule.
@@ -236,7 +237,7 @@ func (r *reminderSettings) loadTemplate() {
 		return
 	}
 	k := r.selectedTemplateKind()
-	body, custom, err := r.g.store.Template(context.Background(), k, templateLang())
+	body, custom, err := r.g.store.Template(context.Background(), k, reminders.TemplateLang())
 	if err != nil {
 		ui.ShowError(r.g.win, err)
 		return
@@ -252,7 +253,7 @@ func (r *reminderSettings) saveTemplate(body string) {
 	if strings.TrimSpace(body) == lang.L("template."+string(r.selectedTemplateKind())) {
 		body = "" // the default unchanged stays the default (and follows translation updates)
 	}
-	if err := r.g.store.SaveTemplate(context.Background(), r.selectedTemplateKind(), templateLang(), body); err != nil {
+	if err := r.g.store.SaveTemplate(context.Background(), r.selectedTemplateKind(), reminders.TemplateLang(), body); err != nil {
 		ui.ShowError(r.g.win, err)
 		return
 	}

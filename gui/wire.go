@@ -8,6 +8,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/gui/groups"
+	"shopcrm/gui/reminders"
 )
 
 // This file is the one place that hands the store to the areas and joins their
@@ -23,4 +24,28 @@ func (g *App) groupsScreen() screen {
 		g.showScreen(g.customers.content)
 	}
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
+}
+
+// remindersScreen builds the 提醒 screen: 打开客户 shows the customer, a handled
+// reminder refreshes that customer's detail, and a follow-up added on the customer
+// detail reloads the agenda.
+func (g *App) remindersScreen() {
+	g.reminders = reminders.New(g.fyneApp, g.win, g.store, g.spawn)
+	g.reminders.OnOpenCustomer = g.openCustomer
+	g.reminders.OnChanged = g.customerChanged
+	g.customers.detail.followUps.OnChanged = g.reminders.Reload
+}
+
+// openCustomer shows a customer's detail on the 客户 screen.
+func (g *App) openCustomer(id int64) {
+	g.showScreen(g.customers.content)
+	g.customers.selectCustomer(id)
+}
+
+// customerChanged refreshes the customer detail after a reminder of that customer
+// was handled (its contact log grew).
+func (g *App) customerChanged(id int64) {
+	if id != 0 && g.customers.selected == id {
+		g.customers.selectCustomer(id)
+	}
 }

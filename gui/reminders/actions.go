@@ -1,4 +1,4 @@
-package gui
+package reminders
 
 import (
 	"context"
@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
@@ -16,14 +15,14 @@ import (
 // The actions of a reminder row. Each is one small write, run on the UI goroutine so
 // that its result shows at once; the agenda then reloads.
 
-// templateLang is the language code templates are stored under for the chosen UI
+// TemplateLang is the language code templates are stored under for the chosen UI
 // language ("zh" or "en").
-func templateLang() string { return lang.L("reminders.lang_code") }
+func TemplateLang() string { return lang.L("reminders.lang_code") }
 
 // reminderMessage fills the kind's template (the seller's own, or the translated
 // default) for r.
-func reminderMessage(ctx context.Context, store *sqlite.Store, r *data.Reminder) (string, error) {
-	body, custom, err := store.Template(ctx, r.Kind, templateLang())
+func reminderMessage(ctx context.Context, store Store, r *data.Reminder) (string, error) {
+	body, custom, err := store.Template(ctx, r.Kind, TemplateLang())
 	if err != nil {
 		return "", err
 	}
@@ -46,7 +45,7 @@ func reminderMessage(ctx context.Context, store *sqlite.Store, r *data.Reminder)
 }
 
 // copyMessage puts r's filled message on the clipboard, ready for 旺旺 / WeChat / SMS.
-func (s *reminderScreen) copyMessage(r *data.Reminder) {
+func (s *Screen) copyMessage(r *data.Reminder) {
 	msg, err := reminderMessage(context.Background(), s.store, r)
 	if err != nil {
 		ui.ShowError(s.win, err)
@@ -57,14 +56,14 @@ func (s *reminderScreen) copyMessage(r *data.Reminder) {
 }
 
 // complete marks r done and logs a contact on the buyer's usual channel.
-func (s *reminderScreen) complete(r *data.Reminder) {
+func (s *Screen) complete(r *data.Reminder) {
 	c := &data.Contact{Channel: data.DefaultChannel(r.Platform), Summary: lang.L("reminders.done.summary",
 		map[string]any{"Kind": i18n.ReminderKindName(r.Kind), "Detail": i18n.ReminderDetail(r)})}
 	s.handled(r, s.store.CompleteReminder(context.Background(), r, c))
 }
 
 // askSnooze offers 1 day / 3 days / 1 week under the button.
-func (s *reminderScreen) askSnooze(r *data.Reminder, under fyne.CanvasObject) {
+func (s *Screen) askSnooze(r *data.Reminder, under fyne.CanvasObject) {
 	var items []*fyne.MenuItem
 	for _, o := range []struct {
 		key  string
@@ -79,22 +78,22 @@ func (s *reminderScreen) askSnooze(r *data.Reminder, under fyne.CanvasObject) {
 }
 
 // snooze hides r for days from today.
-func (s *reminderScreen) snooze(r *data.Reminder, days int) {
+func (s *Screen) snooze(r *data.Reminder, days int) {
 	s.handled(r, s.store.SnoozeReminder(context.Background(), r, s.today.AddDate(0, 0, days)))
 }
 
 // dismiss drops r without a contact.
-func (s *reminderScreen) dismiss(r *data.Reminder) {
+func (s *Screen) dismiss(r *data.Reminder) {
 	s.handled(r, s.store.DismissReminder(context.Background(), r))
 }
 
-func (s *reminderScreen) handled(r *data.Reminder, err error) {
+func (s *Screen) handled(r *data.Reminder, err error) {
 	if err != nil {
 		ui.ShowError(s.win, err)
 		return
 	}
 	s.status.SetText("")
-	s.reload()
+	s.Reload()
 	if s.OnChanged != nil {
 		s.OnChanged(r.CustomerID)
 	}

@@ -1,0 +1,44 @@
+package reminders
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
+	"shopcrm/i18n"
+)
+
+func TestMain(m *testing.M) {
+	guitest.PinZone()
+	os.Exit(m.Run())
+}
+
+// testNow is the fixed clock of GUI tests.
+var testNow = guitest.Now
+
+// testApp is the 提醒 screen alone in a test window on a real temp store.
+type testApp struct {
+	win       fyne.Window
+	reminders *Screen
+}
+
+// newTestApp shows the 提醒 screen on an empty store, in Chinese, with slow work run
+// synchronously so a test sees its result at once.
+func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	store := guitest.NewStore(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	s := New(a, w, store, func(f func()) { f() })
+	s.OnOpenCustomer = func(int64) {}
+	w.SetContent(s.Content)
+	return &testApp{win: w, reminders: s}, store
+}
