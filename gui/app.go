@@ -17,6 +17,7 @@ import (
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/groups"
+	"shopcrm/gui/imports"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/ui"
 )
@@ -28,12 +29,12 @@ type App struct {
 	store     *sqlite.Store
 	spawn     func(func())
 	customers *customerScreen
-	history   *historyScreen
+	history   *imports.History
 	settings  *settingsScreen
 	groups    *groups.Screen
 	reminders *reminders.Screen
 	// wizard is the import in progress, if any.
-	wizard *importWizard
+	wizard *imports.Wizard
 	// welcome is the first-run welcome while it is open; demo the sample-data banner.
 	welcome *dialog.CustomDialog
 	demo    *demoBanner
@@ -80,16 +81,14 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
 	g.customers.OnImport = g.pickImport
 	g.customers.content = g.withDemoBanner(g.customers.content)
-	g.history = newHistoryScreen(win, store, spawn)
-	g.history.OnImport = g.pickImport
-	g.history.OnReverted = g.customers.refresh
+	g.historyScreen()
 	g.remindersScreen()
 	g.settings = newSettingsScreen(g.settingsSections())
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
 		g.groupsScreen(),
 		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
-		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
+		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.Content, g.history.Reload},
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
 	}
 	nav, choose := navigation(screens)
@@ -160,21 +159,6 @@ func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 
 // badged is a screen content with a count for its navigation button (see ui.BadgedContent).
 type badged interface{ OnBadge(func(badge string)) }
-
-// pickImport asks for a file and opens the import wizard on it.
-func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }
-
-// OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
-func (g *App) OpenImport(path string) { g.openImport(path) }
-
-// openImport opens the import wizard on a file; after an import the lists reload.
-func (g *App) openImport(path string) {
-	g.hideWelcome()
-	g.wizard = startImport(g.win, g.store, g.spawn, path, func() {
-		g.customers.refresh()
-		g.history.reload()
-	})
-}
 
 // addShortcuts: Ctrl+N adds a customer, Ctrl+F goes to the search box, Ctrl+I imports.
 func (g *App) addShortcuts() {

@@ -30,8 +30,8 @@ type customerForm struct {
 
 func newCustomerForm(c *data.Customer) *customerForm {
 	f := &customerForm{fieldForm: newFieldForm(), base: c}
-	f.platform = widget.NewSelect(platformNames(), nil)
-	f.platform.SetSelectedIndex(platformIndex(c.Platform))
+	f.platform = widget.NewSelect(ui.PlatformNames(), nil)
+	f.platform.SetSelectedIndex(ui.PlatformIndex(c.Platform))
 	f.add("platform", f.platform)
 	f.nick = f.entry("nick", c.Nick, lang.L("hint.nick"), false)
 	f.name = f.entry("name", c.Name, "", false)
@@ -81,21 +81,4 @@ func (f *customerForm) customer() *data.Customer {
 	c.Tags = []string{f.tag.Text} // the store splits "老客, 爱喝茶；VIP" into tags
 	c.Note, c.MarketingOptOut = f.note.Text, f.optOut.Checked
 	return &c
-}
-
-func platformNames() []string {
-	var out []string
-	for _, p := range data.Platforms {
-		out = append(out, i18n.PlatformName(p))
-	}
-	return out
-}
-
-func platformIndex(p data.Platform) int {
-	for i, q := range data.Platforms {
-		if p == q {
-			return i
-		}
-	}
-	return 0
 }

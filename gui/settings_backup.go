@@ -126,6 +126,6 @@ func (b *backupList) restore(row *sqlite.BackupInfo) {
 // reloadAll refreshes every screen after the whole database changed under them.
 func (g *App) reloadAll() {
 	g.customers.refresh()
-	g.history.reload()
+	g.history.Reload()
 	g.settings.reload()
 }

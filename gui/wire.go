@@ -8,6 +8,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/gui/groups"
+	"shopcrm/gui/imports"
 	"shopcrm/gui/reminders"
 )
 
@@ -48,4 +49,27 @@ func (g *App) customerChanged(id int64) {
 	if id != 0 && g.customers.selected == id {
 		g.customers.selectCustomer(id)
 	}
+}
+
+// historyScreen builds 导入记录: its 导入 button picks a file, and an undone import
+// reloads the customer list.
+func (g *App) historyScreen() {
+	g.history = imports.NewHistory(g.win, g.store, g.spawn)
+	g.history.OnImport = g.pickImport
+	g.history.OnReverted = g.customers.refresh
+}
+
+// pickImport asks for a file and opens the import wizard on it.
+func (g *App) pickImport() { imports.PickFile(g.win, g.openImport) }
+
+// OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
+func (g *App) OpenImport(path string) { g.openImport(path) }
+
+// openImport opens the import wizard on a file; after an import the lists reload.
+func (g *App) openImport(path string) {
+	g.hideWelcome()
+	g.wizard = imports.Start(g.win, g.store, g.spawn, path, func() {
+		g.customers.refresh()
+		g.history.Reload()
+	})
 }

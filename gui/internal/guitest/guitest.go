@@ -5,6 +5,7 @@ package guitest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -138,4 +139,20 @@ func HasTextContaining(w fyne.Window, s string) bool {
 		l, ok := o.(*widget.Label)
 		return ok && strings.Contains(l.Text, s)
 	})
+}
+
+// WriteSheet writes a small customer sheet (a csv with a title row above its header,
+// and one trade without a date) and returns its path.
+func WriteSheet(t testing.TB) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "客户档案.csv")
+	body := "客户档案 2026\n" + // a title row above the header
+		"订单编号,交易日期,顾客网名,真实姓名,联系电话,购买商品,成交价格,积分\n" +
+		"A1,2026-03-01 10:00,小米粒,张三,13800138000,龙井,268,10\n" +
+		"A2,2026-03-02 11:00,小米粒,张三,13800138000,普洱,158,\n" +
+		"A3,,无日期,李四,13900139000,白茶,99,\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

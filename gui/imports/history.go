@@ -1,4 +1,4 @@
-package gui
+package imports
 
 import (
 	"context"
@@ -11,27 +11,29 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 )
 
-// historyScreen is 导入记录: every import with its counts, and 撤销 for the newest one
+// History is 导入记录: every import with its counts, and 撤销 for the newest one
 // still in place.
-type historyScreen struct {
+type History struct {
 	win     fyne.Window
-	store   *sqlite.Store
+	store   Store
 	spawn   func(func())
 	batches []*data.ImportBatch
 	list    *widget.List
 	empty   *widget.Label
-	content fyne.CanvasObject
+	// Content is the screen, for the navigation rail.
+	Content fyne.CanvasObject
 	// OnImport starts the import wizard; OnReverted is told after an undo.
 	OnImport   func()
 	OnReverted func()
 }
 
-func newHistoryScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) *historyScreen {
-	h := &historyScreen{win: win, store: store, spawn: spawn}
+// NewHistory builds the 导入记录 screen on store; spawn runs slow work off the UI
+// goroutine. Call Reload when it is shown.
+func NewHistory(win fyne.Window, store Store, spawn func(func())) *History {
+	h := &History{win: win, store: store, spawn: spawn}
 	h.list = widget.NewList(func() int { return len(h.batches) }, newBatchRow, h.updateBatchRow)
 	h.empty = widget.NewLabel(lang.L("history.empty"))
 	h.empty.Wrapping = fyne.TextWrapWord
@@ -39,13 +41,13 @@ func newHistoryScreen(win fyne.Window, store *sqlite.Store, spawn func(func())) 
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { h.OnImport() })
 	importBtn.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(lang.L("history.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, title, importBtn)), nil, nil, nil,
+	h.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, title, importBtn)), nil, nil, nil,
 		container.NewStack(h.list, container.NewCenter(h.empty)))
 	return h
 }
 
-// reload fetches the batches off the UI goroutine.
-func (h *historyScreen) reload() {
+// Reload fetches the batches off the UI goroutine.
+func (h *History) Reload() {
 	ui.LoadList(h.spawn, h.win, func() ([]*data.ImportBatch, error) {
 		return h.store.FindImportBatches(context.Background())
 	}, func(b []*data.ImportBatch) { h.batches = b }, h.empty, h.list)
@@ -60,7 +62,7 @@ func newBatchRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewCenter(undo), container.NewVBox(what, counts))
 }
 
-func (h *historyScreen) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
+func (h *History) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
 	b := h.batches[i]
 	row := o.(*fyne.Container)
 	texts := row.Objects[0].(*fyne.Container)
@@ -86,7 +88,7 @@ func (h *historyScreen) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject)
 	undo.OnTapped = func() { h.revert(b) }
 }
 
-func (h *historyScreen) revert(b *data.ImportBatch) {
+func (h *History) revert(b *data.ImportBatch) {
 	ui.Confirm(h.win, lang.L("history.revert.title"),
 		lang.L("history.revert.message", map[string]any{"File": b.FileName, "Created": b.CreatedCustomers, "Trades": b.CreatedTrades}),
 		lang.L("history.revert"), func() {
@@ -98,7 +100,7 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 						ui.ShowError(h.win, err)
 						return
 					}
-					h.reload()
+					h.Reload()
 					if h.OnReverted != nil {
 						h.OnReverted()
 					}
@@ -106,3 +108,6 @@ func (h *historyScreen) revert(b *data.ImportBatch) {
 			})
 		})
 }
+
+// Batches are the imports listed now, newest first.
+func (h *History) Batches() []*data.ImportBatch { return h.batches }

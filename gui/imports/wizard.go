@@ -1,12 +1,9 @@
-package gui
+package imports
 
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 	"shopcrm/importer"
@@ -25,12 +21,12 @@ import (
 	"shopcrm/importer/sheet"
 )
 
-// importWizard walks a seller through one import: preview and mapping, a dry run
+// Wizard walks a seller through one import: preview and mapping, a dry run
 // with its summary, the import with progress and cancel, and the result with the row
 // problems, savable as xlsx.
-type importWizard struct {
+type Wizard struct {
 	win   fyne.Window
-	store *sqlite.Store
+	store importer.Store
 	path  string
 	opt   importer.Options
 	spawn func(func())
@@ -47,8 +43,8 @@ type importWizard struct {
 	result  *data.ImportResult
 }
 
-// pickImportFile asks for a file to import.
-func pickImportFile(win fyne.Window, open func(path string)) {
+// PickFile asks for a file to import and passes its path to open.
+func PickFile(win fyne.Window, open func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -61,9 +57,10 @@ func pickImportFile(win fyne.Window, open func(path string)) {
 	d.Show()
 }
 
-// startImport opens the wizard on a file.
-func startImport(win fyne.Window, store *sqlite.Store, spawn func(func()), path string, onImported func()) *importWizard {
-	w := &importWizard{win: win, store: store, path: path, spawn: spawn, onImported: onImported}
+// Start opens the wizard on the file at path; spawn runs slow work off the UI goroutine
+// and onImported is told after a batch was written.
+func Start(win fyne.Window, store importer.Store, spawn func(func()), path string, onImported func()) *Wizard {
+	w := &Wizard{win: win, store: store, path: path, spawn: spawn, onImported: onImported}
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord
 	w.body = container.NewStack()
@@ -75,14 +72,14 @@ func startImport(win fyne.Window, store *sqlite.Store, spawn func(func()), path 
 }
 
 // show replaces the wizard's page.
-func (w *importWizard) show(page fyne.CanvasObject) {
+func (w *Wizard) show(page fyne.CanvasObject) {
 	w.body.Objects = []fyne.CanvasObject{page}
 	w.body.Refresh()
 	w.dlg.Show()
 }
 
 // loadPreview reads the head of the file off the UI goroutine.
-func (w *importWizard) loadPreview() {
+func (w *Wizard) loadPreview() {
 	w.show(w.busyPage(lang.L("import.reading"), false))
 	opt := w.opt
 	w.spawn(func() {
@@ -104,12 +101,12 @@ func (w *importWizard) loadPreview() {
 	})
 }
 
-func (w *importWizard) fail(err error) {
+func (w *Wizard) fail(err error) {
 	w.dlg.Hide()
 	ui.ShowError(w.win, err)
 }
 
-func (w *importWizard) askPassword(wrong bool) {
+func (w *Wizard) askPassword(wrong bool) {
 	pw := widget.NewPasswordEntry()
 	msg := lang.L("import.password")
 	if wrong {
@@ -132,7 +129,7 @@ func (w *importWizard) askPassword(wrong bool) {
 
 // previewPage: sheet and platform choice, the first rows with a field dropdown over
 // each column, and 检查数据.
-func (w *importWizard) previewPage() fyne.CanvasObject {
+func (w *Wizard) previewPage() fyne.CanvasObject {
 	p := w.preview
 	table := newMappingTable(p.Mapping.Headers, p.Rows, w.fields)
 	table.OnChanged = func(int, field.Key) { w.changed = true }
@@ -147,8 +144,8 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 		}
 		top = append(top, widget.NewLabel(lang.L("import.sheet")), sheets)
 	}
-	platforms := widget.NewSelect(platformNames(), func(string) {})
-	platforms.SetSelectedIndex(platformIndex(p.Platform))
+	platforms := widget.NewSelect(ui.PlatformNames(), func(string) {})
+	platforms.SetSelectedIndex(ui.PlatformIndex(p.Platform))
 	platformLabel := lang.L("field.platform")
 	if p.Mapping.Has(field.Platform) {
 		// The sheet says each row's platform; the choice only fills empty cells.
@@ -169,7 +166,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 }
 
 // busyPage shows progress with a cancel button (when the work can be cancelled).
-func (w *importWizard) busyPage(msg string, cancellable bool) fyne.CanvasObject {
+func (w *Wizard) busyPage(msg string, cancellable bool) fyne.CanvasObject {
 	w.status.SetText(msg)
 	bar := widget.NewProgressBarInfinite()
 	items := []fyne.CanvasObject{layout.NewSpacer(), w.status, bar}
@@ -184,7 +181,7 @@ func (w *importWizard) busyPage(msg string, cancellable bool) fyne.CanvasObject 
 }
 
 // run imports (or, dry, checks) the file off the UI goroutine.
-func (w *importWizard) run(dry bool) {
+func (w *Wizard) run(dry bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	w.cancel = cancel
 	msg := lang.L("import.importing")
@@ -225,128 +222,17 @@ func (w *importWizard) run(dry bool) {
 	})
 }
 
-// summaryPage shows what the import did (or would do) and the row problems.
-func (w *importWizard) summaryPage(dry bool) fyne.CanvasObject {
-	r := w.result
-	key := "import.done"
-	if dry {
-		key = "import.would"
-	}
-	counts := widget.NewLabel(lang.L(key, map[string]any{
-		"Created": r.CustomersCreated, "Updated": r.CustomersUpdated, "Unchanged": r.CustomersUnchanged,
-		"TradesCreated": r.TradesCreated, "TradesUpdated": r.TradesUpdated, "TradesUnchanged": r.TradesUnchanged,
-		"Skipped": r.Skipped, "Rejected": r.Rejected, "Problems": len(r.Issues),
-	}))
-	counts.Wrapping = fyne.TextWrapWord
-	issues := issueTable(r.Issues)
-	detail := issueDetail(issues, r.Issues)
-	var buttons []fyne.CanvasObject
-	buttons = append(buttons, layout.NewSpacer())
-	if len(r.Issues) > 0 {
-		buttons = append(buttons, widget.NewButton(lang.L("import.save_problems"), w.saveIssues))
-	}
-	if dry {
-		back := widget.NewButton(lang.L("import.back"), func() { w.show(w.previewPage()) })
-		start := widget.NewButton(lang.L("import.start"), func() { w.run(false) })
-		start.Importance = widget.HighImportance
-		buttons = append(buttons, widget.NewButton(lang.L("action.cancel"), w.dlg.Hide), back, start)
-	} else {
-		done := widget.NewButton(lang.L("action.done"), w.dlg.Hide)
-		done.Importance = widget.HighImportance
-		buttons = append(buttons, done)
-	}
-	var center fyne.CanvasObject = issues
-	if len(r.Issues) == 0 {
-		center = container.NewCenter(widget.NewLabel(lang.L("import.no_problems")))
-	}
-	return container.NewBorder(counts, container.NewVBox(detail, container.NewHBox(buttons...)), nil, nil, center)
+// SetField maps column col to k, as the seller's choice in the column's dropdown does.
+func (w *Wizard) SetField(col int, k field.Key) {
+	w.fields[col] = k
+	w.changed = true
 }
 
-// issueDetail is a line under the problem table that spells out the selected problem
-// in full (the table cuts long reasons off); it starts on the first problem.
-func issueDetail(t *widget.Table, issues []data.RowIssue) *widget.Label {
-	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	if len(issues) == 0 {
-		l.Hide()
-		return l
-	}
-	show := func(row int) {
-		is := issues[row]
-		at := map[string]any{"Row": strings.TrimSpace(is.Sheet + " " + fmt.Sprint(is.Row)), "Column": is.Column}
-		where := lang.L("qa.issue.at_row", at)
-		if is.Column != "" {
-			where = lang.L("qa.issue.at_cell", at)
-		}
-		key := "qa.issue.detail"
-		if is.Value != "" {
-			key = "qa.issue.detail_value"
-		}
-		l.SetText(lang.L(key, map[string]any{"Where": where, "Reason": i18n.IssueReason(is.Reason), "Value": is.Value}))
-	}
-	t.OnSelected = func(id widget.TableCellID) { show(id.Row) }
-	show(0) // not t.Select: selecting before the table is laid out scrolls it away from the top
-	return l
-}
+// Preview is the head of the file as read, with the guessed mapping (nil before).
+func (w *Wizard) Preview() *importer.Preview { return w.preview }
 
-// issueTable lists row problems: row, column, reason, value.
-func issueTable(issues []data.RowIssue) *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(issues), 4 },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			is := issues[id.Row]
-			text := ""
-			switch id.Col {
-			case 0:
-				text = strings.TrimSpace(is.Sheet + " " + fmt.Sprint(is.Row))
-			case 1:
-				text = is.Column
-			case 2:
-				text = i18n.IssueReason(is.Reason)
-			case 3:
-				text = is.Value
-			}
-			o.(*widget.Label).SetText(text)
-		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		names := []string{lang.L("issue.row"), lang.L("issue.column"), lang.L("issue.reason"), lang.L("issue.value")}
-		if id.Col >= 0 && id.Col < len(names) {
-			o.(*widget.Label).SetText(names[id.Col])
-		}
-	}
-	for i, wdt := range []float32{80, 140, 560, 160} {
-		t.SetColumnWidth(i, wdt)
-	}
-	return t
-}
+// Fields is the field each column is mapped to.
+func (w *Wizard) Fields() []field.Key { return w.fields }
 
-// saveIssues writes the problem list to an xlsx the seller picks.
-func (w *importWizard) saveIssues() {
-	name := strings.TrimSuffix(filepath.Base(w.path), filepath.Ext(w.path)) + lang.L("import.problems_suffix") + ".xlsx"
-	issues := w.result.Issues
-	ui.SaveAs(w.win, w.spawn, name, "", func(path string) (string, error) { return "", saveIssuesTo(path, issues) })
-}
-
-func saveIssuesTo(path string, issues []data.RowIssue) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = importer.WriteIssues(f, issues, importer.IssueHeaders{
-		Sheet: lang.L("issue.sheet"), Row: lang.L("issue.row"), Column: lang.L("issue.column"),
-		Reason: lang.L("issue.reason"), Value: lang.L("issue.value"),
-	}, i18n.IssueReason)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
+// Result is what the last check or import did (nil before one finished).
+func (w *Wizard) Result() *data.ImportResult { return w.result }

@@ -1,0 +1,54 @@
+package imports
+
+import (
+	"os"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
+	"shopcrm/i18n"
+)
+
+func TestMain(m *testing.M) {
+	guitest.PinZone()
+	os.Exit(m.Run())
+}
+
+// testApp is a test window to run the import wizard in, on a real temp store.
+type testApp struct {
+	win    fyne.Window
+	store  *sqlite.Store
+	wizard *Wizard
+}
+
+// newTestApp opens an empty window on an empty store, in Chinese.
+func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
+	t.Helper()
+	test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	store := guitest.NewStore(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1100, 700))
+	return &testApp{win: w, store: store}, store
+}
+
+// openImport opens the wizard on path with slow work run synchronously.
+func (g *testApp) openImport(path string) {
+	g.wizard = Start(g.win, g.store, func(f func()) { f() }, path, nil)
+}
+
+var (
+	hasText           = guitest.HasText
+	hasTextContaining = guitest.HasTextContaining
+)
+
+func button(t *testing.T, w fyne.Window, label string) *widget.Button {
+	t.Helper()
+	return guitest.Button(t, w, label)
+}
