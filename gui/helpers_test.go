@@ -41,7 +41,12 @@ func newTestAppIn(t *testing.T, choice string) (*App, *sqlite.Store) {
 }
 
 // newTestStore is an empty store in a temp folder with the fixed test clock.
-func newTestStore(t *testing.T) *sqlite.Store { return guitest.NewStore(t) }
+func newTestStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
+	return store
+}
 
 // openTestWindow opens the real window on store in a new test app, in Chinese.
 func openTestWindow(t *testing.T, store *sqlite.Store) *App {

@@ -40,7 +40,8 @@ func openGroupsIn(t *testing.T, choice string) (*testWindow, *Screen) {
 	if err := i18n.Use(choice); err != nil {
 		t.Fatal(err)
 	}
-	store := guitest.NewStore(t)
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
 	guitest.SeedGoldenShop(t, store)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	s := New(w, store, func() time.Time { return store.Now() }, func(f func()) { f() })

@@ -32,7 +32,8 @@ func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
 	if err := i18n.Use(i18n.Chinese); err != nil {
 		t.Fatal(err)
 	}
-	store := guitest.NewStore(t)
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1100, 700))
 	return &testApp{win: w, store: store}, store

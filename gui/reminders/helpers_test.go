@@ -35,7 +35,8 @@ func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
 	if err := i18n.Use(i18n.Chinese); err != nil {
 		t.Fatal(err)
 	}
-	store := guitest.NewStore(t)
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	s := New(a, w, store, func(f func()) { f() })
 	s.OnOpenCustomer = func(int64) {}

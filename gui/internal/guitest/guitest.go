@@ -1,10 +1,11 @@
 // Package guitest holds what the GUI packages' tests share: a real store in a temp
-// folder on a fixed clock, the small fixed shop of the golden pictures, and finding
+// folder, a fixed clock, the small fixed shop of the golden pictures, and finding
 // widgets on screen. Only tests import it.
 package guitest
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,30 +17,39 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 )
 
 // Now is the fixed clock of GUI tests.
 var Now = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
 
+// Clock is the fixed clock as a store's Now.
+func Clock() time.Time { return Now }
+
 // PinZone makes dates local to one zone, so goldens match on every machine; a
 // TestMain calls it first.
 func PinZone() { time.Local = time.FixedZone("CST", 8*3600) }
 
-// NewStore is an empty store in a temp folder with the fixed test clock.
-func NewStore(t testing.TB) *sqlite.Store {
+// Open opens a store in a temp folder with open (the shell's sqlite.Open: this package
+// stays off the SQLite store, as every package under gui but the shell must) and
+// closes it when the test ends.
+func Open[S io.Closer](t testing.TB, open func(dir string) (S, error)) S {
 	t.Helper()
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "shop"))
+	store, err := open(filepath.Join(t.TempDir(), "shop"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	store.Now = func() time.Time { return Now }
 	t.Cleanup(func() { store.Close() })
 	return store
 }
 
+// Seeder is what SeedGoldenShop writes through.
+type Seeder interface {
+	CreateCustomer(ctx context.Context, c *data.Customer) error
+	CreateTrade(ctx context.Context, t *data.Trade) error
+}
+
 // SeedGoldenShop makes a small, fixed shop for the golden pictures.
-func SeedGoldenShop(t testing.TB, s *sqlite.Store) {
+func SeedGoldenShop(t testing.TB, s Seeder) {
 	t.Helper()
 	ctx := context.Background()
 	for i, sc := range []struct {
