@@ -19,6 +19,7 @@ import (
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/reminders"
+	"shopcrm/gui/settings"
 	"shopcrm/gui/ui"
 )
 
@@ -30,7 +31,7 @@ type App struct {
 	spawn     func(func())
 	customers *customerScreen
 	history   *imports.History
-	settings  *settingsScreen
+	settings  *settings.Screen
 	groups    *groups.Screen
 	reminders *reminders.Screen
 	// wizard is the import in progress, if any.
@@ -83,13 +84,13 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.customers.content = g.withDemoBanner(g.customers.content)
 	g.historyScreen()
 	g.remindersScreen()
-	g.settings = newSettingsScreen(g.settingsSections())
+	g.settingsScreen()
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
 		g.groupsScreen(),
 		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.Content, g.history.Reload},
-		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
+		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.Content, g.settings.Reload},
 	}
 	nav, choose := navigation(screens)
 	g.chooseScreen = func(content fyne.CanvasObject) {

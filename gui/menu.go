@@ -31,7 +31,7 @@ func (g *App) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu(lang.L("menu.edit"),
 			item("menu.edit.search", shortcutSearch, g.focusSearch),
-			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.content) }),
+			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.Content) }),
 		),
 		fyne.NewMenu(lang.L("menu.help"),
 			item("menu.help.tour", nil, g.showTour),
@@ -69,6 +69,6 @@ func (g *App) reopen() {
 	size := g.win.Canvas().Size()
 	next := newAppIn(g.fyneApp, g.win, g.store, g.spawn)
 	next.win.Resize(size)
-	next.showScreen(next.settings.content)
+	next.showScreen(next.settings.Content)
 	g.replacedBy = next
 }

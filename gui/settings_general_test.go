@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
 
@@ -182,8 +183,8 @@ func TestEveryComputedKeyIsTranslated(t *testing.T) {
 	for _, p := range tourPages {
 		keys = append(keys, "tour."+p.name+".title", "tour."+p.name+".body")
 	}
-	for _, s := range textSizes {
-		keys = append(keys, "settings.text_size."+s.value)
+	for _, s := range settings.TextSizes {
+		keys = append(keys, "settings.text_size."+s.Value)
 	}
 	for _, locale := range []string{"zh_Hans", "en"} {
 		b, err := i18n.Bundle(locale)

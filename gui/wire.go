@@ -1,15 +1,19 @@
 package gui
 
 import (
+	"context"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/reminders"
+	"shopcrm/gui/settings"
 )
 
 // This file is the one place that hands the store to the areas and joins their
@@ -72,4 +76,55 @@ func (g *App) openImport(path string) {
 		g.customers.refresh()
 		g.history.Reload()
 	})
+}
+
+// settingsScreen builds 设置 from its sections, in the order they appear.
+func (g *App) settingsScreen() {
+	g.settings = settings.New(
+		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
+			OnLanguage: g.reopen, OnLook: g.applyLook, OnOpenDataFolder: g.openDataFolder}),
+		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
+		settings.Privacy(g.win, g.store, func(on bool) { g.customers.setMaskPhones(on) }),
+		settings.Security(g.win, g.store),
+		settings.Backups(g.win, backupStore{g.store}, g.spawn, settings.BackupPlaces{
+			DataDir: g.store.Dir(), BackupDir: filepath.Join(g.store.Dir(), sqlite.BackupDirName),
+			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.reloadAll}),
+		settings.Audit(g.win, g.store, g.spawn),
+	)
+}
+
+// reloadAll refreshes every screen after the whole database changed under them.
+func (g *App) reloadAll() {
+	g.customers.refresh()
+	g.history.Reload()
+	g.settings.Reload()
+}
+
+// backupStore shows the SQLite store's backups to 设置 as settings.Backup.
+type backupStore struct{ *sqlite.Store }
+
+// Backups lists the backups, newest first.
+func (s backupStore) Backups() ([]*settings.Backup, error) {
+	infos, err := s.Store.Backups()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*settings.Backup, len(infos))
+	for i, b := range infos {
+		out[i] = asBackup(b)
+	}
+	return out, nil
+}
+
+// Backup takes a backup of kind now.
+func (s backupStore) Backup(ctx context.Context, kind data.BackupKind) (*settings.Backup, error) {
+	b, err := s.Store.Backup(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	return asBackup(b), nil
+}
+
+func asBackup(b *sqlite.BackupInfo) *settings.Backup {
+	return &settings.Backup{Path: b.Path, Kind: b.Kind, At: b.At, Size: b.Size}
 }

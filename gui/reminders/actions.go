@@ -15,14 +15,10 @@ import (
 // The actions of a reminder row. Each is one small write, run on the UI goroutine so
 // that its result shows at once; the agenda then reloads.
 
-// TemplateLang is the language code templates are stored under for the chosen UI
-// language ("zh" or "en").
-func TemplateLang() string { return lang.L("reminders.lang_code") }
-
 // reminderMessage fills the kind's template (the seller's own, or the translated
 // default) for r.
 func reminderMessage(ctx context.Context, store Store, r *data.Reminder) (string, error) {
-	body, custom, err := store.Template(ctx, r.Kind, TemplateLang())
+	body, custom, err := store.Template(ctx, r.Kind, ui.TemplateLang())
 	if err != nil {
 		return "", err
 	}

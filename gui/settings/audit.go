@@ -1,4 +1,4 @@
-package gui
+package settings
 
 import (
 	"context"
@@ -19,9 +19,14 @@ import (
 // auditShown is how many of the newest audit entries the settings screen lists.
 const auditShown = 200
 
-// auditSection lists what was done to the data (imports, exports, reverts, restores,
+// AuditStore reads the audit log, newest first.
+type AuditStore interface {
+	FindAuditLog(ctx context.Context, limit int) ([]*data.AuditEntry, error)
+}
+
+// Audit lists what was done to the data (imports, exports, reverts, restores,
 // erasures) with time and counts. The log never holds personal data.
-func (g *App) auditSection() settingsSection {
+func Audit(win fyne.Window, store AuditStore, spawn func(func())) Section {
 	var rows []*data.AuditEntry
 	empty := widget.NewLabel(lang.L("audit.none"))
 	list := widget.NewList(func() int { return len(rows) },
@@ -32,11 +37,11 @@ func (g *App) auditSection() settingsSection {
 				i18n.AuditAction(e.Action, e.Count)))
 		})
 	load := func() {
-		ui.LoadList(g.spawn, g.win, func() ([]*data.AuditEntry, error) {
-			return g.store.FindAuditLog(context.Background(), auditShown)
+		ui.LoadList(spawn, win, func() ([]*data.AuditEntry, error) {
+			return store.FindAuditLog(context.Background(), auditShown)
 		}, func(r []*data.AuditEntry) { rows = r }, empty, list)
 	}
 	space := canvas.NewRectangle(color.Transparent)
 	space.SetMinSize(fyne.NewSize(0, 200))
-	return settingsSection{title: lang.L("audit.title"), content: container.NewStack(space, list, empty), reload: load}
+	return Section{title: lang.L("audit.title"), content: container.NewStack(space, list, empty), reload: load}
 }

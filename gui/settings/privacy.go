@@ -1,4 +1,4 @@
-package gui
+package settings
 
 import (
 	"context"
@@ -12,13 +12,14 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// privacySection holds the privacy settings: phone masking in lists.
-func (g *App) privacySection() settingsSection {
+// Privacy holds the privacy settings: phone masking in lists; onMask is told the
+// seller's choice.
+func Privacy(win fyne.Window, store PrefStore, onMask func(on bool)) Section {
 	mask := widget.NewCheck(lang.L("settings.mask_phones"), nil)
 	load := func() {
-		v, err := g.store.Setting(context.Background(), data.SettingMaskPhones, "1")
+		v, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 		if err != nil {
-			ui.ShowError(g.win, err)
+			ui.ShowError(win, err)
 			return
 		}
 		mask.OnChanged = nil
@@ -28,17 +29,17 @@ func (g *App) privacySection() settingsSection {
 			if on {
 				value = "1"
 			}
-			if err := g.store.SetSetting(context.Background(), data.SettingMaskPhones, value); err != nil {
-				ui.ShowError(g.win, err)
+			if err := store.SetSetting(context.Background(), data.SettingMaskPhones, value); err != nil {
+				ui.ShowError(win, err)
 				return
 			}
-			g.customers.setMaskPhones(on)
+			onMask(on)
 		}
 	}
 	load()
 	hint := widget.NewLabel(lang.L("settings.mask_phones.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	return settingsSection{
+	return Section{
 		title:   lang.L("settings.privacy"),
 		content: container.NewVBox(mask, hint),
 		reload:  load,

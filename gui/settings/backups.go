@@ -1,11 +1,11 @@
-package gui
+package settings
 
 import (
 	"context"
 	"fmt"
 	"image/color"
 	"os"
-	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -17,26 +17,49 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/folder"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
-// backupSection shows where the backups are, warns about synced folders, and lists the
+// Backup is one backup file as the list shows it.
+type Backup struct {
+	Path string
+	Kind data.BackupKind
+	At   time.Time // when it was taken (UTC)
+	Size int64     // bytes
+}
+
+// BackupStore takes, lists and restores backups.
+type BackupStore interface {
+	Backups() ([]*Backup, error)
+	Backup(ctx context.Context, kind data.BackupKind) (*Backup, error)
+	Restore(ctx context.Context, path string) error
+}
+
+// BackupPlaces says where the data and its backups are and what the shell does
+// around a backup.
+type BackupPlaces struct {
+	DataDir, BackupDir string
+	// OpenFolder shows a folder in the system's file manager.
+	OpenFolder func(dir string) error
+	// OnRestored reloads every screen: the whole archive changed under them.
+	OnRestored func()
+}
+
+// Backups shows where the backups are, warns about synced folders, and lists the
 // backups with time and size: back up now, or restore one (after confirming).
-func (g *App) backupSection() settingsSection {
-	b := &backupList{g: g}
-	dir := g.store.Dir()
-	backups := filepath.Join(dir, sqlite.BackupDirName)
+func Backups(win fyne.Window, store BackupStore, spawn func(func()), at BackupPlaces) Section {
+	b := &backupList{win: win, store: store, spawn: spawn, onRestored: at.OnRestored}
+	dir, backups := at.DataDir, at.BackupDir
 	path := widget.NewLabel(lang.L("backup.folder", map[string]any{"Path": backups}))
 	path.Wrapping = fyne.TextWrapBreak
 	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if err := os.MkdirAll(backups, 0o700); err != nil {
-			ui.ShowError(g.win, err)
+			ui.ShowError(win, err)
 			return
 		}
-		if err := g.fyneApp.OpenURL(folderURL(backups)); err != nil {
-			ui.ShowError(g.win, err)
+		if err := at.OpenFolder(backups); err != nil {
+			ui.ShowError(win, err)
 		}
 	})
 	warn := widget.NewLabel("")
@@ -58,19 +81,22 @@ func (g *App) backupSection() settingsSection {
 	content := container.NewVBox(
 		container.NewBorder(nil, nil, nil, open, path), warn, hint,
 		container.NewHBox(now), container.NewStack(space, b.list, b.empty))
-	return settingsSection{title: lang.L("backup.title"), content: content, reload: b.reload}
+	return Section{title: lang.L("backup.title"), content: content, reload: b.reload}
 }
 
 // backupList is the list of backups in the backup section.
 type backupList struct {
-	g     *App
-	rows  []*sqlite.BackupInfo
-	list  *widget.List
-	empty *widget.Label
+	win        fyne.Window
+	store      BackupStore
+	spawn      func(func())
+	onRestored func()
+	rows       []*Backup
+	list       *widget.List
+	empty      *widget.Label
 }
 
 func (b *backupList) reload() {
-	ui.LoadList(b.g.spawn, b.g.win, b.g.store.Backups, func(r []*sqlite.BackupInfo) { b.rows = r }, b.empty, b.list)
+	ui.LoadList(b.spawn, b.win, b.store.Backups, func(r []*Backup) { b.rows = r }, b.empty, b.list)
 }
 
 func newBackupRow() fyne.CanvasObject {
@@ -88,44 +114,37 @@ func (b *backupList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // backupNow takes a manual backup off the UI goroutine.
 func (b *backupList) backupNow() {
-	b.g.spawn(func() {
-		info, err := b.g.store.Backup(context.Background(), data.BackupManual)
+	b.spawn(func() {
+		info, err := b.store.Backup(context.Background(), data.BackupManual)
 		fyne.Do(func() {
 			if err != nil {
-				ui.ShowError(b.g.win, err)
+				ui.ShowError(b.win, err)
 				return
 			}
 			b.reload()
 			dialog.ShowInformation(lang.L("backup.title"), lang.L("backup.done", map[string]any{
-				"When": info.At.Local().Format("2006-01-02 15:04"), "Size": i18n.FileSize(info.Size)}), b.g.win)
+				"When": info.At.Local().Format("2006-01-02 15:04"), "Size": i18n.FileSize(info.Size)}), b.win)
 		})
 	})
 }
 
 // restore replaces the data with a backup once the seller confirms; the current data
 // is backed up first, so a restore can itself be undone.
-func (b *backupList) restore(row *sqlite.BackupInfo) {
+func (b *backupList) restore(row *Backup) {
 	when := row.At.Local().Format("2006-01-02 15:04")
-	ui.Confirm(b.g.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
+	ui.Confirm(b.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
 		lang.L("backup.restore"), func() {
-			b.g.spawn(func() {
-				err := b.g.store.Restore(context.Background(), row.Path)
+			b.spawn(func() {
+				err := b.store.Restore(context.Background(), row.Path)
 				fyne.Do(func() {
 					if err != nil {
-						ui.ShowError(b.g.win, err)
+						ui.ShowError(b.win, err)
 						return
 					}
-					b.g.reloadAll()
+					b.onRestored()
 					dialog.ShowInformation(lang.L("backup.restore.title"),
-						lang.L("backup.restore.done", map[string]any{"When": when}), b.g.win)
+						lang.L("backup.restore.done", map[string]any{"When": when}), b.win)
 				})
 			})
 		})
-}
-
-// reloadAll refreshes every screen after the whole database changed under them.
-func (g *App) reloadAll() {
-	g.customers.refresh()
-	g.history.Reload()
-	g.settings.reload()
 }

@@ -1,4 +1,4 @@
-package gui
+package settings
 
 import (
 	"context"
@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/gui/reminders"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
@@ -20,7 +19,9 @@ import (
 // reminderSettings is the 跟进提醒 section: each kind on or off with its days, whom
 // holiday greetings go to, and the message templates.
 type reminderSettings struct {
-	g        *App
+	win      fyne.Window
+	store    ReminderStore
+	onSaved  func()
 	enabled  map[data.ReminderKind]*widget.Check
 	lead     map[data.ReminderKind]*widget.Entry
 	after    *widget.Entry
@@ -36,9 +37,21 @@ type reminderSettings struct {
 	tplKinds []data.ReminderKind
 }
 
-// remindersSection builds the section; its values load each time 设置 is shown.
-func (g *App) remindersSection() settingsSection {
-	r := &reminderSettings{g: g, enabled: map[data.ReminderKind]*widget.Check{}, lead: map[data.ReminderKind]*widget.Entry{}}
+// ReminderStore keeps the reminder rules and message templates.
+type ReminderStore interface {
+	ReminderRules(ctx context.Context) (map[data.ReminderKind]*data.ReminderRule, error)
+	SaveReminderRule(ctx context.Context, r *data.ReminderRule) error
+	DormantDays(ctx context.Context) (int, error)
+	SetDormantDays(ctx context.Context, days int) error
+	Tiers(ctx context.Context) ([]*data.Tier, error)
+	Template(ctx context.Context, kind data.ReminderKind, lang string) (body string, custom bool, err error)
+	SaveTemplate(ctx context.Context, kind data.ReminderKind, lang, body string) error
+}
+
+// Reminders is 跟进提醒; its values load each time 设置 is shown. onSaved is told
+// after the rules were saved (the agenda follows them).
+func Reminders(win fyne.Window, store ReminderStore, onSaved func()) Section {
+	r := &reminderSettings{win: win, store: store, onSaved: onSaved, enabled: map[data.ReminderKind]*widget.Check{}, lead: map[data.ReminderKind]*widget.Entry{}}
 	grid := container.New(layout.NewFormLayout())
 	for _, k := range data.RuleKinds {
 		r.enabled[k] = widget.NewCheck(lang.L("settings.reminders.enabled"), nil)
@@ -81,7 +94,7 @@ func (g *App) remindersSection() settingsSection {
 		widget.NewLabel(lang.L("settings.reminders.holidays")), r.holidays.content,
 		container.NewHBox(save, r.status), widget.NewSeparator(), r.templateEditor())
 	r.load()
-	return settingsSection{title: lang.L("settings.reminders"), content: content, reload: r.load}
+	return Section{title: lang.L("settings.reminders"), content: content, reload: r.load}
 }
 
 func sized(e *widget.Entry) fyne.CanvasObject {
@@ -91,19 +104,19 @@ func sized(e *widget.Entry) fyne.CanvasObject {
 // load reads the rules, tiers, dormant threshold and template into the widgets.
 func (r *reminderSettings) load() {
 	ctx := context.Background()
-	rules, err := r.g.store.ReminderRules(ctx)
+	rules, err := r.store.ReminderRules(ctx)
 	if err != nil {
-		ui.ShowError(r.g.win, err)
+		ui.ShowError(r.win, err)
 		return
 	}
-	days, err := r.g.store.DormantDays(ctx)
+	days, err := r.store.DormantDays(ctx)
 	if err != nil {
-		ui.ShowError(r.g.win, err)
+		ui.ShowError(r.win, err)
 		return
 	}
-	tiers, err := r.g.store.Tiers(ctx)
+	tiers, err := r.store.Tiers(ctx)
 	if err != nil {
-		ui.ShowError(r.g.win, err)
+		ui.ShowError(r.win, err)
 		return
 	}
 	for k, c := range r.enabled {
@@ -143,15 +156,15 @@ func (r *reminderSettings) load() {
 // save checks the numbers and stores every rule and the dormant threshold.
 func (r *reminderSettings) save() {
 	ctx := context.Background()
-	rules, err := r.g.store.ReminderRules(ctx)
+	rules, err := r.store.ReminderRules(ctx)
 	if err != nil {
-		ui.ShowError(r.g.win, err)
+		ui.ShowError(r.win, err)
 		return
 	}
 	number := func(e *widget.Entry, field string) (int, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
 		if err != nil {
-			ui.ShowError(r.g.win, &data.ValidationError{Field: field, Code: data.CodeInvalid})
+			ui.ShowError(r.win, &data.ValidationError{Field: field, Code: data.CodeInvalid})
 			return 0, false
 		}
 		return n, true
@@ -173,8 +186,8 @@ func (r *reminderSettings) save() {
 		if k == data.KindHoliday {
 			r.fillHolidayRule(rule)
 		}
-		if err := r.g.store.SaveReminderRule(ctx, rule); err != nil {
-			ui.ShowError(r.g.win, err)
+		if err := r.store.SaveReminderRule(ctx, rule); err != nil {
+			ui.ShowError(r.win, err)
 			return
 		}
 	}
@@ -182,12 +195,12 @@ func (r *reminderSettings) save() {
 	if !ok {
 		return
 	}
-	if err := r.g.store.SetDormantDays(ctx, days); err != nil {
-		ui.ShowError(r.g.win, err)
+	if err := r.store.SetDormantDays(ctx, days); err != nil {
+		ui.ShowError(r.win, err)
 		return
 	}
 	r.status.SetText(lang.L("settings.reminders.saved"))
-	r.g.reminders.Reload()
+	r.onSaved()
 }
 
 // fillHolidayRule copies the chosen tiers, tags and holidays into rule.
@@ -237,9 +250,9 @@ func (r *reminderSettings) loadTemplate() {
 		return
 	}
 	k := r.selectedTemplateKind()
-	body, custom, err := r.g.store.Template(context.Background(), k, reminders.TemplateLang())
+	body, custom, err := r.store.Template(context.Background(), k, ui.TemplateLang())
 	if err != nil {
-		ui.ShowError(r.g.win, err)
+		ui.ShowError(r.win, err)
 		return
 	}
 	if !custom {
@@ -253,8 +266,8 @@ func (r *reminderSettings) saveTemplate(body string) {
 	if strings.TrimSpace(body) == lang.L("template."+string(r.selectedTemplateKind())) {
 		body = "" // the default unchanged stays the default (and follows translation updates)
 	}
-	if err := r.g.store.SaveTemplate(context.Background(), r.selectedTemplateKind(), reminders.TemplateLang(), body); err != nil {
-		ui.ShowError(r.g.win, err)
+	if err := r.store.SaveTemplate(context.Background(), r.selectedTemplateKind(), ui.TemplateLang(), body); err != nil {
+		ui.ShowError(r.win, err)
 		return
 	}
 	r.loadTemplate()

@@ -1,4 +1,4 @@
-package gui
+package settings
 
 import (
 	"context"
@@ -17,17 +17,24 @@ import (
 // minLockPasswordRunes is the shortest app lock password accepted.
 const minLockPasswordRunes = 4
 
-// securitySection sets, changes or removes the optional app lock password asked at
-// every start.
-func (g *App) securitySection() settingsSection {
+// LockStore keeps the app lock password.
+type LockStore interface {
+	HasLockPassword(ctx context.Context) (bool, error)
+	CheckLockPassword(ctx context.Context, password string) error
+	SetLockPassword(ctx context.Context, password string) error
+}
+
+// Security sets, changes or removes the optional app lock password asked at every
+// start.
+func Security(win fyne.Window, store LockStore) Section {
 	state := widget.NewLabel("")
 	set := widget.NewButtonWithIcon("", theme.LoginIcon(), nil)
 	remove := widget.NewButtonWithIcon(lang.L("lock.remove"), theme.DeleteIcon(), nil)
 	var load func()
 	load = func() {
-		on, err := g.store.HasLockPassword(context.Background())
+		on, err := store.HasLockPassword(context.Background())
 		if err != nil {
-			ui.ShowError(g.win, err)
+			ui.ShowError(win, err)
 			return
 		}
 		if on {
@@ -37,15 +44,15 @@ func (g *App) securitySection() settingsSection {
 			state.SetText(lang.L("lock.off"))
 			set.SetText(lang.L("lock.set"))
 		}
-		set.OnTapped = func() { g.askLockPassword(on, false, load) }
-		remove.OnTapped = func() { g.askLockPassword(on, true, load) }
+		set.OnTapped = func() { askLockPassword(win, store, on, false, load) }
+		remove.OnTapped = func() { askLockPassword(win, store, on, true, load) }
 		remove.Hidden = !on
 		remove.Refresh()
 	}
 	load()
 	hint := widget.NewLabel(lang.L("lock.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	return settingsSection{
+	return Section{
 		title:   lang.L("lock.title"),
 		content: container.NewVBox(state, hint, container.NewHBox(set, remove)),
 		reload:  load,
@@ -54,7 +61,7 @@ func (g *App) securitySection() settingsSection {
 
 // askLockPassword shows the form that sets (or, with remove, removes) the password.
 // When a password is set already, the current one is asked for first.
-func (g *App) askLockPassword(hasOne, remove bool, done func()) {
+func askLockPassword(win fyne.Window, store LockStore, hasOne, remove bool, done func()) {
 	current := widget.NewPasswordEntry()
 	next := widget.NewPasswordEntry()
 	again := widget.NewPasswordEntry()
@@ -74,24 +81,24 @@ func (g *App) askLockPassword(hasOne, remove bool, done func()) {
 			return
 		}
 		ctx := context.Background()
-		if err := g.store.CheckLockPassword(ctx, current.Text); err != nil {
-			ui.ShowError(g.win, err)
+		if err := store.CheckLockPassword(ctx, current.Text); err != nil {
+			ui.ShowError(win, err)
 			return
 		}
 		value := ""
 		if !remove {
 			if err := newLockPassword(next.Text, again.Text); err != nil {
-				dialog.ShowError(err, g.win)
+				dialog.ShowError(err, win)
 				return
 			}
 			value = next.Text
 		}
-		if err := g.store.SetLockPassword(ctx, value); err != nil {
-			ui.ShowError(g.win, err)
+		if err := store.SetLockPassword(ctx, value); err != nil {
+			ui.ShowError(win, err)
 			return
 		}
 		done()
-	}, g.win)
+	}, win)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 }
