@@ -1,10 +1,11 @@
 package gui
 
 import (
-	"shopcrm/gui/ui"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/gui/ui"
 )
 
 // exportList saves the customers the list shows now (all of them, or the search

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
-
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/gui/internal/guitest"

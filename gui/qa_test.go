@@ -2,12 +2,11 @@ package gui
 
 import (
 	"strings"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"testing"
 
 	"shopcrm/i18n"
 )

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"shopcrm/data/sqlite"
-	"shopcrm/i18n"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+
+	"shopcrm/data/sqlite"
+	"shopcrm/i18n"
 )
 
 // BenchmarkTierThresholdEdit is one keystroke in a tier threshold on the 分组 screen

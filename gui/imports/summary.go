@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"shopcrm/data"
-	"shopcrm/gui/ui"
-	"shopcrm/i18n"
-	"shopcrm/importer"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +11,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/gui/ui"
+	"shopcrm/i18n"
+	"shopcrm/importer"
 )
 
 // summaryPage shows what the import did (or would do) and the row problems.

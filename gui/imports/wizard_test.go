@@ -3,11 +3,12 @@ package imports
 import (
 	"os"
 	"path/filepath"
-	"shopcrm/gui/internal/guitest"
-	"shopcrm/importer/field"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"shopcrm/gui/internal/guitest"
+	"shopcrm/importer/field"
 )
 
 // writeSheet is a small customer sheet with a title row above its header.

@@ -1,15 +1,15 @@
 package reminders
 
 import (
-	"shopcrm/data"
-	"shopcrm/i18n"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
 )
 
 // reminderList is one tab: reminders grouped under a header per kind.

@@ -2,12 +2,13 @@ package reminders
 
 import (
 	"context"
-	"shopcrm/data"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"shopcrm/data"
 )
 
 func TestRemindersSnoozeAndDismiss(t *testing.T) {

@@ -3,7 +3,6 @@ package settings
 import (
 	"context"
 	"errors"
-	"shopcrm/gui/ui"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/gui/ui"
 )
 
 // minLockPasswordRunes is the shortest app lock password accepted.
