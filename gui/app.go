@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,6 +17,7 @@ import (
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
+	"shopcrm/gui/onboarding"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 	"shopcrm/gui/ui"
@@ -36,9 +36,9 @@ type App struct {
 	reminders *reminders.Screen
 	// wizard is the import in progress, if any.
 	wizard *imports.Wizard
-	// welcome is the first-run welcome while it is open; demo the sample-data banner.
-	welcome *dialog.CustomDialog
-	demo    *demoBanner
+	// welcome is the first-run welcome; demo the sample shop and its banner.
+	welcome *onboarding.Welcome
+	demo    *onboarding.Demo
 	// replacedBy is the window built in this one's place after a language change.
 	replacedBy *App
 	// chooseScreen switches the navigation rail to the screen with this content.
@@ -81,7 +81,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	}
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
 	g.customers.OnImport = g.pickImport
-	g.customers.content = g.withDemoBanner(g.customers.content)
+	g.onboarding()
 	g.historyScreen()
 	g.remindersScreen()
 	g.settingsScreen()
@@ -113,7 +113,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.customers.reload()
 	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
 	g.reminders.ReloadAndNotify()
-	g.maybeWelcome()
+	g.welcome.ShowOnFirstStart()
 	return g
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/internal/guitest"
+	"shopcrm/gui/onboarding"
 	"shopcrm/i18n"
 )
 
@@ -34,7 +35,7 @@ func newTestApp(t *testing.T) (*App, *sqlite.Store) {
 func newTestAppIn(t *testing.T, choice string) (*App, *sqlite.Store) {
 	t.Helper()
 	store := newTestStore(t)
-	if err := store.SetSetting(context.Background(), prefWelcome, "1"); err != nil {
+	if err := store.SetSetting(context.Background(), onboarding.PrefWelcome, "1"); err != nil {
 		t.Fatal(err)
 	}
 	return openTestWindowIn(t, store, choice), store

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/gui/onboarding"
 )
 
 // The keyboard shortcuts of the common actions; the menu shows them beside its items
@@ -72,3 +74,6 @@ func (g *App) reopen() {
 	next.showScreen(next.settings.Content)
 	g.replacedBy = next
 }
+
+// showTour is 帮助 → 导览.
+func (g *App) showTour() { onboarding.ShowTour(g.win) }

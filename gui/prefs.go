@@ -10,17 +10,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"shopcrm/gui/settings"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
-// prefWelcome is "1" once the first-run welcome was answered.
-const prefWelcome = "ui.welcome_done"
-
-// pref reads one preference (see settings.Pref).
-func (g *App) pref(key, def string) string { return settings.Pref(g.store, key, def) }
+// pref reads one preference (see ui.Pref).
+func (g *App) pref(key, def string) string { return ui.Pref(g.store, key, def) }
 
 // setPref stores one preference, telling the seller when that failed.
-func (g *App) setPref(key, value string) bool { return settings.SetPref(g.win, g.store, key, value) }
+func (g *App) setPref(key, value string) bool { return ui.SetPref(g.win, g.store, key, value) }
 
 // applyPrefs puts the stored language and look into effect; it runs before the
 // screens are built so that they come up in the chosen language.

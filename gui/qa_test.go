@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/gui/onboarding"
 	"shopcrm/i18n"
 )
 
@@ -36,8 +37,8 @@ func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
 		"import.preview.hint": lang.L("import.preview.hint", map[string]any{"Row": 1}),
 		"demo.banner":         lang.L("demo.banner", map[string]any{"Count": 3000}),
 	}
-	for _, p := range tourPages {
-		texts["tour."+p.name+".body"] = lang.L("tour." + p.name + ".body")
+	for _, p := range onboarding.TourPages {
+		texts["tour."+p.Name+".body"] = lang.L("tour." + p.Name + ".body")
 	}
 	for key, text := range texts {
 		if strings.Contains(text, " ") {

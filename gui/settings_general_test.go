@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/onboarding"
 	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
@@ -180,8 +181,8 @@ func TestMenuNewCustomerAndSearchWorkFromAnyScreen(t *testing.T) {
 
 func TestEveryComputedKeyIsTranslated(t *testing.T) {
 	var keys []string
-	for _, p := range tourPages {
-		keys = append(keys, "tour."+p.name+".title", "tour."+p.name+".body")
+	for _, p := range onboarding.TourPages {
+		keys = append(keys, "tour."+p.Name+".title", "tour."+p.Name+".body")
 	}
 	for _, s := range settings.TextSizes {
 		keys = append(keys, "settings.text_size."+s.Value)

@@ -12,6 +12,7 @@ import (
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
+	"shopcrm/gui/onboarding"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 )
@@ -71,7 +72,7 @@ func (g *App) OpenImport(path string) { g.openImport(path) }
 
 // openImport opens the import wizard on a file; after an import the lists reload.
 func (g *App) openImport(path string) {
-	g.hideWelcome()
+	g.welcome.Hide()
 	g.wizard = imports.Start(g.win, g.store, g.spawn, path, func() {
 		g.customers.refresh()
 		g.history.Reload()
@@ -127,4 +128,17 @@ func (s backupStore) Backup(ctx context.Context, kind data.BackupKind) (*setting
 
 func asBackup(b *sqlite.BackupInfo) *settings.Backup {
 	return &settings.Backup{Path: b.Path, Kind: b.Kind, At: b.At, Size: b.Size}
+}
+
+// onboarding builds the welcome and the sample shop; the sample-data banner goes
+// above the customer list.
+func (g *App) onboarding() {
+	g.demo = onboarding.NewDemo(g.win, g.store, g.spawn)
+	g.demo.OnChanged = g.customers.refresh
+	g.welcome = onboarding.NewWelcome(g.win, g.store)
+	g.welcome.OnImport = g.pickImport
+	g.welcome.OnDemo = g.demo.Load
+	g.welcome.OnManual = g.customers.addCustomer
+	g.demo.OnEmptied = g.welcome.Show
+	g.customers.content = g.demo.Wrap(g.customers.content)
 }

@@ -23,12 +23,12 @@ type GeneralActions struct {
 }
 
 // General is 常规: language, light or dark, text size and the data folder dataDir.
-func General(win fyne.Window, store PrefStore, dataDir string, do GeneralActions) Section {
+func General(win fyne.Window, store ui.PrefStore, dataDir string, do GeneralActions) Section {
 	language := newChoiceRadio(win, store, PrefLanguage, ChoiceSystem,
 		[]string{ChoiceSystem, i18n.Chinese, i18n.English},
 		[]string{lang.L("settings.language.system"), lang.L("settings.language.zh"), lang.L("settings.language.en")},
 		func() { // the screens carry their words: build them again in the new language
-			if err := i18n.Use(LanguageChoice(Pref(store, PrefLanguage, ChoiceSystem))); err != nil {
+			if err := i18n.Use(LanguageChoice(ui.Pref(store, PrefLanguage, ChoiceSystem))); err != nil {
 				ui.ShowError(win, err)
 				return
 			}
@@ -76,7 +76,7 @@ type choiceRadio struct {
 
 // newChoiceRadio shows labels for the values stored under key; choosing one stores it
 // and calls changed. load shows the stored choice again without calling changed.
-func newChoiceRadio(win fyne.Window, store PrefStore, key, def string, values, labels []string, changed func()) choiceRadio {
+func newChoiceRadio(win fyne.Window, store ui.PrefStore, key, def string, values, labels []string, changed func()) choiceRadio {
 	r := widget.NewRadioGroup(labels, nil)
 	r.Horizontal = true
 	r.Required = true
@@ -86,13 +86,13 @@ func newChoiceRadio(win fyne.Window, store PrefStore, key, def string, values, l
 			return
 		}
 		for i, l := range labels {
-			if l == label && SetPref(win, store, key, values[i]) {
+			if l == label && ui.SetPref(win, store, key, values[i]) {
 				changed()
 			}
 		}
 	}
 	load := func() {
-		stored := Pref(store, key, def)
+		stored := ui.Pref(store, key, def)
 		loading = true
 		defer func() { loading = false }()
 		for i, v := range values {

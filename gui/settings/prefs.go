@@ -1,12 +1,6 @@
 package settings
 
 import (
-	"context"
-	"log"
-
-	"fyne.io/fyne/v2"
-
-	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -32,32 +26,6 @@ var TextSizes = []struct {
 	Value string
 	Scale float32
 }{{"small", 0.9}, {"normal", 1}, {"large", 1.15}, {"larger", 1.3}}
-
-// PrefStore keeps preferences.
-type PrefStore interface {
-	Setting(ctx context.Context, key, def string) (string, error)
-	SetSetting(ctx context.Context, key, value string) error
-}
-
-// Pref reads one preference; a failure falls back to def and is logged, since a
-// preference must never stop the app from starting.
-func Pref(store PrefStore, key, def string) string {
-	v, err := store.Setting(context.Background(), key, def)
-	if err != nil {
-		log.Printf("read preference: %v", err)
-		return def
-	}
-	return v
-}
-
-// SetPref stores one preference, telling the seller in win when that failed.
-func SetPref(win fyne.Window, store PrefStore, key, value string) bool {
-	if err := store.SetSetting(context.Background(), key, value); err != nil {
-		ui.ShowError(win, err)
-		return false
-	}
-	return true
-}
 
 // LanguageChoice turns a stored language into an i18n choice.
 func LanguageChoice(stored string) string {

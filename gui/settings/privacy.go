@@ -14,7 +14,7 @@ import (
 
 // Privacy holds the privacy settings: phone masking in lists; onMask is told the
 // seller's choice.
-func Privacy(win fyne.Window, store PrefStore, onMask func(on bool)) Section {
+func Privacy(win fyne.Window, store ui.PrefStore, onMask func(on bool)) Section {
 	mask := widget.NewCheck(lang.L("settings.mask_phones"), nil)
 	load := func() {
 		v, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")

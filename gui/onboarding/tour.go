@@ -1,4 +1,4 @@
-package gui
+package onboarding
 
 import (
 	"fmt"
@@ -11,12 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tourPages are the pages of the tour, one per screen that exists plus where the data
+// TourPages are the pages of the tour, one per screen that exists plus where the data
 // lives; each has tour.<name>.title and tour.<name>.body translations.
 // The icons are functions: a theme icon can only be looked up once the app runs.
-var tourPages = []struct {
-	name string
-	icon func() fyne.Resource
+var TourPages = []struct {
+	Name string
+	Icon func() fyne.Resource
 }{
 	{"customers", theme.AccountIcon},
 	{"groups", theme.GridIcon},
@@ -27,8 +27,8 @@ var tourPages = []struct {
 	{"data", theme.StorageIcon},
 }
 
-// showTour walks through the screens in a few dialog pages.
-func (g *App) showTour() {
+// ShowTour walks through the screens in a few dialog pages over win.
+func ShowTour(win fyne.Window) {
 	icon := widget.NewIcon(nil)
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := widget.NewLabel("")
@@ -37,7 +37,7 @@ func (g *App) showTour() {
 	step.SizeName = theme.SizeNameCaptionText // small, but not in the disabled colour: it is read, not greyed out
 
 	d := dialog.NewCustomWithoutButtons(lang.L("tour.title"),
-		container.NewBorder(container.NewHBox(icon, title), step, nil, nil, body), g.win)
+		container.NewBorder(container.NewHBox(icon, title), step, nil, nil, body), win)
 	page := 0
 	prev := widget.NewButtonWithIcon(lang.L("tour.prev"), theme.NavigateBackIcon(), nil)
 	next := widget.NewButtonWithIcon(lang.L("tour.next"), theme.NavigateNextIcon(), nil)
@@ -45,23 +45,23 @@ func (g *App) showTour() {
 	next.Importance = widget.HighImportance
 	done := widget.NewButton(lang.L("tour.close"), d.Hide)
 	show := func() {
-		p := tourPages[page]
-		icon.SetResource(p.icon())
-		title.SetText(lang.L("tour." + p.name + ".title"))
-		body.SetText(lang.L("tour." + p.name + ".body"))
-		step.SetText(fmt.Sprintf("%d / %d", page+1, len(tourPages)))
+		p := TourPages[page]
+		icon.SetResource(p.Icon())
+		title.SetText(lang.L("tour." + p.Name + ".title"))
+		body.SetText(lang.L("tour." + p.Name + ".body"))
+		step.SetText(fmt.Sprintf("%d / %d", page+1, len(TourPages)))
 		prev.Disable()
 		if page > 0 {
 			prev.Enable()
 		}
 		next.SetText(lang.L("tour.next"))
-		if page == len(tourPages)-1 {
+		if page == len(TourPages)-1 {
 			next.SetText(lang.L("tour.finish"))
 		}
 	}
 	prev.OnTapped = func() { page--; show() }
 	next.OnTapped = func() {
-		if page == len(tourPages)-1 {
+		if page == len(TourPages)-1 {
 			d.Hide()
 			return
 		}
@@ -71,7 +71,7 @@ func (g *App) showTour() {
 	show()
 	d.SetButtons([]fyne.CanvasObject{done, prev, next})
 	d.Resize(fyne.NewSize(520, 320))
-	closeOnEscape(g.win.Canvas(), d)
+	closeOnEscape(win.Canvas(), d)
 	d.Show()
 }
 
