@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -15,10 +14,7 @@ import (
 	"shopcrm/i18n"
 )
 
-func TestMain(m *testing.M) {
-	guitest.PinZone() // dates in the list are local; goldens match on every machine
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { guitest.Main(m) } // dates in the list are local: goldens match on every machine
 
 // testNow is the fixed clock of GUI tests.
 var testNow = guitest.Now

@@ -1,12 +1,10 @@
 package groups
 
 import (
-	"os"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
@@ -15,10 +13,7 @@ import (
 	"shopcrm/i18n"
 )
 
-func TestMain(m *testing.M) {
-	guitest.PinZone()
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { guitest.Main(m) }
 
 // testWindow is the 分组 screen alone in a test window on a real temp store.
 type testWindow struct {
@@ -36,14 +31,10 @@ func openGroups(t *testing.T) (*testWindow, *Screen) {
 // openGroupsIn is openGroups in the language choice.
 func openGroupsIn(t *testing.T, choice string) (*testWindow, *Screen) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := i18n.Use(choice); err != nil {
-		t.Fatal(err)
-	}
+	_, w := guitest.Window(t, choice)
 	store := guitest.Open(t, sqlite.Open)
 	store.Now = guitest.Clock
 	guitest.SeedGoldenShop(t, store)
-	w := test.NewTempWindow(t, widget.NewLabel(""))
 	s := New(w, store, func() time.Time { return store.Now() }, func(f func()) { f() })
 	s.OnOpen = func(data.CustomerFilter, string) {}
 	w.SetContent(s.Content)

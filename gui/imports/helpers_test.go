@@ -1,11 +1,9 @@
 package imports
 
 import (
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
@@ -13,10 +11,7 @@ import (
 	"shopcrm/i18n"
 )
 
-func TestMain(m *testing.M) {
-	guitest.PinZone()
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { guitest.Main(m) }
 
 // testApp is a test window to run the import wizard in, on a real temp store.
 type testApp struct {
@@ -28,13 +23,9 @@ type testApp struct {
 // newTestApp opens an empty window on an empty store, in Chinese.
 func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := i18n.Use(i18n.Chinese); err != nil {
-		t.Fatal(err)
-	}
+	_, w := guitest.Window(t, i18n.Chinese)
 	store := guitest.Open(t, sqlite.Open)
 	store.Now = guitest.Clock
-	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1100, 700))
 	return &testApp{win: w, store: store}, store
 }

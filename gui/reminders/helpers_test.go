@@ -1,22 +1,16 @@
 package reminders
 
 import (
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/internal/guitest"
 	"shopcrm/i18n"
 )
 
-func TestMain(m *testing.M) {
-	guitest.PinZone()
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { guitest.Main(m) }
 
 // testNow is the fixed clock of GUI tests.
 var testNow = guitest.Now
@@ -31,13 +25,9 @@ type testApp struct {
 // synchronously so a test sees its result at once.
 func newTestApp(t *testing.T) (*testApp, *sqlite.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	if err := i18n.Use(i18n.Chinese); err != nil {
-		t.Fatal(err)
-	}
+	a, w := guitest.Window(t, i18n.Chinese)
 	store := guitest.Open(t, sqlite.Open)
 	store.Now = guitest.Clock
-	w := test.NewTempWindow(t, widget.NewLabel(""))
 	s := New(a, w, store, func(f func()) { f() })
 	s.OnOpenCustomer = func(int64) {}
 	w.SetContent(s.Content)

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/i18n"
 )
 
 // Now is the fixed clock of GUI tests.
@@ -71,6 +72,20 @@ func SeedGoldenShop(t testing.TB, s Seeder) {
 			}
 		}
 	}
+}
+
+// Main runs a package's tests with dates pinned to one zone (see PinZone).
+func Main(m *testing.M) { PinZone(); os.Exit(m.Run()) }
+
+// Window is a new test app in the language choice with an empty test window, closed
+// when the test ends; a test puts the screen it tries into it.
+func Window(t testing.TB, choice string) (fyne.App, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(choice); err != nil {
+		t.Fatal(err)
+	}
+	return a, test.NewTempWindow(t, widget.NewLabel(""))
 }
 
 // CloseIfOpen closes w unless the test closed it already (the test driver does not
