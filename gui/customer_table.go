@@ -103,7 +103,7 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 			}
 			text := listColumns[id.Col].text(c, s.maskPhones)
 			if id.Col == 0 {
-				text = s.pickMark(c) + text
+				text = s.groups.mark(c) + text
 			}
 			l.SetText(text)
 		})
@@ -137,7 +137,7 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if c, _ := s.pages.row(id.Row); c != nil {
-			if s.pick(c.ID) {
+			if s.groups.pick(c.ID) {
 				return
 			}
 			s.selectCustomer(c.ID)

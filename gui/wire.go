@@ -26,7 +26,7 @@ func (g *App) groupsScreen() screen {
 	s := groups.New(g.win, g.store, func() time.Time { return g.store.Now() }, g.spawn)
 	g.groups = s
 	s.OnOpen = func(f data.CustomerFilter, label string) {
-		g.customers.showGroup(f, label)
+		g.customers.groups.show(f, label)
 		g.showScreen(g.customers.content)
 	}
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
