@@ -72,7 +72,7 @@ func newApp(a fyne.App, store *sqlite.Store, spawn func(func())) *App {
 func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func())) *App {
 	a.SetIcon(assets.Icon)
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
-	g.applyPrefs()
+	applyPrefs(a, win, store)
 	win.SetTitle(lang.L("app.title"))
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
@@ -109,7 +109,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.addShortcuts()
 	win.SetMainMenu(g.mainMenu())
 	win.Resize(fyne.NewSize(1240, 780))
-	g.rememberWindowSize()
+	rememberWindowSize(win, store)
 	g.customers.reload()
 	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
 	g.reminders.ReloadAndNotify()

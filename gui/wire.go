@@ -83,7 +83,7 @@ func (g *App) openImport(path string) {
 func (g *App) settingsScreen() {
 	g.settings = settings.New(
 		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
-			OnLanguage: g.reopen, OnLook: g.applyLook, OnOpenDataFolder: g.openDataFolder}),
+			OnLanguage: g.reopen, OnLook: func() { applyLook(g.fyneApp, g.store) }, OnOpenDataFolder: g.openDataFolder}),
 		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
 		settings.Privacy(g.win, g.store, func(on bool) { g.customers.setMaskPhones(on) }),
 		settings.Security(g.win, g.store),
