@@ -1,6 +1,11 @@
-// Package gui holds every ShopCRM screen, dialog and widget. Screens call the store;
-// widgets only expose callbacks. Slow work runs off the UI goroutine and comes back
-// through fyne.Do.
+// Package gui is the ShopCRM window's shell: the window and its navigation rail, the
+// menu and shortcuts, the theme, the start (Launch), the interface preferences, and
+// wire.go, the one place that hands the SQLite store to the areas and joins their
+// callbacks. Each area is a package below (groups, reminders, imports, settings,
+// onboarding) that declares the small store interface it uses; what several areas
+// share is in gui/ui. The 客户 screen with its dialogs is still here: the customer
+// dialog golden names its entries *gui.formEntry. Slow work runs off the UI goroutine
+// and comes back through fyne.Do.
 package gui
 
 import (

@@ -54,6 +54,9 @@ type chartRenderer struct {
 	size    fyne.Size
 }
 
+// The fyne.WidgetRenderer methods: the objects are built again from the chart's data
+// at every layout and refresh.
+
 func (r *chartRenderer) Destroy()                     {}
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *chartRenderer) MinSize() fyne.Size           { return fyne.NewSize(320, 220) }
