@@ -55,7 +55,7 @@ test: deps
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 30m ./...
-	$(GO) test -race -count=1 -tags migrated_fynedo ./gui/
+	$(GO) test -race -count=1 -tags migrated_fynedo ./gui/...
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME)
 
 ## fuzz: run every fuzz target for FUZZTIME each
@@ -71,7 +71,7 @@ fuzz:
 ## excelize read of the same files (generated once into $$TMPDIR, reused after)
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/sqlite/
-	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/
+	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/...
 	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ReadRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 
 # Packages. `fyne package` builds the app with the icon, the version and (because

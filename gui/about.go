@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/assets"
+	"shopcrm/gui/ui"
 )
 
 // Version is the app version, set at build time with
@@ -21,11 +22,11 @@ import (
 var Version string
 
 // version is the version to show: the build's, else the app metadata's.
-func (g *App) version() string {
+func version(a fyne.App) string {
 	if Version != "" {
 		return Version
 	}
-	return g.fyneApp.Metadata().Version
+	return a.Metadata().Version
 }
 
 // showAbout is 帮助 → 关于: name, version, and the licences of what the app is made of,
@@ -36,7 +37,7 @@ func (g *App) showAbout() {
 		title += " · ShopCRM"
 	}
 	name := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	version := widget.NewLabelWithStyle(lang.L("about.version", map[string]any{"Version": g.version()}), fyne.TextAlignCenter, fyne.TextStyle{})
+	version := widget.NewLabelWithStyle(lang.L("about.version", map[string]any{"Version": version(g.fyneApp)}), fyne.TextAlignCenter, fyne.TextStyle{})
 	credits := widget.NewLabel(lang.L("about.credits"))
 	credits.Wrapping = fyne.TextWrapWord
 	font := widget.NewLabel(assets.FontLicence)
@@ -54,7 +55,7 @@ func (g *App) showAbout() {
 // openDataFolder shows the data folder in the system's file manager.
 func (g *App) openDataFolder() {
 	if err := g.fyneApp.OpenURL(folderURL(filepath.Dir(g.store.Path()))); err != nil {
-		showError(g.win, err)
+		ui.ShowError(g.win, err)
 	}
 }
 

@@ -1,6 +1,11 @@
-// Package gui holds every ShopCRM screen, dialog and widget. Screens call the store;
-// widgets only expose callbacks. Slow work runs off the UI goroutine and comes back
-// through fyne.Do.
+// Package gui is the ShopCRM window's shell: the window and its navigation rail, the
+// menu and shortcuts, the theme, the start (Launch), the interface preferences, and
+// wire.go, the one place that hands the SQLite store to the areas and joins their
+// callbacks. Each area is a package below (groups, reminders, imports, settings,
+// onboarding) that declares the small store interface it uses; what several areas
+// share is in gui/ui. The 客户 screen with its dialogs is still here: the customer
+// dialog golden names its entries *gui.formEntry. Slow work runs off the UI goroutine
+// and comes back through fyne.Do.
 package gui
 
 import (
@@ -8,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,6 +20,12 @@ import (
 	"shopcrm/assets"
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/groups"
+	"shopcrm/gui/imports"
+	"shopcrm/gui/onboarding"
+	"shopcrm/gui/reminders"
+	"shopcrm/gui/settings"
+	"shopcrm/gui/ui"
 )
 
 // App is the main window with its navigation rail and screens.
@@ -25,15 +35,15 @@ type App struct {
 	store     *sqlite.Store
 	spawn     func(func())
 	customers *customerScreen
-	history   *historyScreen
-	settings  *settingsScreen
-	groups    *groupsScreen
-	reminders *reminderScreen
+	history   *imports.History
+	settings  *settings.Screen
+	groups    *groups.Screen
+	reminders *reminders.Screen
 	// wizard is the import in progress, if any.
-	wizard *importWizard
-	// welcome is the first-run welcome while it is open; demo the sample-data banner.
-	welcome *dialog.CustomDialog
-	demo    *demoBanner
+	wizard *imports.Wizard
+	// welcome is the first-run welcome; demo the sample shop and its banner.
+	welcome *onboarding.Welcome
+	demo    *onboarding.Demo
 	// replacedBy is the window built in this one's place after a language change.
 	replacedBy *App
 	// chooseScreen switches the navigation rail to the screen with this content.
@@ -52,7 +62,7 @@ type screen struct {
 // New builds the main window on store. The window is not shown yet.
 func New(a fyne.App, store *sqlite.Store) *App {
 	g := newApp(a, store, func(f func()) { go f() })
-	g.reminders.watchDays()
+	g.reminders.WatchDays()
 	return g
 }
 
@@ -67,30 +77,25 @@ func newApp(a fyne.App, store *sqlite.Store, spawn func(func())) *App {
 func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func())) *App {
 	a.SetIcon(assets.Icon)
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
-	g.applyPrefs()
+	applyPrefs(a, win, store)
 	win.SetTitle(lang.L("app.title"))
 
 	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
 	if err != nil {
-		showError(win, err)
+		ui.ShowError(win, err)
 	}
 	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
 	g.customers.OnImport = g.pickImport
-	g.customers.content = g.withDemoBanner(g.customers.content)
-	g.history = newHistoryScreen(win, store, spawn)
-	g.history.OnImport = g.pickImport
-	g.history.OnReverted = g.customers.refresh
-	g.reminders = newReminderScreen(a, win, store, spawn)
-	g.reminders.OnOpenCustomer = g.openCustomer
-	g.reminders.OnChanged = g.customerChanged
-	g.customers.detail.followUps.OnChanged = g.reminders.reload
-	g.settings = newSettingsScreen(g.settingsSections())
+	g.onboarding()
+	g.historyScreen()
+	g.remindersScreen()
+	g.settingsScreen()
 	screens := []screen{
 		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
 		g.groupsScreen(),
-		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.content, g.reminders.shown},
-		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.content, g.history.reload},
-		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.content, g.settings.reload},
+		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
+		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.Content, g.history.Reload},
+		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.Content, g.settings.Reload},
 	}
 	nav, choose := navigation(screens)
 	g.chooseScreen = func(content fyne.CanvasObject) {
@@ -109,11 +114,11 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.addShortcuts()
 	win.SetMainMenu(g.mainMenu())
 	win.Resize(fyne.NewSize(1240, 780))
-	g.rememberWindowSize()
+	rememberWindowSize(win, store)
 	g.customers.reload()
-	g.reminders.OnDue = func() { g.showScreen(g.reminders.content) } // start on 提醒 when something is due
-	g.reminders.reloadAndNotify()
-	g.maybeWelcome()
+	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
+	g.reminders.ReloadAndNotify()
+	g.welcome.ShowOnFirstStart()
 	return g
 }
 
@@ -148,7 +153,7 @@ func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 		b.Alignment = widget.ButtonAlignLeading
 		if bc, ok := s.content.(badged); ok {
 			title := s.title
-			bc.onBadge(func(badge string) { b.SetText(title + badge) })
+			bc.OnBadge(func(badge string) { b.SetText(title + badge) })
 		}
 		buttons = append(buttons, b)
 		rail.Add(b)
@@ -158,23 +163,8 @@ func navigation(screens []screen) (fyne.CanvasObject, func(int)) {
 	return container.NewBorder(nil, nil, container.NewHBox(container.NewPadded(rail), widget.NewSeparator()), nil, stack), choose
 }
 
-// badged is a screen content with a count for its navigation button (see badgedContent).
-type badged interface{ onBadge(func(badge string)) }
-
-// pickImport asks for a file and opens the import wizard on it.
-func (g *App) pickImport() { pickImportFile(g.win, g.openImport) }
-
-// OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
-func (g *App) OpenImport(path string) { g.openImport(path) }
-
-// openImport opens the import wizard on a file; after an import the lists reload.
-func (g *App) openImport(path string) {
-	g.hideWelcome()
-	g.wizard = startImport(g.win, g.store, g.spawn, path, func() {
-		g.customers.refresh()
-		g.history.reload()
-	})
-}
+// badged is a screen content with a count for its navigation button (see ui.BadgedContent).
+type badged interface{ OnBadge(func(badge string)) }
 
 // addShortcuts: Ctrl+N adds a customer, Ctrl+F goes to the search box, Ctrl+I imports.
 func (g *App) addShortcuts() {

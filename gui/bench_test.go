@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -63,33 +62,4 @@ func benchOpenWindow(b *testing.B, rated bool) {
 		store.Close()
 	}
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
-}
-
-// BenchmarkTierThresholdEdit is one keystroke in a tier threshold on the 分组 screen
-// of the 200k-customer archive, until the live counts are in the labels.
-func BenchmarkTierThresholdEdit(b *testing.B) {
-	dir := filepath.Join(os.TempDir(), "shopcrm-bench-200000-1000000")
-	if _, err := os.Stat(filepath.Join(dir, sqlite.DBFileName)); err != nil {
-		b.Skip("no benchmark archive: run `make bench`, which generates it first")
-	}
-	if err := i18n.Use(i18n.Chinese); err != nil {
-		b.Fatal(err)
-	}
-	a := test.NewTempApp(b)
-	store, err := sqlite.Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	g := newApp(a, store, func(f func()) { f() })
-	defer g.win.Close()
-	g.groups.reload()
-	e := g.groups.tiers
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		e.lines[2].trades.SetText(fmt.Sprint(2 + i%5))
-		if e.lines[2].count.Text == "" {
-			b.Fatal("no counts")
-		}
-	}
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -100,11 +101,11 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	st := c.Stats
 	last := "—"
 	if days := st.DaysSinceLast(d.now(), time.Local); days >= 0 {
-		last = localDate(st.LastTrade) + "\n" + lang.L("detail.days_ago", map[string]any{"Days": days})
+		last = ui.LocalDate(st.LastTrade) + "\n" + lang.L("detail.days_ago", map[string]any{"Days": days})
 	}
 	first := "—"
 	if !st.FirstTrade.IsZero() {
-		first = localDate(st.FirstTrade)
+		first = ui.LocalDate(st.FirstTrade)
 	}
 	for _, kv := range [][2]string{
 		{lang.L("field.trades"), fmt.Sprint(st.TradeCount)},
@@ -169,7 +170,7 @@ func customerFieldRows(c *data.Customer) [][2]string {
 		{"name", c.Name}, {"nick", c.Nick}, {"gender", genderIfKnown(c.Gender)}, {"birthday", birthday},
 		{"phone", c.Phone}, {"email", c.Email}, {"wechat", c.WeChat}, {"wangwang", c.Wangwang}, {"qq", c.QQ},
 		{"region", region}, {"address", c.Address}, {"source", c.Source}, {"tags", strings.Join(c.Tags, "、")},
-		{"note", c.Note}, {"marketing_opt_out", optOut}, {"added_on", localDate(c.CreatedAt)},
+		{"note", c.Note}, {"marketing_opt_out", optOut}, {"added_on", ui.LocalDate(c.CreatedAt)},
 	} {
 		if kv[1] != "" {
 			rows = append(rows, [2]string{i18n.FieldName(kv[0]), kv[1]})
@@ -232,7 +233,7 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 		text += " ×" + fmt.Sprint(t.Quantity)
 	}
 	goods.SetText(text)
-	info := localDateTime(t.TradedAt) + " · " + i18n.StatusName(t.Status)
+	info := ui.LocalDateTime(t.TradedAt) + " · " + i18n.StatusName(t.Status)
 	if t.RefundFen > 0 && t.Status == data.StatusPaid {
 		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": data.FormatYuan(t.RefundFen)})
 	}

@@ -13,6 +13,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -72,7 +73,7 @@ func (p *followUpPanel) show(c *data.Customer) {
 				return
 			}
 			if err != nil {
-				showError(p.win, err)
+				ui.ShowError(p.win, err)
 				return
 			}
 			p.fill(contacts, rs)
@@ -90,7 +91,7 @@ func (p *followUpPanel) fill(contacts []*data.Contact, rs []*data.Reminder) {
 	}
 	p.contacts.RemoveAll()
 	for _, c := range contacts {
-		text := localDateTime(c.At) + " · " + i18n.ChannelName(c.Channel)
+		text := ui.LocalDateTime(c.At) + " · " + i18n.ChannelName(c.Channel)
 		if c.Summary != "" {
 			text += " · " + c.Summary
 		}
@@ -178,7 +179,7 @@ func (p *followUpPanel) saved(f *fieldForm, err error, fallback string) bool {
 		return false
 	}
 	if err != nil {
-		showError(p.win, err)
+		ui.ShowError(p.win, err)
 		return false
 	}
 	p.show(p.customer)

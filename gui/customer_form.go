@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -29,8 +30,8 @@ type customerForm struct {
 
 func newCustomerForm(c *data.Customer) *customerForm {
 	f := &customerForm{fieldForm: newFieldForm(), base: c}
-	f.platform = widget.NewSelect(platformNames(), nil)
-	f.platform.SetSelectedIndex(platformIndex(c.Platform))
+	f.platform = widget.NewSelect(ui.PlatformNames(), nil)
+	f.platform.SetSelectedIndex(ui.PlatformIndex(c.Platform))
 	f.add("platform", f.platform)
 	f.nick = f.entry("nick", c.Nick, lang.L("hint.nick"), false)
 	f.name = f.entry("name", c.Name, "", false)
@@ -74,27 +75,10 @@ func (f *customerForm) customer() *data.Customer {
 			c.Gender = g
 		}
 	}
-	c.Birthday, c.BirthdayLunar = birthdayFromEntry(f.birthday.Text, f.lunar.Checked) // solar or lunar
+	c.Birthday, c.BirthdayLunar = ui.BirthdayFromEntry(f.birthday.Text, f.lunar.Checked) // solar or lunar
 	c.WeChat, c.Wangwang, c.QQ = f.wechat.Text, f.wangwang.Text, f.qq.Text
 	c.Province, c.City, c.Address, c.Source = f.province.Text, f.city.Text, f.address.Text, f.source.Text
 	c.Tags = []string{f.tag.Text} // the store splits "老客, 爱喝茶；VIP" into tags
 	c.Note, c.MarketingOptOut = f.note.Text, f.optOut.Checked
 	return &c
-}
-
-func platformNames() []string {
-	var out []string
-	for _, p := range data.Platforms {
-		out = append(out, i18n.PlatformName(p))
-	}
-	return out
-}
-
-func platformIndex(p data.Platform) int {
-	for i, q := range data.Platforms {
-		if p == q {
-			return i
-		}
-	}
-	return 0
 }

@@ -12,6 +12,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // privacyButton (⋮) opens a small menu of a buyer's data rights: export everything held
@@ -32,10 +33,10 @@ func privacyButton(onExport, onErase func()) *widget.Button {
 
 // exportCustomerData saves everything stored about one buyer to a JSON file the seller
 // picks, to answer the buyer's request to see their data.
-func (s *customerScreen) exportCustomerData(c *data.Customer) {
-	saveAs(s.win, s.spawn, lang.L("privacy.export.file_name", map[string]any{"ID": c.ID})+".json", lang.L("privacy.export"),
+func (a *customerEdits) exportCustomerData(c *data.Customer) {
+	ui.SaveAs(a.s.win, a.s.spawn, lang.L("privacy.export.file_name", map[string]any{"ID": c.ID})+".json", lang.L("privacy.export"),
 		func(path string) (string, error) {
-			return lang.L("privacy.export.done", map[string]any{"Path": path}), writeCustomerData(s.store, c.ID, path)
+			return lang.L("privacy.export.done", map[string]any{"Path": path}), writeCustomerData(a.s.store, c.ID, path)
 		})
 }
 
@@ -57,22 +58,22 @@ func writeCustomerData(store *sqlite.Store, id int64, path string) error {
 
 // eraseCustomer removes a buyer completely after a clear warning: unlike 删除 it also
 // wipes the import snapshots, so no revert brings them back.
-func (s *customerScreen) eraseCustomer(c *data.Customer) {
-	confirm(s.win, lang.L("privacy.erase.title"),
+func (a *customerEdits) eraseCustomer(c *data.Customer) {
+	ui.Confirm(a.s.win, lang.L("privacy.erase.title"),
 		lang.L("privacy.erase.message", map[string]any{"Name": c.DisplayName(), "Trades": c.Stats.TradeCount}),
 		lang.L("privacy.erase.confirm"), func() {
-			s.spawn(func() {
-				res, err := s.store.EraseCustomer(context.Background(), c.ID)
+			a.s.spawn(func() {
+				res, err := a.s.store.EraseCustomer(context.Background(), c.ID)
 				fyne.Do(func() {
 					if err != nil {
-						showError(s.win, err)
+						ui.ShowError(a.s.win, err)
 						return
 					}
-					s.selected = 0
-					s.detail.clear()
-					s.reload()
+					a.s.selected = 0
+					a.s.detail.clear()
+					a.s.reload()
 					dialog.ShowInformation(lang.L("privacy.erase.title"), lang.L("privacy.erase.done", map[string]any{
-						"Trades": res.Trades, "Contacts": res.Contacts, "FollowUps": res.FollowUps}), s.win)
+						"Trades": res.Trades, "Contacts": res.Contacts, "FollowUps": res.FollowUps}), a.s.win)
 				})
 			})
 		})

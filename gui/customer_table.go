@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -36,7 +37,7 @@ var listColumns = []listColumn{
 	{"field.city", data.SortCity, 64, func(c *data.Customer, _ bool) string { return c.City }},
 	{"field.trades", data.SortTrades, 66, func(c *data.Customer, _ bool) string { return fmt.Sprint(c.Stats.TradeCount) }},
 	{"field.total", data.SortTotal, 96, func(c *data.Customer, _ bool) string { return "¥" + data.FormatYuan(c.Stats.TotalFen) }},
-	{"field.last_trade", data.SortLastTrade, 96, func(c *data.Customer, _ bool) string { return localDate(c.Stats.LastTrade) }},
+	{"field.last_trade", data.SortLastTrade, 96, func(c *data.Customer, _ bool) string { return ui.LocalDate(c.Stats.LastTrade) }},
 	{"field.group", data.SortTier, 120, func(c *data.Customer, _ bool) string { return groupText(c) }},
 }
 
@@ -102,7 +103,7 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 			}
 			text := listColumns[id.Col].text(c, s.maskPhones)
 			if id.Col == 0 {
-				text = s.pickMark(c) + text
+				text = s.groups.mark(c) + text
 			}
 			l.SetText(text)
 		})
@@ -136,7 +137,7 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if c, _ := s.pages.row(id.Row); c != nil {
-			if s.pick(c.ID) {
+			if s.groups.pick(c.ID) {
 				return
 			}
 			s.selectCustomer(c.ID)

@@ -13,6 +13,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
@@ -35,11 +36,10 @@ type customerScreen struct {
 	detail   *customerDetail
 	content  fyne.CanvasObject
 
-	// custForm and tradeForm are the forms opened last (kept for keyboard focus and tests).
-	custForm  *customerForm
-	tradeForm *tradeForm
+	// customerEdits opens the dialogs and does the writes (customer_actions.go).
+	*customerEdits
 
-	groups   customerGroups
+	groups   *customerGroups
 	selected int64
 	reqSeq   int // newest list request; older answers are dropped
 	debounce *time.Timer
@@ -52,6 +52,7 @@ type customerScreen struct {
 
 func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, spawn func(func())) *customerScreen {
 	s := &customerScreen{win: win, store: store, maskPhones: maskPhones, delay: searchDelay, spawn: spawn}
+	s.customerEdits = &customerEdits{s: s}
 	s.filter = data.CustomerFilter{Sort: data.SortCreated, Desc: true}
 	s.pages.reset(0, nil)
 	s.table = s.newCustomerTable()
@@ -65,7 +66,7 @@ func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, sp
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { s.OnImport() })
 	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.exportList)
 	s.count = widget.NewLabel("")
-	s.newGroupBar()
+	s.groups = newCustomerGroups(s)
 	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
 
 	s.emptyMsg = widget.NewLabel("")
@@ -143,7 +144,7 @@ func (s *customerScreen) reload() {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.applyFirstPage(rows, total)
@@ -158,12 +159,12 @@ func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
-	case total == 0 && s.filter.Query == "" && !s.groupFiltered():
+	case total == 0 && s.filter.Query == "" && !s.groups.filtered():
 		s.emptyMsg.SetText(lang.L("customers.empty"))
 		s.empty.Show()
 		s.table.Hide()
 	case total == 0:
-		s.emptyMsg.SetText(s.noMatchText())
+		s.emptyMsg.SetText(s.groups.noMatchText())
 		s.empty.Show()
 		s.table.Hide()
 	default:
@@ -204,7 +205,7 @@ func (s *customerScreen) fetchPage(page int) {
 			}
 			delete(s.pages.loading, page)
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.pages.keep(page, rows)
@@ -239,7 +240,7 @@ func (s *customerScreen) selectCustomer(id int64) {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			s.detail.show(c, trades)

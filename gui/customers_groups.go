@@ -12,12 +12,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
 // customerGroups is the grouping part of the 客户 screen: the banner naming the group
 // the list is filtered to, and multi-select for tagging several customers at once.
 type customerGroups struct {
+	s        *customerScreen
 	bar      *fyne.Container // shown while filtered to a group or selecting
 	label    *widget.Label
 	clear    *widget.Button
@@ -29,43 +31,46 @@ type customerGroups struct {
 	name     string // the group the list is filtered to, as the seller knows it
 }
 
-// newGroupBar builds the banner and the multi-select toggle; the toggle goes in the toolbar.
-func (s *customerScreen) newGroupBar() {
-	gr := &s.groups
+// newCustomerGroups builds the banner and the multi-select toggle of s; the toggle
+// goes in the toolbar.
+func newCustomerGroups(s *customerScreen) *customerGroups {
+	gr := &customerGroups{s: s}
 	gr.picked = map[int64]bool{}
 	gr.label = widget.NewLabel("")
-	gr.clear = widget.NewButtonWithIcon(lang.L("customers.filter.clear"), theme.CancelIcon(), func() { s.showGroup(data.CustomerFilter{}, "") })
+	gr.clear = widget.NewButtonWithIcon(lang.L("customers.filter.clear"), theme.CancelIcon(), func() { gr.show(data.CustomerFilter{}, "") })
 	gr.selCount = widget.NewLabel("")
-	tag := widget.NewButton(lang.L("customers.tag_selected"), func() { s.tagPicked(true) })
-	untag := widget.NewButton(lang.L("customers.untag_selected"), func() { s.tagPicked(false) })
+	tag := widget.NewButton(lang.L("customers.tag_selected"), func() { gr.tagPicked(true) })
+	untag := widget.NewButton(lang.L("customers.untag_selected"), func() { gr.tagPicked(false) })
 	gr.selBox = container.NewHBox(gr.selCount, tag, untag)
-	gr.toggle = widget.NewButtonWithIcon(lang.L("customers.select"), theme.CheckButtonIcon(), s.togglePicking)
+	gr.toggle = widget.NewButtonWithIcon(lang.L("customers.select"), theme.CheckButtonIcon(), gr.togglePicking)
 	gr.bar = container.NewHBox(gr.label, gr.clear, gr.selBox)
-	s.updateGroupBar()
+	gr.update()
+	return gr
 }
 
-// groupFiltered reports whether the list is filtered to a group (tier, tag, segment
-// or dormant buyers).
-func (s *customerScreen) groupFiltered() bool {
+// filtered reports whether the list is filtered to a group (tier, tag, segment or
+// dormant buyers).
+func (gr *customerGroups) filtered() bool {
+	s := gr.s
 	return s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
 }
 
 // noMatchText says why the list is empty: no match for the search, no customer in
 // the group, or no match for the search within the group.
-func (s *customerScreen) noMatchText() string {
-	args := map[string]any{"Query": s.filter.Query, "Group": s.groups.name}
+func (gr *customerGroups) noMatchText() string {
+	args := map[string]any{"Query": gr.s.filter.Query, "Group": gr.name}
 	switch {
-	case !s.groupFiltered():
+	case !gr.filtered():
 		return lang.L("customers.no_match", args)
-	case s.filter.Query == "":
+	case gr.s.filter.Query == "":
 		return lang.L("customers.group_empty", args)
 	}
 	return lang.L("customers.no_match_in_group", args)
 }
 
-func (s *customerScreen) updateGroupBar() {
-	gr := &s.groups
-	filtered := s.groupFiltered()
+// update shows the banner while filtered or picking, and the picked count.
+func (gr *customerGroups) update() {
+	filtered := gr.filtered()
 	if filtered {
 		gr.label.Show()
 		gr.clear.Show()
@@ -89,57 +94,60 @@ func (s *customerScreen) updateGroupBar() {
 	}
 }
 
-// showGroup filters the list to one group (the zero filter shows everyone again).
-func (s *customerScreen) showGroup(f data.CustomerFilter, label string) {
+// show filters the list to one group (the zero filter shows everyone again).
+func (gr *customerGroups) show(f data.CustomerFilter, label string) {
+	s := gr.s
 	s.filter.Tier, s.filter.Tag, s.filter.Segment, s.filter.Dormant = f.Tier, f.Tag, f.Segment, f.Dormant
 	s.filter.Query = ""
 	s.search.OnChanged = nil
 	s.search.SetText("")
 	s.search.OnChanged = s.searchChanged
-	s.groups.name = label
-	s.groups.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
-	s.updateGroupBar()
+	gr.name = label
+	gr.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
+	gr.update()
 	s.reload()
 }
 
-func (s *customerScreen) togglePicking() {
-	s.groups.picking = !s.groups.picking
-	s.groups.picked = map[int64]bool{}
-	s.updateGroupBar()
-	s.table.Refresh()
+// togglePicking turns multi-select on or off, with nobody picked.
+func (gr *customerGroups) togglePicking() {
+	gr.picking = !gr.picking
+	gr.picked = map[int64]bool{}
+	gr.update()
+	gr.s.table.Refresh()
 }
 
 // pick toggles a customer in the multi-selection; it reports whether picking is on.
-func (s *customerScreen) pick(id int64) bool {
-	if !s.groups.picking {
+func (gr *customerGroups) pick(id int64) bool {
+	if !gr.picking {
 		return false
 	}
-	if s.groups.picked[id] {
-		delete(s.groups.picked, id)
+	if gr.picked[id] {
+		delete(gr.picked, id)
 	} else {
-		s.groups.picked[id] = true
+		gr.picked[id] = true
 	}
-	s.updateGroupBar()
-	s.table.UnselectAll()
-	s.table.Refresh()
+	gr.update()
+	gr.s.table.UnselectAll()
+	gr.s.table.Refresh()
 	return true
 }
 
-// pickMark is shown before the nick while picking.
-func (s *customerScreen) pickMark(c *data.Customer) string {
+// mark is shown before the nick while picking.
+func (gr *customerGroups) mark(c *data.Customer) string {
 	switch {
-	case !s.groups.picking:
+	case !gr.picking:
 		return ""
-	case s.groups.picked[c.ID]:
+	case gr.picked[c.ID]:
 		return "☑ "
 	}
 	return "☐ "
 }
 
 // tagPicked adds (or removes) one tag on every picked customer.
-func (s *customerScreen) tagPicked(add bool) {
-	ids := make([]int64, 0, len(s.groups.picked))
-	for id := range s.groups.picked {
+func (gr *customerGroups) tagPicked(add bool) {
+	s := gr.s
+	ids := make([]int64, 0, len(gr.picked))
+	for id := range gr.picked {
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
@@ -149,7 +157,7 @@ func (s *customerScreen) tagPicked(add bool) {
 	if !add {
 		title = lang.L("customers.untag.title", map[string]any{"Count": len(ids)})
 	}
-	askTag(s.win, title, "", func(tag string) {
+	ui.AskTag(s.win, title, "", func(tag string) {
 		var n int
 		var err error
 		done := "customers.tag.done"
@@ -160,11 +168,11 @@ func (s *customerScreen) tagPicked(add bool) {
 			done = "customers.untag.done"
 		}
 		if err != nil {
-			showError(s.win, err)
+			ui.ShowError(s.win, err)
 			return
 		}
-		s.groups.picked = map[int64]bool{}
-		s.updateGroupBar()
+		gr.picked = map[int64]bool{}
+		gr.update()
 		s.refresh()
 		dialog.ShowInformation(title, lang.L(done, map[string]any{"Count": n, "Tag": tag}), s.win)
 	})
@@ -200,7 +208,7 @@ func (s *customerScreen) rateLater(rows []*data.Customer) {
 				return
 			}
 			if err != nil {
-				showError(s.win, err)
+				ui.ShowError(s.win, err)
 				return
 			}
 			for _, c := range rows {

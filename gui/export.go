@@ -4,11 +4,13 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/gui/ui"
 )
 
 // exportList saves the customers the list shows now (all of them, or the search
 // result) with their trades to an xlsx the seller picks.
 func (s *customerScreen) exportList() {
-	exportCustomers(s.win, s.store, s.spawn, s.filter,
+	ui.ExportCustomers(s.win, s.store, s.spawn, s.filter,
 		lang.L("export.file_name", map[string]any{"Date": time.Now().Format("20060102")})+".xlsx")
 }

@@ -1,40 +1,16 @@
 package gui
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
-	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
 )
 
 // seedGoldenShop makes a small, fixed shop for the golden pictures.
-func seedGoldenShop(t *testing.T, s *sqlite.Store) {
-	t.Helper()
-	ctx := context.Background()
-	for i, sc := range []struct {
-		c      data.Customer
-		trades []int64
-	}{
-		{data.Customer{Platform: data.PlatformTaobao, Nick: "爱喝茶的小王", Name: "王小明", Phone: "13812345678", City: "杭州", Tags: []string{"老客"}}, []int64{26800, 15800, 9800}},
-		{data.Customer{Platform: data.PlatformJD, Nick: "jd_李华", Name: "李华", Phone: "13987654321", City: "上海"}, []int64{520000}},
-		{data.Customer{Platform: data.PlatformPDD, Nick: "拼团达人", Name: "赵敏", Phone: "0571-88886666", City: "北京"}, nil},
-	} {
-		c := sc.c
-		if err := s.CreateCustomer(ctx, &c); err != nil {
-			t.Fatal(err)
-		}
-		for j, a := range sc.trades {
-			at := time.Date(2026, 10, 1+i+j, 12, 0, 0, 0, time.UTC)
-			if err := s.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, TradedAt: at, AmountFen: a, Goods: "明前龙井茶"}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-}
+func seedGoldenShop(t testing.TB, s *sqlite.Store) { guitest.SeedGoldenShop(t, s) }
 
 func TestGoldenCustomerList(t *testing.T) {
 	g, store := newTestApp(t)

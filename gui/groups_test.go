@@ -1,56 +1,25 @@
 package gui
 
 import (
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/groups"
 	"shopcrm/i18n"
 )
 
 // openGroups shows the 分组 screen of a test app on the golden shop.
-func openGroups(t *testing.T) (*App, *groupsScreen) {
+func openGroups(t *testing.T) (*App, *groups.Screen) {
 	t.Helper()
 	g, store := newTestApp(t)
 	seedGoldenShop(t, store)
 	test.Tap(button(t, g.win, "分组"))
 	return g, g.groups
-}
-
-func TestEditingAThresholdChangesTheCountsLive(t *testing.T) {
-	_, gs := openGroups(t)
-	e := gs.tiers
-	// The golden shop: 爱喝茶的小王 3 trades ¥538 (高级), jd_李华 1 trade ¥5200 (至尊), 拼团达人 none.
-	want := []string{"1 位", "0 位", "1 位", "0 位", "1 位"}
-	for i, l := range e.lines {
-		if !strings.HasPrefix(l.count.Text, want[i]) {
-			t.Errorf("tier %d before: got %q, want %s…", i, l.count.Text, want[i])
-		}
-	}
-	// 高级客户 now needs 4 trades or ¥600: 小王 drops to 普通客户, shown before saving.
-	e.lines[2].trades.SetText("")
-	test.Type(e.lines[2].trades, "4")
-	e.lines[2].total.SetText("600")
-	if !strings.HasPrefix(e.lines[1].count.Text, "1 位") || !strings.HasPrefix(e.lines[2].count.Text, "0 位") {
-		t.Errorf("after the edit: regular %q, senior %q", e.lines[1].count.Text, e.lines[2].count.Text)
-	}
-	if !e.dirty || e.save.Disabled() {
-		t.Error("an edit did not offer saving")
-	}
-	test.Tap(e.save)
-	tiers, _ := gs.store.Tiers(t.Context())
-	if *tiers[2].MinTrades != 4 || *tiers[2].MinTotalFen != 60000 {
-		t.Errorf("saved senior tier: %d trades, %d fen", *tiers[2].MinTrades, *tiers[2].MinTotalFen)
-	}
-	if !strings.HasPrefix(e.lines[1].count.Text, "1 位") || e.dirty {
-		t.Errorf("after saving: regular %q, dirty %v", e.lines[1].count.Text, e.dirty)
-	}
 }
 
 func TestClickingAGroupOpensTheFilteredList(t *testing.T) {
@@ -106,14 +75,14 @@ func TestTierTableFitsTheWindow(t *testing.T) {
 		g, store := newTestAppIn(t, choice)
 		seedGoldenShop(t, store)
 		g.win.Resize(fyne.NewSize(1240, 780))
-		g.showScreen(g.groups.content)
-		e := g.groups.tiers
-		width := e.rows.Size().Width
+		g.showScreen(g.groups.Content)
+		table, rows := g.groups.TierRows()
+		width := table.Size().Width
 		if width < 600 {
 			t.Fatalf("%s: tier table only %.0f px wide", choice, width)
 		}
-		for i, l := range e.lines {
-			if w := l.row.MinSize().Width; w > width {
+		for i, row := range rows {
+			if w := row.MinSize().Width; w > width {
 				t.Errorf("%s: tier %d needs %.0f px, the table has %.0f", choice, i, w, width)
 			}
 		}
@@ -122,21 +91,5 @@ func TestTierTableFitsTheWindow(t *testing.T) {
 	}
 	if err := i18n.Use(i18n.Chinese); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// 更多 opens the other actions of a tier as a menu.
-func TestTierMoreMenuHoldsTheOtherActions(t *testing.T) {
-	g, _ := openGroups(t)
-	test.Tap(button(t, g.win, "更多"))
-	var items []string
-	walk(g.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
-		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
-			items = append(items, t.Text)
-		}
-		return false
-	})
-	if strings.Join(items, ",") != "导出,复制手机号,存为标签" {
-		t.Errorf("更多 menu: %q", items)
 	}
 }

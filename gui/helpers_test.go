@@ -2,28 +2,22 @@ package gui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
+	"shopcrm/gui/onboarding"
 	"shopcrm/i18n"
 )
 
-func TestMain(m *testing.M) {
-	// Dates in the list are local; pin the zone so goldens match on every machine.
-	time.Local = time.FixedZone("CST", 8*3600)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { guitest.Main(m) } // dates in the list are local: goldens match on every machine
 
 // testNow is the fixed clock of GUI tests.
-var testNow = time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)
+var testNow = guitest.Now
 
 // newTestApp opens the real window on a temp store, in Chinese, with slow work run
 // synchronously so a test sees its result at once.
@@ -37,7 +31,7 @@ func newTestApp(t *testing.T) (*App, *sqlite.Store) {
 func newTestAppIn(t *testing.T, choice string) (*App, *sqlite.Store) {
 	t.Helper()
 	store := newTestStore(t)
-	if err := store.SetSetting(context.Background(), prefWelcome, "1"); err != nil {
+	if err := store.SetSetting(context.Background(), onboarding.PrefWelcome, "1"); err != nil {
 		t.Fatal(err)
 	}
 	return openTestWindowIn(t, store, choice), store
@@ -46,12 +40,8 @@ func newTestAppIn(t *testing.T, choice string) (*App, *sqlite.Store) {
 // newTestStore is an empty store in a temp folder with the fixed test clock.
 func newTestStore(t *testing.T) *sqlite.Store {
 	t.Helper()
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "shop"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	store.Now = func() time.Time { return testNow }
-	t.Cleanup(func() { store.Close() })
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
 	return store
 }
 
@@ -76,74 +66,20 @@ func openTestWindowIn(t *testing.T, store *sqlite.Store, choice string) *App {
 	return g
 }
 
-// closeIfOpen closes w unless the test closed it already (the test driver does not
-// allow closing a window twice).
-func closeIfOpen(w fyne.Window) {
-	for _, open := range fyne.CurrentApp().Driver().AllWindows() {
-		if open == w {
-			w.Close()
-			return
-		}
-	}
-}
-
-// walk visits o and everything inside it, widgets' rendered parts included.
-func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
-	if o == nil || !o.Visible() {
-		return false
-	}
-	if visit(o) {
-		return true
-	}
-	switch v := o.(type) {
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if walk(c, visit) {
-				return true
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if walk(c, visit) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// topLayer is the open dialog if there is one, else the window content.
-func topLayer(w fyne.Window) fyne.CanvasObject {
-	if top := w.Canvas().Overlays().Top(); top != nil {
-		return top
-	}
-	return w.Canvas().Content()
-}
+// The widget finders are shared with the areas' tests (see guitest).
+var (
+	closeIfOpen       = guitest.CloseIfOpen
+	walk              = guitest.Walk
+	topLayer          = guitest.TopLayer
+	hasText           = guitest.HasText
+	hasTextContaining = guitest.HasTextContaining
+)
 
 // button finds a visible button by its label in the top layer, failing the test if
 // there is none.
 func button(t *testing.T, w fyne.Window, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	walk(topLayer(w), func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			found = b
-			return true
-		}
-		return false
-	})
-	if found == nil {
-		t.Fatalf("no button %q on screen", label)
-	}
-	return found
-}
-
-// hasText reports whether a visible label or text in the top layer shows s.
-func hasText(w fyne.Window, s string) bool {
-	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
-		l, ok := o.(*widget.Label)
-		return ok && l.Text == s
-	})
+	return guitest.Button(t, w, label)
 }
 
 // cell is the text the list shows at row, col.
@@ -156,11 +92,3 @@ func cell(s *customerScreen, row, col int) string {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row} }
-
-// hasTextContaining reports whether a label on top of w contains s.
-func hasTextContaining(w fyne.Window, s string) bool {
-	return walk(topLayer(w), func(o fyne.CanvasObject) bool {
-		l, ok := o.(*widget.Label)
-		return ok && strings.Contains(l.Text, s)
-	})
-}

@@ -16,6 +16,7 @@ import (
 
 	"shopcrm/data/folder"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -189,7 +190,7 @@ func (l *Launcher) showMain() {
 	}
 	l.spawn(func() {
 		if _, err := l.store.DailyBackup(context.Background()); err != nil {
-			fyne.Do(func() { showError(g.win, err) })
+			fyne.Do(func() { ui.ShowError(g.win, err) })
 		}
 	})
 }

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/gui/onboarding"
 )
 
 // The keyboard shortcuts of the common actions; the menu shows them beside its items
@@ -31,7 +33,7 @@ func (g *App) mainMenu() *fyne.MainMenu {
 		),
 		fyne.NewMenu(lang.L("menu.edit"),
 			item("menu.edit.search", shortcutSearch, g.focusSearch),
-			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.content) }),
+			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.Content) }),
 		),
 		fyne.NewMenu(lang.L("menu.help"),
 			item("menu.help.tour", nil, g.showTour),
@@ -69,6 +71,9 @@ func (g *App) reopen() {
 	size := g.win.Canvas().Size()
 	next := newAppIn(g.fyneApp, g.win, g.store, g.spawn)
 	next.win.Resize(size)
-	next.showScreen(next.settings.content)
+	next.showScreen(next.settings.Content)
 	g.replacedBy = next
 }
+
+// showTour is 帮助 → 导览.
+func (g *App) showTour() { onboarding.ShowTour(g.win) }

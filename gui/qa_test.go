@@ -2,15 +2,14 @@ package gui
 
 import (
 	"strings"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"testing"
-
+	"shopcrm/gui/onboarding"
 	"shopcrm/i18n"
-	"shopcrm/importer/field"
 )
 
 func TestDetailPaneLeavesTheListItsShareInEnglish(t *testing.T) {
@@ -30,15 +29,6 @@ func TestDetailPaneLeavesTheListItsShareInEnglish(t *testing.T) {
 	}
 }
 
-func TestRFMLettersReadInBothLanguages(t *testing.T) {
-	for choice, want := range map[string]string{i18n.Chinese: "R高 F低 M高", i18n.English: "R-high F-low M-high"} {
-		newTestAppIn(t, choice)
-		if got := rfmLetters("HLH"); got != want {
-			t.Errorf("%s: got %q, want %q", choice, got, want)
-		}
-	}
-}
-
 // Fyne wraps a label at the last space that fits, so one space inside a Chinese
 // paragraph ("显示 TA 的资料") ends a line half way across the dialog.
 func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
@@ -47,8 +37,8 @@ func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
 		"import.preview.hint": lang.L("import.preview.hint", map[string]any{"Row": 1}),
 		"demo.banner":         lang.L("demo.banner", map[string]any{"Count": 3000}),
 	}
-	for _, p := range tourPages {
-		texts["tour."+p.name+".body"] = lang.L("tour." + p.name + ".body")
+	for _, p := range onboarding.TourPages {
+		texts["tour."+p.Name+".body"] = lang.L("tour." + p.Name + ".body")
 	}
 	for key, text := range texts {
 		if strings.Contains(text, " ") {
@@ -60,31 +50,12 @@ func TestLongChineseTextHasNoSpacesToWrapAt(t *testing.T) {
 func TestGroupsFitA1024WideWindowInEnglish(t *testing.T) {
 	g, store := newTestAppIn(t, i18n.English)
 	seedGoldenShop(t, store)
-	g.groups.reload()
+	g.groups.Reload()
 	border := g.win.Content().(*fyne.Container)
 	rail := border.Objects[len(border.Objects)-1].MinSize().Width + 40 // and the window's and tabs' padding
-	for name, tab := range map[string]fyne.CanvasObject{"RFM": g.groups.rfm, "Dormant": g.groups.dormant} {
+	for name, tab := range g.groups.GroupLists() {
 		if w := rail + tab.MinSize().Width; w > 1024 {
 			t.Errorf("the %s tab needs a %.0f px wide window; a 1024 px screen cuts off its buttons", name, w)
-		}
-	}
-}
-
-func TestPreviewShowsSerialDatesAndFloatPricesAsTheImportReadsThem(t *testing.T) {
-	for _, c := range []struct {
-		k         field.Key
-		raw, want string
-	}{
-		{field.TradedAt, "40513.351388888886", "2010-12-01 08:26"},
-		{field.PaidAt, "43101", "2018-01-01"},
-		{field.UnitPrice, "2.5499999999999998", "2.55"},
-		{field.Amount, "748.5", "748.5"},                       // already readable: as in the sheet
-		{field.TradedAt, "2012-5-23 23:34", "2012-5-23 23:34"}, // text dates stay as written
-		{field.OrderNo, "536365", "536365"},
-		{field.Extra("积分"), "40513.35", "40513.35"},
-	} {
-		if got := previewCell(c.k, c.raw); got != c.want {
-			t.Errorf("%s %q: shown as %q, want %q", c.k, c.raw, got, c.want)
 		}
 	}
 }

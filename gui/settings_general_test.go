@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/onboarding"
+	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
 
@@ -179,11 +181,11 @@ func TestMenuNewCustomerAndSearchWorkFromAnyScreen(t *testing.T) {
 
 func TestEveryComputedKeyIsTranslated(t *testing.T) {
 	var keys []string
-	for _, p := range tourPages {
-		keys = append(keys, "tour."+p.name+".title", "tour."+p.name+".body")
+	for _, p := range onboarding.TourPages {
+		keys = append(keys, "tour."+p.Name+".title", "tour."+p.Name+".body")
 	}
-	for _, s := range textSizes {
-		keys = append(keys, "settings.text_size."+s.value)
+	for _, s := range settings.TextSizes {
+		keys = append(keys, "settings.text_size."+s.Value)
 	}
 	for _, locale := range []string{"zh_Hans", "en"} {
 		b, err := i18n.Bundle(locale)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -44,8 +45,8 @@ func newTradeForm(t *data.Trade) *tradeForm {
 	f.status.SetSelected(i18n.StatusName(t.Status))
 	f.add("status", f.status)
 	f.orderNo = f.entry("order_no", t.OrderNo, "", false)
-	f.platform = widget.NewSelect(platformNames(), nil)
-	f.platform.SetSelectedIndex(platformIndex(t.Platform))
+	f.platform = widget.NewSelect(ui.PlatformNames(), nil)
+	f.platform.SetSelectedIndex(ui.PlatformIndex(t.Platform))
 	f.add("platform", f.platform)
 	f.note = f.entry("note", t.Note, "", true)
 	return f

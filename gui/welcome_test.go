@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/onboarding"
 )
 
 func TestWelcomeShowsOnlyOnAFirstStartWithAnEmptyArchive(t *testing.T) {
@@ -68,15 +69,15 @@ func TestSampleDataLoadsMarkedAndIsRemovedInOneClick(t *testing.T) {
 	ctx := context.Background()
 	test.Tap(button(t, g.win, "试用示例数据"))
 
-	if n, _ := store.DemoCount(ctx); n != demoSize.Customers {
-		t.Fatalf("sample customers: got %d, want %d", n, demoSize.Customers)
+	if n, _ := store.DemoCount(ctx); n != onboarding.DemoSize.Customers {
+		t.Fatalf("sample customers: got %d, want %d", n, onboarding.DemoSize.Customers)
 	}
 	if !hasText(g.win, "客户：你的客户档案") {
 		t.Error("the tour should follow the sample data")
 	}
 	test.Tap(button(t, g.win, "关闭导览"))
-	if g.customers.pages.total != demoSize.Customers {
-		t.Errorf("the list shows %d customers, want the %d samples", g.customers.pages.total, demoSize.Customers)
+	if g.customers.pages.total != onboarding.DemoSize.Customers {
+		t.Errorf("the list shows %d customers, want the %d samples", g.customers.pages.total, onboarding.DemoSize.Customers)
 	}
 	if !hasTextContaining(g.win, "正在使用示例数据") {
 		t.Error("the customer screen should say it shows sample data")
@@ -103,7 +104,7 @@ func TestSampleDataLoadsMarkedAndIsRemovedInOneClick(t *testing.T) {
 	if !hasTextContaining(g.win, "已删除 300 位示例客户") {
 		t.Error("the removal should be confirmed")
 	}
-	if g.demo.box.Visible() || strings.Contains(g.win.Title(), "示例数据") {
+	if g.demo.BannerShown() || strings.Contains(g.win.Title(), "示例数据") {
 		t.Error("the sample-data marks stayed after the removal")
 	}
 	if g.customers.pages.total != 1 {
@@ -122,41 +123,13 @@ func TestRemovingTheOnlySampleDataBringsTheWelcomeBack(t *testing.T) {
 	}
 }
 
-func TestTourPagesStepThrough(t *testing.T) {
-	g, _ := newTestApp(t)
-	g.showTour()
-	for i := 0; i < len(tourPages)-1; i++ {
-		test.Tap(button(t, g.win, "下一步"))
-	}
-	if !hasText(g.win, "你的数据在哪里") {
-		t.Fatal("the last page should be about the data folder")
-	}
-	test.Tap(button(t, g.win, "开始使用"))
-	if g.win.Canvas().Overlays().Top() != nil {
-		t.Error("开始使用 on the last page should close the tour")
-	}
-}
-
-func TestEscClosesTheTour(t *testing.T) {
-	g, _ := newTestApp(t)
-	g.showTour()
-	test.Tap(button(t, g.win, "下一步"))
-	g.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if g.win.Canvas().Overlays().Top() != nil {
-		t.Error("Esc should close the tour")
-	}
-	if g.win.Canvas().OnTypedKey() != nil {
-		t.Error("the window keeps the tour's key handler after it closed")
-	}
-}
-
 func TestTourHasAPageForEveryScreen(t *testing.T) {
 	g, _ := newTestApp(t)
 	border := g.win.Content().(*fyne.Container)
 	left := border.Objects[len(border.Objects)-1]
 	var titles []string
-	for _, p := range tourPages {
-		titles = append(titles, lang.L("tour."+p.name+".title"))
+	for _, p := range onboarding.TourPages {
+		titles = append(titles, lang.L("tour."+p.Name+".title"))
 	}
 	n := 0
 	walk(left, func(o fyne.CanvasObject) bool {

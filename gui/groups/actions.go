@@ -1,0 +1,105 @@
+package groups
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/gui/ui"
+	"shopcrm/importer"
+)
+
+// groupAction is one thing a seller can do with a group.
+type groupAction struct {
+	key string // translation key of its label
+	do  func()
+}
+
+// groupActionList is what every group offers: show its customers, export them,
+// copy their phones, save them as a tag.
+func (s *Screen) groupActionList(f data.CustomerFilter, label string) []groupAction {
+	return []groupAction{
+		{"groups.open", func() { s.OnOpen(f, label) }},
+		{"groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }},
+		{"groups.copy_phones", func() { s.copyPhones(f) }},
+		{"groups.save_as_tag", func() { s.saveAsTag(f) }},
+	}
+}
+
+func smallButton(a groupAction) *widget.Button {
+	b := widget.NewButton(lang.L(a.key), a.do)
+	b.Importance = widget.LowImportance
+	return b
+}
+
+// groupActions shows every action of a group as a button.
+func (s *Screen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+	box := container.NewHBox()
+	for _, a := range s.groupActionList(f, label) {
+		box.Add(smallButton(a))
+	}
+	return box
+}
+
+// compactGroupActions shows the first action (查看客户) as a button and the others in
+// a 更多 menu, for rows that have no room for four buttons.
+func (s *Screen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+	acts := s.groupActionList(f, label)
+	var items []*fyne.MenuItem
+	for _, a := range acts[1:] {
+		items = append(items, fyne.NewMenuItem(lang.L(a.key), a.do))
+	}
+	var more *widget.Button
+	more = widget.NewButtonWithIcon(lang.L("groups.more"), theme.MenuDropDownIcon(), func() {
+		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), s.win.Canvas(), fyne.NewPos(0, more.Size().Height), more)
+	})
+	more.Importance = widget.LowImportance
+	more.IconPlacement = widget.ButtonIconTrailingText
+	return container.NewHBox(smallButton(acts[0]), more)
+}
+
+// exportGroup saves a group's customers and trades to an xlsx through the exporter.
+func exportGroup(win fyne.Window, store importer.Store, spawn func(func()), f data.CustomerFilter, label string) {
+	ui.ExportCustomers(win, store, spawn, f, label+"-"+time.Now().Format("20060102")+".xlsx")
+}
+
+// copyPhones puts the group's phone list on the clipboard, one number a line,
+// leaving out customers who opted out of marketing.
+func (s *Screen) copyPhones(f data.CustomerFilter) {
+	phones, optedOut, err := s.store.GroupPhones(context.Background(), f)
+	if err != nil {
+		ui.ShowError(s.win, err)
+		return
+	}
+	if len(phones) == 0 {
+		dialog.ShowInformation(lang.L("groups.copy_phones"), lang.L("groups.no_phones"), s.win)
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(strings.Join(phones, "\n"))
+	msg := lang.L("groups.copied", map[string]any{"Count": len(phones)})
+	if optedOut > 0 {
+		msg = lang.L("groups.copied_opt_out", map[string]any{"Count": len(phones), "OptOut": optedOut})
+	}
+	dialog.ShowInformation(lang.L("groups.copy_phones"), msg, s.win)
+}
+
+// saveAsTag tags the group's current members: a static group.
+func (s *Screen) saveAsTag(f data.CustomerFilter) {
+	ui.AskTag(s.win, lang.L("groups.save_as_tag"), lang.L("groups.save_as_tag.message"), func(tag string) {
+		n, err := s.store.TagFiltered(context.Background(), f, tag)
+		if err != nil {
+			ui.ShowError(s.win, err)
+			return
+		}
+		dialog.ShowInformation(lang.L("groups.save_as_tag"), lang.L("groups.tag_done", map[string]any{"Count": n, "Tag": tag}), s.win)
+		s.Reload()
+	})
+}

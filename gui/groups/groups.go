@@ -1,0 +1,287 @@
+package groups
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/gui/ui"
+	"shopcrm/i18n"
+)
+
+// Screen is 分组: tiers with editable thresholds and live counts, the RFM
+// segments, dormant buyers, tags and charts. Every group opens as a filtered customer
+// list, exports, copies its phones and can be saved as a tag.
+type Screen struct {
+	win   fyne.Window
+	store Store
+	now   func() time.Time // the store's clock
+	spawn func(func())
+	// OnOpen shows the customer list filtered to a group named label.
+	OnOpen func(f data.CustomerFilter, label string)
+
+	// Content is the screen, for the navigation rail.
+	Content fyne.CanvasObject
+	summary *widget.Label
+	tiers   *tierEditor
+	rfm     *fyne.Container
+	dormant *fyne.Container
+	tags    *fyne.Container
+	charts  [6]*chart
+	seq     int
+}
+
+// New builds the screen on store; now is the store's clock and spawn runs slow work
+// off the UI goroutine (tests pass a synchronous one). Call Reload when it is shown.
+func New(win fyne.Window, store Store, now func() time.Time, spawn func(func())) *Screen {
+	s := &Screen{win: win, store: store, now: now, spawn: spawn}
+	s.summary = widget.NewLabel("")
+	s.tiers = newTierEditor(s)
+	s.rfm = container.NewVBox()
+	s.dormant = container.NewVBox()
+	s.tags = container.NewVBox()
+	yuan := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
+	s.charts = [6]*chart{
+		newChart(lang.L("groups.chart.tier_customers"), false, count),
+		newChart(lang.L("groups.chart.tier_value"), false, yuan),
+		newChart(lang.L("groups.chart.segment_customers"), false, count),
+		newChart(lang.L("groups.chart.segment_value"), false, yuan),
+		newChart(lang.L("groups.chart.sales"), true, yuan),
+		newChart(lang.L("groups.chart.buyers"), false, count),
+	}
+	charts := container.NewGridWithColumns(2)
+	for _, c := range s.charts {
+		charts.Add(c)
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("groups.tab.tiers"), s.tiers.content),
+		container.NewTabItem(lang.L("groups.tab.rfm"), container.NewVScroll(s.rfm)),
+		container.NewTabItem(lang.L("groups.tab.dormant"), container.NewVScroll(s.dormant)),
+		container.NewTabItem(lang.L("groups.tab.tags"), container.NewVScroll(s.tags)),
+		container.NewTabItem(lang.L("groups.tab.charts"), container.NewVScroll(charts)),
+	)
+	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
+	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, tabs)
+	return s
+}
+
+// groupsData is what one reload fetches.
+type groupsData struct {
+	g      *data.Grouping
+	months []data.MonthStat
+}
+
+// Reload regroups the shop as of today off the UI goroutine.
+func (s *Screen) Reload() {
+	s.seq++
+	seq := s.seq
+	s.spawn(func() {
+		ctx := context.Background()
+		now := s.now().In(time.Local)
+		var d groupsData
+		var err error
+		if d.g, err = s.store.Regroup(ctx, now); err == nil {
+			d.months, err = s.store.MonthlyStats(ctx, now, 12)
+		}
+		fyne.Do(func() {
+			if seq != s.seq {
+				return
+			}
+			if err != nil {
+				ui.ShowError(s.win, err)
+				return
+			}
+			s.apply(d)
+		})
+	})
+}
+
+func (s *Screen) apply(d groupsData) {
+	g := d.g
+	s.summary.SetText(lang.L("groups.summary", map[string]any{"Date": g.Params.AsOf.Format(data.DateLayout),
+		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": data.FormatYuan(g.All.TotalFen)}))
+	s.tiers.load(g)
+	s.showRFM(g)
+	s.showDormant(g)
+	s.showTags(g)
+	s.showCharts(g, d.months)
+}
+
+// countText is "12 位 · ¥3,400.00 · 25.0%".
+func countText(c, all data.GroupCount) string {
+	return lang.L("groups.count_share", map[string]any{"Count": c.Customers, "Total": data.FormatYuan(c.TotalFen),
+		"Share": fmt.Sprintf("%.1f%%", 100*c.Share(all))})
+}
+
+// groupRow is one group: name and hint, its count and share, and its actions.
+func (s *Screen) groupRow(name, hint string, c, all data.GroupCount, f data.CustomerFilter) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel(countText(c, all))
+	info.Wrapping = fyne.TextWrapWord // on a narrow window the figures wrap instead of widening it
+	left := container.NewVBox(container.NewBorder(nil, nil, title, nil, info))
+	if hint != "" {
+		h := widget.NewLabel(hint)
+		h.SizeName = theme.SizeNameCaptionText
+		h.Wrapping = fyne.TextWrapWord
+		left.Add(h)
+	}
+	return container.NewBorder(nil, nil, nil, s.groupActions(f, name), left)
+}
+
+func (s *Screen) showRFM(g *data.Grouping) {
+	s.rfm.RemoveAll()
+	p := g.Params
+	if p.Buyers == 0 {
+		s.rfm.Add(widget.NewLabel(lang.L("groups.rfm.none")))
+		return
+	}
+	s.rfm.Add(widget.NewLabel(lang.L("groups.rfm.averages", map[string]any{"Recency": fmt.Sprintf("%.0f", p.AvgRecency),
+		"Trades": fmt.Sprintf("%.1f", p.AvgTrades), "Total": data.FormatYuan(int64(p.AvgTotalFen))})))
+	for _, sg := range g.Segments {
+		name := i18n.SegmentName(sg.Segment) + "  " + rfmLetters(sg.Segment)
+		s.rfm.Add(s.groupRow(name, lang.L("segment."+string(sg.Segment)+".hint"), sg.GroupCount, g.All, data.CustomerFilter{Segment: sg.Segment}))
+	}
+	s.rfm.Add(widget.NewSeparator())
+	cuts := container.NewGridWithColumns(3)
+	for _, dim := range []struct {
+		title string
+		cuts  data.Cuts
+		words []string
+	}{
+		{lang.L("groups.rfm.r"), p.R, recencyWords(p.R)},
+		{lang.L("groups.rfm.f"), p.F, tradeWords(p.F)},
+		{lang.L("groups.rfm.m"), p.M, totalWords(p.M)},
+	} {
+		box := container.NewVBox(widget.NewLabelWithStyle(dim.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		how := lang.L("groups.cut.quintile")
+		if dim.cuts.Fixed {
+			how = lang.L("groups.cut.fixed")
+		}
+		hl := widget.NewLabel(how)
+		hl.Wrapping = fyne.TextWrapWord
+		hl.SizeName = theme.SizeNameCaptionText
+		box.Add(hl)
+		for _, w := range dim.words {
+			box.Add(widget.NewLabel(w))
+		}
+		cuts.Add(box)
+	}
+	s.rfm.Add(cuts)
+}
+
+// rfmLetters shows a segment as "R高 F低 M高".
+func rfmLetters(g data.Segment) string {
+	out := ""
+	for i, d := range []string{"R", "F", "M"} {
+		v := lang.L("groups.rfm.low")
+		if g[i] == 'H' {
+			v = lang.L("groups.rfm.high")
+		}
+		if i > 0 {
+			out += " "
+		}
+		out += lang.L("qa.rfm.letter", map[string]any{"Dim": d, "Level": v})
+	}
+	return out
+}
+
+func (s *Screen) showDormant(g *data.Grouping) {
+	s.dormant.RemoveAll()
+	days := g.Params.DormantDays
+	rule := widget.NewLabel(lang.L("groups.dormant.rule", map[string]any{"Days": days, "Factor": data.DormantIntervalFactor, "Min": days / 3}))
+	rule.Wrapping = fyne.TextWrapWord
+	entry := widget.NewEntry()
+	entry.SetText(fmt.Sprint(days))
+	save := widget.NewButton(lang.L("groups.dormant.save"), func() {
+		var n int
+		if _, err := fmt.Sscan(entry.Text, &n); err != nil {
+			n = -1
+		}
+		if err := s.store.SetDormantDays(context.Background(), n); err != nil {
+			ui.ShowError(s.win, err)
+			return
+		}
+		s.Reload()
+	})
+	s.dormant.Add(container.NewHBox(widget.NewLabel(lang.L("groups.dormant.days")), container.NewGridWrap(fyne.NewSize(90, entry.MinSize().Height), entry), save))
+	s.dormant.Add(rule)
+	s.dormant.Add(s.groupRow(lang.L("groups.dormant"), lang.L("groups.dormant.hint"), g.Dormant, g.All, data.CustomerFilter{Dormant: true}))
+}
+
+func (s *Screen) showTags(g *data.Grouping) {
+	s.tags.RemoveAll()
+	if len(g.Tags) == 0 {
+		l := widget.NewLabel(lang.L("groups.tags.none"))
+		l.Wrapping = fyne.TextWrapWord
+		s.tags.Add(l)
+		return
+	}
+	for _, t := range g.Tags {
+		tag := t.Name
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			ui.Confirm(s.win, lang.L("groups.tag.delete"), lang.L("groups.tag.delete.message", map[string]any{"Tag": tag}),
+				lang.L("action.delete"), func() {
+					if err := s.store.DeleteTag(context.Background(), tag); err != nil {
+						ui.ShowError(s.win, err)
+						return
+					}
+					s.Reload()
+				})
+		})
+		del.Importance = widget.LowImportance
+		s.tags.Add(container.NewBorder(nil, nil, nil, del, s.groupRow(tag, "", t.GroupCount, g.All, data.CustomerFilter{Tag: tag})))
+	}
+}
+
+var (
+	chartBlue  = color.NRGBA{R: 0x2f, G: 0x6f, B: 0xd6, A: 0xff}
+	chartGreen = color.NRGBA{R: 0x2e, G: 0xa0, B: 0x5a, A: 0xff}
+)
+
+func (s *Screen) showCharts(g *data.Grouping, months []data.MonthStat) {
+	var tierNames []string
+	var tierN, tierV []float64
+	for _, t := range g.Tiers {
+		tierNames = append(tierNames, i18n.TierName(t.Tier.Name))
+		tierN = append(tierN, float64(t.Customers))
+		tierV = append(tierV, float64(t.TotalFen)/100)
+	}
+	var segNames []string
+	var segN, segV []float64
+	for _, sg := range g.Segments {
+		segNames = append(segNames, i18n.SegmentName(sg.Segment))
+		segN = append(segN, float64(sg.Customers))
+		segV = append(segV, float64(sg.TotalFen)/100)
+	}
+	var monthNames []string
+	var sales, fresh, back []float64
+	for _, m := range months {
+		monthNames = append(monthNames, m.Month.Format("06-01"))
+		sales = append(sales, float64(m.SalesFen)/100)
+		fresh = append(fresh, float64(m.NewBuyers))
+		back = append(back, float64(m.Returning()))
+	}
+	one := func(v []float64) chartSeries { return chartSeries{color: chartBlue, values: v} }
+	s.charts[0].set(tierNames, one(tierN))
+	s.charts[1].set(tierNames, one(tierV))
+	s.charts[2].set(segNames, one(segN))
+	s.charts[3].set(segNames, one(segV))
+	s.charts[4].set(monthNames, one(sales))
+	s.charts[5].set(monthNames, chartSeries{lang.L("groups.chart.new"), chartGreen, fresh},
+		chartSeries{lang.L("groups.chart.returning"), chartBlue, back})
+}
+
+// GroupLists are the RFM and dormant tabs' contents by name, for the shell's check
+// that they fit a 1024 px window beside the navigation rail.
+func (s *Screen) GroupLists() map[string]fyne.CanvasObject {
+	return map[string]fyne.CanvasObject{"RFM": s.rfm, "Dormant": s.dormant}
+}

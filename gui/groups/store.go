@@ -1,0 +1,23 @@
+package groups
+
+import (
+	"context"
+	"time"
+
+	"shopcrm/data"
+	"shopcrm/importer"
+)
+
+// Store is what the 分组 screen asks of the archive.
+type Store interface {
+	importer.Store // a group's export
+
+	Regroup(ctx context.Context, asOf time.Time) (*data.Grouping, error)
+	MonthlyStats(ctx context.Context, asOf time.Time, n int) ([]data.MonthStat, error)
+	TierCounts(ctx context.Context, tiers []*data.Tier) ([]data.GroupCount, error)
+	SaveTiers(ctx context.Context, tiers []*data.Tier) error
+	SetDormantDays(ctx context.Context, days int) error
+	GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, optedOut int, err error)
+	TagFiltered(ctx context.Context, f data.CustomerFilter, tag string) (int, error)
+	DeleteTag(ctx context.Context, tag string) error
+}

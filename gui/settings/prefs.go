@@ -1,0 +1,36 @@
+package settings
+
+import (
+	"shopcrm/i18n"
+)
+
+// The interface preferences 常规 edits, kept in the store's settings table so that
+// they travel with the data folder. The values are the stored spellings, never
+// translated words; the shell applies them (theme, language, window size).
+const (
+	PrefLanguage = "ui.language"    // "system", "zh" or "en"; unset: follow the system
+	PrefTheme    = "ui.theme"       // "system", "light" or "dark"
+	PrefTextSize = "ui.text_size"   // one of TextSizes
+	PrefWindow   = "ui.window_size" // "WIDTHxHEIGHT" of the main window when it closed
+)
+
+// The stored choices of language and theme.
+const (
+	ChoiceSystem = "system"
+	ThemeLight   = "light"
+	ThemeDark    = "dark"
+)
+
+// TextSizes are the text size choices, smallest first, with their scale.
+var TextSizes = []struct {
+	Value string
+	Scale float32
+}{{"small", 0.9}, {"normal", 1}, {"large", 1.15}, {"larger", 1.3}}
+
+// LanguageChoice turns a stored language into an i18n choice.
+func LanguageChoice(stored string) string {
+	if stored == ChoiceSystem {
+		return i18n.System
+	}
+	return stored
+}

@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"shopcrm/data"
+	"shopcrm/importer"
+)
+
+// SaveAs asks where to save a file (fileName suggested), then runs write on the path
+// off the UI goroutine. A failure is shown as an error; a non-empty message from write
+// is shown under title.
+func SaveAs(win fyne.Window, spawn func(func()), fileName, title string, write func(path string) (string, error)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		spawn(func() {
+			msg, err := write(path)
+			fyne.Do(func() {
+				if err != nil {
+					ShowError(win, err)
+					return
+				}
+				if msg != "" {
+					dialog.ShowInformation(title, msg, win)
+				}
+			})
+		})
+	}, win)
+	d.SetFileName(fileName)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// ExportCustomers saves the customers of filter f (all pages) with their trades to an
+// xlsx through the exporter.
+func ExportCustomers(win fyne.Window, store importer.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
+	f.Limit, f.Offset = 0, 0
+	SaveAs(win, spawn, fileName, lang.L("export.title"), func(path string) (string, error) {
+		n, err := importer.ExportFile(context.Background(), store, path, f, time.Local)
+		return lang.L("export.done", map[string]any{"Count": n, "Path": path}), err
+	})
+}

@@ -1,0 +1,144 @@
+package gui
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"shopcrm/data"
+	"shopcrm/data/sqlite"
+	"shopcrm/gui/groups"
+	"shopcrm/gui/imports"
+	"shopcrm/gui/onboarding"
+	"shopcrm/gui/reminders"
+	"shopcrm/gui/settings"
+)
+
+// This file is the one place that hands the store to the areas and joins their
+// callbacks: an area sees only the small Store interface it declares.
+
+// groupsScreen builds the 分组 entry of the navigation rail; a group opens as a
+// filtered customer list.
+func (g *App) groupsScreen() screen {
+	s := groups.New(g.win, g.store, func() time.Time { return g.store.Now() }, g.spawn)
+	g.groups = s
+	s.OnOpen = func(f data.CustomerFilter, label string) {
+		g.customers.groups.show(f, label)
+		g.showScreen(g.customers.content)
+	}
+	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
+}
+
+// remindersScreen builds the 提醒 screen: 打开客户 shows the customer, a handled
+// reminder refreshes that customer's detail, and a follow-up added on the customer
+// detail reloads the agenda.
+func (g *App) remindersScreen() {
+	g.reminders = reminders.New(g.fyneApp, g.win, g.store, g.spawn)
+	g.reminders.OnOpenCustomer = g.openCustomer
+	g.reminders.OnChanged = g.customerChanged
+	g.customers.detail.followUps.OnChanged = g.reminders.Reload
+}
+
+// openCustomer shows a customer's detail on the 客户 screen.
+func (g *App) openCustomer(id int64) {
+	g.showScreen(g.customers.content)
+	g.customers.selectCustomer(id)
+}
+
+// customerChanged refreshes the customer detail after a reminder of that customer
+// was handled (its contact log grew).
+func (g *App) customerChanged(id int64) {
+	if id != 0 && g.customers.selected == id {
+		g.customers.selectCustomer(id)
+	}
+}
+
+// historyScreen builds 导入记录: its 导入 button picks a file, and an undone import
+// reloads the customer list.
+func (g *App) historyScreen() {
+	g.history = imports.NewHistory(g.win, g.store, g.spawn)
+	g.history.OnImport = g.pickImport
+	g.history.OnReverted = g.customers.refresh
+}
+
+// pickImport asks for a file and opens the import wizard on it.
+func (g *App) pickImport() { imports.PickFile(g.win, g.openImport) }
+
+// OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
+func (g *App) OpenImport(path string) { g.openImport(path) }
+
+// openImport opens the import wizard on a file; after an import the lists reload.
+func (g *App) openImport(path string) {
+	g.welcome.Hide()
+	g.wizard = imports.Start(g.win, g.store, g.spawn, path, func() {
+		g.customers.refresh()
+		g.history.Reload()
+	})
+}
+
+// settingsScreen builds 设置 from its sections, in the order they appear.
+func (g *App) settingsScreen() {
+	g.settings = settings.New(
+		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
+			OnLanguage: g.reopen, OnLook: func() { applyLook(g.fyneApp, g.store) }, OnOpenDataFolder: g.openDataFolder}),
+		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
+		settings.Privacy(g.win, g.store, func(on bool) { g.customers.setMaskPhones(on) }),
+		settings.Security(g.win, g.store),
+		settings.Backups(g.win, backupStore{g.store}, g.spawn, settings.BackupPlaces{
+			DataDir: g.store.Dir(), BackupDir: filepath.Join(g.store.Dir(), sqlite.BackupDirName),
+			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.reloadAll}),
+		settings.Audit(g.win, g.store, g.spawn),
+	)
+}
+
+// reloadAll refreshes every screen after the whole database changed under them.
+func (g *App) reloadAll() {
+	g.customers.refresh()
+	g.history.Reload()
+	g.settings.Reload()
+}
+
+// backupStore shows the SQLite store's backups to 设置 as settings.Backup.
+type backupStore struct{ *sqlite.Store }
+
+// Backups lists the backups, newest first.
+func (s backupStore) Backups() ([]*settings.Backup, error) {
+	infos, err := s.Store.Backups()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*settings.Backup, len(infos))
+	for i, b := range infos {
+		out[i] = asBackup(b)
+	}
+	return out, nil
+}
+
+// Backup takes a backup of kind now.
+func (s backupStore) Backup(ctx context.Context, kind data.BackupKind) (*settings.Backup, error) {
+	b, err := s.Store.Backup(ctx, kind)
+	if err != nil {
+		return nil, err
+	}
+	return asBackup(b), nil
+}
+
+func asBackup(b *sqlite.BackupInfo) *settings.Backup {
+	return &settings.Backup{Path: b.Path, Kind: b.Kind, At: b.At, Size: b.Size}
+}
+
+// onboarding builds the welcome and the sample shop; the sample-data banner goes
+// above the customer list.
+func (g *App) onboarding() {
+	g.demo = onboarding.NewDemo(g.win, g.store, g.spawn)
+	g.demo.OnChanged = g.customers.refresh
+	g.welcome = onboarding.NewWelcome(g.win, g.store)
+	g.welcome.OnImport = g.pickImport
+	g.welcome.OnDemo = g.demo.Load
+	g.welcome.OnManual = g.customers.addCustomer
+	g.demo.OnEmptied = g.welcome.Show
+	g.customers.content = g.demo.Wrap(g.customers.content)
+}
