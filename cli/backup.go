@@ -113,7 +113,7 @@ func backupPath(dir, arg string) string {
 // reports it; every other command is told which backup would bring the data back.
 // It reports whether it wrote the outcome, and the exit code.
 func openFailed(cmd, dir string, args []string, stdout, stderr io.Writer, err error) (int, bool) {
-	var ce *sqlite.CorruptError
+	var ce *data.CorruptError
 	if !errors.As(err, &ce) {
 		return 0, false
 	}

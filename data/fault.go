@@ -18,6 +18,35 @@ var (
 	ErrCorrupt = errors.New("database file is damaged")
 )
 
+// engineFaults name the faults in a storage engine's own errors (SQLite result
+// codes, …). An engine adds its reader with RegisterFaults when it is linked in, the
+// way a database/sql driver registers itself, so that Classify — and the messages
+// that use it — need not import the engine.
+var engineFaults []func(error) error
+
+// RegisterFaults adds a reader of an engine's errors to Classify: it returns
+// ErrDiskFull, ErrReadOnly, ErrCorrupt or nil. Call it from the engine's init.
+func RegisterFaults(fault func(error) error) { engineFaults = append(engineFaults, fault) }
+
+// Classify returns err wrapped with ErrDiskFull, ErrReadOnly or ErrCorrupt when it is
+// such a fault underneath (an engine's result code or an OS errno), else err unchanged.
+func Classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	for _, sentinel := range []error{ErrDiskFull, ErrReadOnly, ErrCorrupt} {
+		if errors.Is(err, sentinel) {
+			return err
+		}
+	}
+	for _, fault := range engineFaults {
+		if f := fault(err); f != nil {
+			return fmt.Errorf("%w: %w", f, err)
+		}
+	}
+	return ClassifyIO(err)
+}
+
 // ClassifyIO is Classify for file-system calls of the data folder: the OS errno part.
 func ClassifyIO(err error) error {
 	if err == nil {

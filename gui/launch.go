@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/data"
 	"shopcrm/data/folder"
 	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
@@ -85,7 +86,7 @@ const gateDelay = 400 * time.Millisecond
 
 // opened continues the start with the open store, or explains why there is none.
 func (l *Launcher) opened(store *sqlite.Store, err error) {
-	var ce *sqlite.CorruptError
+	var ce *data.CorruptError
 	switch {
 	case err == nil:
 		l.store = store
@@ -106,7 +107,7 @@ func (l *Launcher) opened(store *sqlite.Store, err error) {
 }
 
 // restoreDamaged puts the offered backup in place of the damaged file and starts again.
-func (l *Launcher) restoreDamaged(b *sqlite.BackupInfo) {
+func (l *Launcher) restoreDamaged(b *data.BackupInfo) {
 	l.spawn(func() {
 		err := sqlite.RestoreDamaged(context.Background(), l.dir, b.Path)
 		fyne.Do(func() {

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"context"
 	"path/filepath"
 	"time"
 
@@ -87,7 +86,7 @@ func (g *App) settingsScreen() {
 		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
 		settings.Privacy(g.win, g.store, func(on bool) { g.customers.setMaskPhones(on) }),
 		settings.Security(g.win, g.store),
-		settings.Backups(g.win, backupStore{g.store}, g.spawn, settings.BackupPlaces{
+		settings.Backups(g.win, g.store, g.spawn, settings.BackupPlaces{
 			DataDir: g.store.Dir(), BackupDir: filepath.Join(g.store.Dir(), sqlite.BackupDirName),
 			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.reloadAll}),
 		settings.Audit(g.win, g.store, g.spawn),
@@ -99,35 +98,6 @@ func (g *App) reloadAll() {
 	g.customers.refresh()
 	g.history.Reload()
 	g.settings.Reload()
-}
-
-// backupStore shows the SQLite store's backups to 设置 as settings.Backup.
-type backupStore struct{ *sqlite.Store }
-
-// Backups lists the backups, newest first.
-func (s backupStore) Backups() ([]*settings.Backup, error) {
-	infos, err := s.Store.Backups()
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*settings.Backup, len(infos))
-	for i, b := range infos {
-		out[i] = asBackup(b)
-	}
-	return out, nil
-}
-
-// Backup takes a backup of kind now.
-func (s backupStore) Backup(ctx context.Context, kind data.BackupKind) (*settings.Backup, error) {
-	b, err := s.Store.Backup(ctx, kind)
-	if err != nil {
-		return nil, err
-	}
-	return asBackup(b), nil
-}
-
-func asBackup(b *sqlite.BackupInfo) *settings.Backup {
-	return &settings.Backup{Path: b.Path, Kind: b.Kind, At: b.At, Size: b.Size}
 }
 
 // onboarding builds the welcome and the sample shop; the sample-data banner goes

@@ -8,14 +8,13 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/folder"
-	"shopcrm/data/sqlite"
 )
 
 // safetyMessage translates the data-safety faults: a damaged file, another instance,
 // a full disk, a read-only folder, a wrong app password.
 func safetyMessage(err error) (string, bool) {
-	err = sqlite.Classify(err)
-	var ce *sqlite.CorruptError
+	err = data.Classify(err)
+	var ce *data.CorruptError
 	switch {
 	case errors.As(err, &ce) && ce.Backup != nil:
 		return lang.L("error.corrupt.backup", map[string]any{"When": ce.Backup.At.Local().Format("2006-01-02 15:04")}), true

@@ -17,7 +17,7 @@ func TestSafetyFaultsReadAsPlainSentences(t *testing.T) {
 	if err := Use(Chinese); err != nil {
 		t.Fatal(err)
 	}
-	backup := &sqlite.BackupInfo{At: time.Date(2026, 11, 20, 1, 0, 0, 0, time.UTC)}
+	backup := &data.BackupInfo{At: time.Date(2026, 11, 20, 1, 0, 0, 0, time.UTC)}
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -26,8 +26,8 @@ func TestSafetyFaultsReadAsPlainSentences(t *testing.T) {
 		{"disk full from the OS", fmt.Errorf("backup: %w", syscall.ENOSPC), "磁盘空间已满"},
 		{"read-only folder", fmt.Errorf("write to data folder: %w", syscall.EROFS), "数据文件夹是只读的"},
 		{"second instance", data.ErrLocked, "已经在运行"},
-		{"damaged, no backup", &sqlite.CorruptError{}, "请从备份恢复"},
-		{"damaged, with a backup", &sqlite.CorruptError{Backup: backup}, "最近一份完好的备份"},
+		{"damaged, no backup", &data.CorruptError{}, "请从备份恢复"},
+		{"damaged, with a backup", &data.CorruptError{Backup: backup}, "最近一份完好的备份"},
 		{"wrong app password", data.ErrWrongPassword, "密码不正确"},
 		{"newer database", data.ErrNewerDatabase, "更新版本"},
 	} {

@@ -15,7 +15,7 @@ func (s *Store) Audit(ctx context.Context, action string, count int, detail stri
 	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
 		formatTime(s.now()), action, count, detail)
 	if err != nil {
-		return fmt.Errorf("write audit log: %w", Classify(err))
+		return fmt.Errorf("write audit log: %w", data.Classify(err))
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"log"
+
+	"shopcrm/data"
 )
 
 // After an import commits, the work that only speed depends on runs in the
@@ -22,7 +24,7 @@ func (s *Store) indexSoon() {
 		ctx := context.Background()
 		if err := s.backgroundSteps(ctx); err != nil {
 			// Reads stay correct meanwhile, only slower; the next Open retries.
-			log.Printf("background indexing: %v", Classify(err))
+			log.Printf("background indexing: %v", data.Classify(err))
 		}
 		s.checkpoint(ctx)
 	}()

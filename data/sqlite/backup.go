@@ -28,34 +28,23 @@ const (
 // backupStamp is the UTC time in a backup's file name: sortable, no colons (Windows).
 const backupStamp = "20060102-150405"
 
-// BackupInfo describes one backup file.
-type BackupInfo struct {
-	Path string
-	Kind data.BackupKind
-	At   time.Time // when it was taken (UTC)
-	Size int64     // bytes
-}
-
-// Name is the backup's file name.
-func (b *BackupInfo) Name() string { return filepath.Base(b.Path) }
-
 // BackupDir is where the backups of the data folder dir live.
 func BackupDir(dir string) string { return filepath.Join(dir, BackupDirName) }
 
 // Backup copies the whole database with VACUUM INTO into the backups folder, checks the
 // copy by opening it and running quick_check, and only then gives it its final name;
 // older backups are then rotated out. A failed backup leaves no file behind.
-func (s *Store) Backup(ctx context.Context, kind data.BackupKind) (*BackupInfo, error) {
+func (s *Store) Backup(ctx context.Context, kind data.BackupKind) (*data.BackupInfo, error) {
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
 	return s.backupLocked(ctx, kind, true)
 }
 
 // backupLocked takes a backup with backupMu held; rotate drops expired backups after.
-func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate bool) (*BackupInfo, error) {
+func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate bool) (*data.BackupInfo, error) {
 	dir := BackupDir(s.dir)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create backup folder: %w", Classify(err))
+		return nil, fmt.Errorf("create backup folder: %w", data.Classify(err))
 	}
 	at := s.now().Truncate(time.Second)
 	final := freeBackupName(dir, at, kind)
@@ -63,7 +52,7 @@ func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate b
 	os.Remove(tmp)
 	if err := s.vacuumInto(ctx, tmp); err != nil {
 		os.Remove(tmp)
-		return nil, fmt.Errorf("backup: %w", Classify(err))
+		return nil, fmt.Errorf("backup: %w", data.Classify(err))
 	}
 	if err := VerifyBackup(ctx, tmp); err != nil {
 		os.Remove(tmp)
@@ -71,11 +60,11 @@ func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate b
 	}
 	if err := syncFile(tmp); err != nil {
 		os.Remove(tmp)
-		return nil, fmt.Errorf("backup: %w", Classify(err))
+		return nil, fmt.Errorf("backup: %w", data.Classify(err))
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		os.Remove(tmp)
-		return nil, fmt.Errorf("backup: %w", Classify(err))
+		return nil, fmt.Errorf("backup: %w", data.Classify(err))
 	}
 	syncDir(dir)
 	st, err := os.Stat(final)
@@ -83,12 +72,12 @@ func (s *Store) backupLocked(ctx context.Context, kind data.BackupKind, rotate b
 		return nil, fmt.Errorf("backup: %w", err)
 	}
 	if !rotate {
-		return &BackupInfo{Path: final, Kind: kind, At: at, Size: st.Size()}, nil
+		return &data.BackupInfo{Path: final, Kind: kind, At: at, Size: st.Size()}, nil
 	}
 	if err := rotateBackups(dir); err != nil {
 		return nil, fmt.Errorf("rotate backups: %w", err)
 	}
-	return &BackupInfo{Path: final, Kind: kind, At: at, Size: st.Size()}, nil
+	return &data.BackupInfo{Path: final, Kind: kind, At: at, Size: st.Size()}, nil
 }
 
 // vacuumInto writes a compact, consistent copy of the database to path.
@@ -123,15 +112,15 @@ func parseBackupName(name string) (data.BackupKind, time.Time, bool) {
 
 // ListBackups lists the backups of the data folder dir, newest first. It works without
 // an open store, so a damaged database can still be replaced by one.
-func ListBackups(dir string) ([]*BackupInfo, error) {
+func ListBackups(dir string) ([]*data.BackupInfo, error) {
 	entries, err := os.ReadDir(BackupDir(dir))
 	if os.IsNotExist(err) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", Classify(err))
+		return nil, fmt.Errorf("list backups: %w", data.Classify(err))
 	}
-	var out []*BackupInfo
+	var out []*data.BackupInfo
 	for _, e := range entries {
 		kind, at, ok := parseBackupName(e.Name())
 		if !ok || e.IsDir() {
@@ -141,7 +130,7 @@ func ListBackups(dir string) ([]*BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, &BackupInfo{Path: filepath.Join(BackupDir(dir), e.Name()), Kind: kind, At: at, Size: info.Size()})
+		out = append(out, &data.BackupInfo{Path: filepath.Join(BackupDir(dir), e.Name()), Kind: kind, At: at, Size: info.Size()})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if !out[i].At.Equal(out[j].At) {
@@ -153,10 +142,10 @@ func ListBackups(dir string) ([]*BackupInfo, error) {
 }
 
 // Backups lists this store's backups, newest first.
-func (s *Store) Backups() ([]*BackupInfo, error) { return ListBackups(s.dir) }
+func (s *Store) Backups() ([]*data.BackupInfo, error) { return ListBackups(s.dir) }
 
 // NewestGoodBackup is the newest backup of dir that passes VerifyBackup.
-func NewestGoodBackup(dir string) (*BackupInfo, error) {
+func NewestGoodBackup(dir string) (*data.BackupInfo, error) {
 	list, err := ListBackups(dir)
 	if err != nil {
 		return nil, err
@@ -184,7 +173,7 @@ func VerifyBackup(ctx context.Context, path string) error {
 		if damaged(err) {
 			return fmt.Errorf("%w: %w", data.ErrCorrupt, err)
 		}
-		return Classify(err)
+		return data.Classify(err)
 	}
 	known, err := knownMigrations()
 	if err != nil {
@@ -207,7 +196,7 @@ func readOnlyDSN(path string) string {
 
 // DailyBackup takes the day's backup unless one was already taken today (local date).
 // It returns nil, nil when there was nothing to do.
-func (s *Store) DailyBackup(ctx context.Context) (*BackupInfo, error) {
+func (s *Store) DailyBackup(ctx context.Context) (*data.BackupInfo, error) {
 	list, err := s.Backups()
 	if err != nil {
 		return nil, err
@@ -239,7 +228,7 @@ func (s *Store) BackupBefore(ctx context.Context, kind data.BackupKind, op func(
 }
 
 // DiscardBackup deletes a backup of this store's folder.
-func (s *Store) DiscardBackup(b *BackupInfo) {
+func (s *Store) DiscardBackup(b *data.BackupInfo) {
 	if b != nil && filepath.Dir(b.Path) == BackupDir(s.dir) {
 		os.Remove(b.Path)
 	}

@@ -35,8 +35,8 @@ func rotateBackups(dir string) error {
 // expiredBackups picks, from a newest-first list, what rotation drops: daily backups
 // beyond the newest 7 except the newest of each of the 4 weeks before them, manual
 // backups beyond the newest 10, and operation backups beyond the newest 10.
-func expiredBackups(list []*BackupInfo) []*BackupInfo {
-	var out []*BackupInfo
+func expiredBackups(list []*data.BackupInfo) []*data.BackupInfo {
+	var out []*data.BackupInfo
 	daily, manual, ops := 0, 0, 0
 	weeks := map[[2]int]bool{}
 	for _, b := range list {

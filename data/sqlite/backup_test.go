@@ -171,9 +171,9 @@ func TestDamagedFileIsDetectedOnOpenAndTheNewestGoodBackupOffered(t *testing.T) 
 	damageFile(t, filepath.Join(dir, DBFileName))
 
 	_, err = Open(dir)
-	var ce *CorruptError
+	var ce *data.CorruptError
 	if !errors.As(err, &ce) || !errors.Is(err, data.ErrCorrupt) {
-		t.Fatalf("open damaged: got %v, want a CorruptError", err)
+		t.Fatalf("open damaged: got %v, want a data.CorruptError", err)
 	}
 	if ce.Backup == nil || ce.Backup.Path != good.Path {
 		t.Fatalf("offered backup: got %+v, want %s", ce.Backup, good.Path)

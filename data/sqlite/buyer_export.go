@@ -41,7 +41,7 @@ func (s *Store) ExportCustomerData(ctx context.Context, id int64, w io.Writer) e
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(out); err != nil {
-		return fmt.Errorf("export customer %d: %w", id, Classify(err))
+		return fmt.Errorf("export customer %d: %w", id, data.Classify(err))
 	}
 	return s.Audit(ctx, "customer.export", 1, fmt.Sprintf("rows=%d", n))
 }

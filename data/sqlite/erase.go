@@ -29,14 +29,14 @@ func (s *Store) EraseCustomer(ctx context.Context, id int64) (*data.EraseResult,
 	defer conn.ExecContext(context.Background(), `PRAGMA secure_delete = OFF`)
 	res, err := eraseRows(ctx, conn, id, s.now())
 	if err != nil {
-		return nil, fmt.Errorf("erase customer %d: %w", id, Classify(mapError(err)))
+		return nil, fmt.Errorf("erase customer %d: %w", id, data.Classify(mapError(err)))
 	}
 	for _, q := range []string{
 		`INSERT INTO customer_fts (customer_fts) VALUES ('optimize')`, // drop deleted terms from old segments
 		`PRAGMA wal_checkpoint(TRUNCATE)`,                             // and old page images from the WAL
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
-			return nil, fmt.Errorf("erase customer %d: %w", id, Classify(err))
+			return nil, fmt.Errorf("erase customer %d: %w", id, data.Classify(err))
 		}
 	}
 	return res, nil

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"errors"
-	"fmt"
 
 	"shopcrm/data"
 
@@ -10,22 +9,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// Classify returns err wrapped with ErrDiskFull, ErrReadOnly or ErrCorrupt when it is
-// such a fault underneath (an SQLite result code or an OS errno), else err unchanged.
-func Classify(err error) error {
-	if err == nil {
-		return nil
-	}
-	for _, sentinel := range []error{data.ErrDiskFull, data.ErrReadOnly, data.ErrCorrupt} {
-		if errors.Is(err, sentinel) {
-			return err
-		}
-	}
-	if f := faultOf(err); f != nil {
-		return fmt.Errorf("%w: %w", f, err)
-	}
-	return data.ClassifyIO(err)
-}
+func init() { data.RegisterFaults(faultOf) }
 
 // faultOf is the fault an SQLite result code stands for, or nil.
 func faultOf(err error) error {

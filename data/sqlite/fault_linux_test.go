@@ -50,7 +50,7 @@ func TestDiskFullGivesErrDiskFullAndDamagesNothing(t *testing.T) {
 		}
 		saved++
 	}
-	if !errors.Is(Classify(err), data.ErrDiskFull) {
+	if !errors.Is(data.Classify(err), data.ErrDiskFull) {
 		t.Fatalf("writing to a full disk: got %v, want ErrDiskFull", err)
 	}
 	if _, err := s.Backup(ctx, data.BackupManual); !errors.Is(err, data.ErrDiskFull) {

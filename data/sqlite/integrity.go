@@ -11,25 +11,6 @@ import (
 	"shopcrm/data"
 )
 
-// CorruptError is returned by Open when the database file fails SQLite's quick_check.
-// The damaged file is left untouched; Backup names the newest backup that passes the
-// check ("" when there is none), which RestoreDamaged can put in its place.
-type CorruptError struct {
-	Dir    string
-	Backup *BackupInfo
-	cause  error
-}
-
-func (e *CorruptError) Error() string {
-	return fmt.Sprintf("database file is damaged: %v", e.cause)
-}
-
-// Is makes errors.Is(err, ErrCorrupt) true.
-func (e *CorruptError) Is(target error) bool { return target == data.ErrCorrupt }
-
-// Unwrap gives the check's own error.
-func (e *CorruptError) Unwrap() error { return e.cause }
-
 // errCheckFailed carries the first line quick_check reported (page numbers, never data).
 var errCheckFailed = errors.New("integrity check failed")
 
@@ -62,7 +43,7 @@ func quickCheck(ctx context.Context, db *sql.DB) error {
 // Check runs SQLite's quick_check on the open database: nil when it is whole.
 func (s *Store) Check(ctx context.Context) error {
 	if err := quickCheck(ctx, s.db); err != nil {
-		return &CorruptError{Dir: s.dir, cause: err}
+		return &data.CorruptError{Dir: s.dir, Cause: err}
 	}
 	return nil
 }
@@ -70,11 +51,11 @@ func (s *Store) Check(ctx context.Context) error {
 // damaged reports whether an error from opening or checking a database means the file
 // itself is broken (as opposed to missing rights or room).
 func damaged(err error) bool {
-	return errors.Is(err, errCheckFailed) || errors.Is(Classify(err), data.ErrCorrupt)
+	return errors.Is(err, errCheckFailed) || errors.Is(data.Classify(err), data.ErrCorrupt)
 }
 
 // checkOnOpen runs quick_check on a freshly opened store and turns a failure into a
-// CorruptError offering the newest good backup. It is skipped only when the store was
+// data.CorruptError offering the newest good backup. It is skipped only when the store was
 // closed cleanly earlier the same day and the file is untouched since (cleanMarker).
 // lastCheck is the day takeCleanMarker reported before the database was opened.
 func (s *Store) checkOnOpen(ctx context.Context, lastCheck string) error {
@@ -90,13 +71,13 @@ func (s *Store) checkOnOpen(ctx context.Context, lastCheck string) error {
 		return nil
 	}
 	if !damaged(err) {
-		return Classify(err)
+		return data.Classify(err)
 	}
 	return corruptError(s.dir, err)
 }
 
 func corruptError(dir string, cause error) error {
-	ce := &CorruptError{Dir: dir, cause: cause}
+	ce := &data.CorruptError{Dir: dir, Cause: cause}
 	if b, err := NewestGoodBackup(dir); err == nil {
 		ce.Backup = b
 	}

@@ -34,7 +34,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 		return fmt.Errorf("restore: %w", err)
 	}
 	if err := s.restoreFrom(ctx, path); err != nil {
-		return fmt.Errorf("restore: %w", Classify(err))
+		return fmt.Errorf("restore: %w", data.Classify(err))
 	}
 	if err := rotateBackups(BackupDir(s.dir)); err != nil {
 		return fmt.Errorf("rotate backups: %w", err)
@@ -90,19 +90,19 @@ func RestoreDamaged(ctx context.Context, dir, backup string) error {
 	tmp := dbPath + ".restoring"
 	if err := copyFile(backup, tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("restore: %w", Classify(err))
+		return fmt.Errorf("restore: %w", data.Classify(err))
 	}
 	stamp := time.Now().UTC().Format(backupStamp)
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if fileExists(dbPath + suffix) {
 			if err := os.Rename(dbPath+suffix, dbPath+".damaged-"+stamp+suffix); err != nil {
 				os.Remove(tmp)
-				return fmt.Errorf("restore: %w", Classify(err))
+				return fmt.Errorf("restore: %w", data.Classify(err))
 			}
 		}
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
-		return fmt.Errorf("restore: %w", Classify(err))
+		return fmt.Errorf("restore: %w", data.Classify(err))
 	}
 	syncDir(dir)
 	return nil

@@ -46,11 +46,11 @@ type Store struct {
 
 // Open opens (creating when missing) the database in dir and applies pending migrations.
 // It takes the folder's one-instance lock (ErrLocked when another ShopCRM has it), and
-// checks the file with quick_check: a damaged file gives a *CorruptError (ErrCorrupt)
+// checks the file with quick_check: a damaged file gives a *data.CorruptError (ErrCorrupt)
 // and is neither migrated nor written. A read-only folder gives ErrReadOnly.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create data folder: %w", Classify(err))
+		return nil, fmt.Errorf("create data folder: %w", data.Classify(err))
 	}
 	if err := folder.CheckWritable(dir); err != nil {
 		return nil, err
@@ -93,7 +93,7 @@ func openLocked(dir string, lock *folder.Lock) (*Store, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, Classify(err)
+		return nil, data.Classify(err)
 	}
 	return s, nil
 }
@@ -124,7 +124,7 @@ func createFile(path string) error {
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
-	return Classify(err)
+	return data.Classify(err)
 }
 
 // fileURI is the SQLite URI of the file at path.

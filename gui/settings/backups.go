@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"os"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,18 +20,10 @@ import (
 	"shopcrm/i18n"
 )
 
-// Backup is one backup file as the list shows it.
-type Backup struct {
-	Path string
-	Kind data.BackupKind
-	At   time.Time // when it was taken (UTC)
-	Size int64     // bytes
-}
-
 // BackupStore takes, lists and restores backups.
 type BackupStore interface {
-	Backups() ([]*Backup, error)
-	Backup(ctx context.Context, kind data.BackupKind) (*Backup, error)
+	Backups() ([]*data.BackupInfo, error)
+	Backup(ctx context.Context, kind data.BackupKind) (*data.BackupInfo, error)
 	Restore(ctx context.Context, path string) error
 }
 
@@ -90,13 +81,13 @@ type backupList struct {
 	store      BackupStore
 	spawn      func(func())
 	onRestored func()
-	rows       []*Backup
+	rows       []*data.BackupInfo
 	list       *widget.List
 	empty      *widget.Label
 }
 
 func (b *backupList) reload() {
-	ui.LoadList(b.spawn, b.win, b.store.Backups, func(r []*Backup) { b.rows = r }, b.empty, b.list)
+	ui.LoadList(b.spawn, b.win, b.store.Backups, func(r []*data.BackupInfo) { b.rows = r }, b.empty, b.list)
 }
 
 func newBackupRow() fyne.CanvasObject {
@@ -130,7 +121,7 @@ func (b *backupList) backupNow() {
 
 // restore replaces the data with a backup once the seller confirms; the current data
 // is backed up first, so a restore can itself be undone.
-func (b *backupList) restore(row *Backup) {
+func (b *backupList) restore(row *data.BackupInfo) {
 	when := row.At.Local().Format("2006-01-02 15:04")
 	ui.Confirm(b.win, lang.L("backup.restore.title"), lang.L("backup.restore.message", map[string]any{"When": when}),
 		lang.L("backup.restore"), func() {
