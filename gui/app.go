@@ -2,15 +2,12 @@
 // menu and shortcuts, the theme, the start (Launch), the interface preferences, and
 // wire.go, the one place that hands the SQLite store to the areas and joins their
 // callbacks. Each area is a package below (groups, reminders, imports, settings,
-// onboarding) that declares the small store interface it uses; what several areas
-// share is in gui/ui. The 客户 screen with its dialogs is still here: the customer
-// dialog golden names its entries *gui.formEntry. Slow work runs off the UI goroutine
-// and comes back through fyne.Do.
+// onboarding, customers) that declares the small store interface it uses; what several
+// areas share is in gui/ui. Slow work runs off the UI goroutine and comes back through
+// fyne.Do.
 package gui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -18,14 +15,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/assets"
-	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/customers"
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
-	"shopcrm/gui/ui"
 )
 
 // App is the main window with its navigation rail and screens.
@@ -34,7 +30,7 @@ type App struct {
 	win       fyne.Window
 	store     *sqlite.Store
 	spawn     func(func())
-	customers *customerScreen
+	customers *customers.Screen
 	history   *imports.History
 	settings  *settings.Screen
 	groups    *groups.Screen
@@ -79,19 +75,13 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
 	applyPrefs(a, win, store)
 	win.SetTitle(lang.L("app.title"))
-
-	mask, err := store.Setting(context.Background(), data.SettingMaskPhones, "1")
-	if err != nil {
-		ui.ShowError(win, err)
-	}
-	g.customers = newCustomerScreen(win, store, mask != "0", spawn)
-	g.customers.OnImport = g.pickImport
+	g.customersScreen()
 	g.onboarding()
 	g.historyScreen()
 	g.remindersScreen()
 	g.settingsScreen()
 	screens := []screen{
-		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.content, nil},
+		{lang.L("nav.customers"), theme.AccountIcon(), g.customers.Content, nil},
 		g.groupsScreen(),
 		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.Content, g.history.Reload},
@@ -115,7 +105,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	win.SetMainMenu(g.mainMenu())
 	win.Resize(fyne.NewSize(1240, 780))
 	rememberWindowSize(win, store)
-	g.customers.reload()
+	g.customers.Reload()
 	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
 	g.reminders.ReloadAndNotify()
 	g.welcome.ShowOnFirstStart()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
 	"shopcrm/i18n"
 )
 
@@ -40,18 +41,18 @@ func benchOpenWindow(b *testing.B, rated bool) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		q := &jobQueue{}
-		g := newApp(a, store, q.spawn)
-		q.runUntil(func() bool { return g.customers.pages.total != 0 })
-		if got := g.customers.pages.total; got != 200_000 {
+		q := &guitest.JobQueue{}
+		g := newApp(a, store, q.Spawn)
+		q.RunUntil(func() bool { return g.customers.Total() != 0 })
+		if got := g.customers.Total(); got != 200_000 {
 			b.Fatalf("first page: total %d, want 200000", got)
 		}
 		if !rated {
 			b.StopTimer()
 			cpu += processCPU() - start
 		}
-		q.runUntil(func() bool { return false })
-		if c, _ := g.customers.pages.row(0); c.Stats.TradeCount > 0 && c.Rating.Segment == "" {
+		q.RunUntil(func() bool { return false })
+		if c := g.customers.Row(0); c.Stats.TradeCount > 0 && c.Rating.Segment == "" {
 			b.Fatal("first page: no RFM segment after the window's work")
 		}
 		if rated {

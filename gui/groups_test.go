@@ -25,27 +25,27 @@ func openGroups(t *testing.T) (*App, *groups.Screen) {
 func TestClickingAGroupOpensTheFilteredList(t *testing.T) {
 	g, gs := openGroups(t)
 	gs.OnOpen(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
-	if g.customers.pages.total != 1 || cell(g.customers, 0, 0) != "jd_李华" {
-		t.Errorf("supreme list: %d rows, first %q", g.customers.pages.total, cell(g.customers, 0, 0))
+	if g.customers.Total() != 1 || cell(g.customers, 0, 0) != "jd_李华" {
+		t.Errorf("supreme list: %d rows, first %q", g.customers.Total(), cell(g.customers, 0, 0))
 	}
 	if !hasText(g.win, "正在看：至尊VIP") {
 		t.Error("the list does not say which group it shows")
 	}
 	test.Tap(button(t, g.win, "显示全部"))
-	if g.customers.pages.total != 3 {
-		t.Errorf("show all: %d rows", g.customers.pages.total)
+	if g.customers.Total() != 3 {
+		t.Errorf("show all: %d rows", g.customers.Total())
 	}
 }
 
 func TestTagSeveralCustomersFromTheList(t *testing.T) {
 	g, store := newTestApp(t)
 	seedGoldenShop(t, store)
-	g.customers.reload()
+	g.customers.Reload()
 	test.Tap(button(t, g.win, "多选"))
-	g.customers.table.Select(widgetCell(0))
-	g.customers.table.Select(widgetCell(2))
-	if len(g.customers.groups.picked) != 2 || !hasText(g.win, "已选 2 位") {
-		t.Fatalf("picked %d", len(g.customers.groups.picked))
+	g.customers.SelectRow(0)
+	g.customers.SelectRow(2)
+	if g.customers.Picked() != 2 || !hasText(g.win, "已选 2 位") {
+		t.Fatalf("picked %d", g.customers.Picked())
 	}
 	test.Tap(button(t, g.win, "加标签"))
 	var entry *widget.Entry

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/customers"
 	"shopcrm/gui/internal/guitest"
 	"shopcrm/gui/onboarding"
 	"shopcrm/i18n"
@@ -59,7 +61,7 @@ func openTestWindowIn(t *testing.T, store *sqlite.Store, choice string) *App {
 		t.Fatal(err)
 	}
 	g := newApp(a, store, func(f func()) { f() })
-	g.customers.delay = 0
+	g.customers.SearchDelay = 0
 	g.win.Resize(fyne.NewSize(1100, 700))
 	g.win.Show()
 	t.Cleanup(func() { closeIfOpen(g.win) })
@@ -82,13 +84,25 @@ func button(t *testing.T, w fyne.Window, label string) *widget.Button {
 	return guitest.Button(t, w, label)
 }
 
-// cell is the text the list shows at row, col.
-func cell(s *customerScreen, row, col int) string {
-	c, _ := s.pages.row(row)
-	if c == nil {
-		return ""
-	}
-	return listColumns[col].text(c, s.maskPhones)
-}
+// colPhone is the list's phone column.
+const colPhone = 2
 
-func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row} }
+// cell is the text the list shows at row, col.
+func cell(s *customers.Screen, row, col int) string { return s.Cell(row, col) }
+
+// formEntries are the text fields of the open dialog (the customers area's own entry
+// type, which embeds widget.Entry), in form order.
+func formEntries(w fyne.Window) []*widget.Entry {
+	var out []*widget.Entry
+	walk(topLayer(w), func(o fyne.CanvasObject) bool {
+		v := reflect.ValueOf(o)
+		if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return false
+		}
+		if f, ok := v.Elem().Type().FieldByName("Entry"); ok && f.Anonymous && f.Type == reflect.TypeOf(widget.Entry{}) {
+			out = append(out, v.Elem().FieldByIndex(f.Index).Addr().Interface().(*widget.Entry))
+		}
+		return false
+	})
+	return out
+}

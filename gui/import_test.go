@@ -40,7 +40,7 @@ func TestImportWizardPreviewCheckImportAndUndo(t *testing.T) {
 	if w.Result() == nil || w.Result().CustomersCreated != 2 || w.Result().TradesCreated != 2 || w.Result().Skipped != 1 {
 		t.Fatalf("dry run: got %+v, want 2 customers, 2 trades, 1 row skipped", w.Result())
 	}
-	if g.customers.pages.total != 0 {
+	if g.customers.Total() != 0 {
 		t.Fatal("the check wrote customers")
 	}
 	if !hasText(g.win, "交易没有日期：已跳过（不会编造日期）") {
@@ -54,7 +54,7 @@ func TestImportWizardPreviewCheckImportAndUndo(t *testing.T) {
 	}
 
 	test.Tap(button(t, g.win, "开始导入"))
-	if got := g.customers.pages.total; got != 2 {
+	if got := g.customers.Total(); got != 2 {
 		t.Fatalf("after import: %d customers in the list, want 2", got)
 	}
 	c, _ := g.store.FindCustomerByNick(t.Context(), "taobao", "小米粒")
@@ -70,7 +70,7 @@ func TestImportWizardPreviewCheckImportAndUndo(t *testing.T) {
 	}
 	test.Tap(button(t, g.win, "撤销"))
 	test.Tap(button(t, g.win, "撤销")) // the confirmation
-	if got := g.customers.pages.total; got != 0 {
+	if got := g.customers.Total(); got != 0 {
 		t.Errorf("after undo: %d customers, want 0", got)
 	}
 	if g.history.Batches()[0].RevertedAt.IsZero() {

@@ -44,20 +44,20 @@ func (g *App) mainMenu() *fyne.MainMenu {
 
 // newCustomer opens the add-customer form on the customer screen.
 func (g *App) newCustomer() {
-	g.showScreen(g.customers.content)
-	g.customers.addCustomer()
+	g.showScreen(g.customers.Content)
+	g.customers.AddCustomer()
 }
 
 // focusSearch goes to the customer screen's search box.
 func (g *App) focusSearch() {
-	g.showScreen(g.customers.content)
-	g.win.Canvas().Focus(g.customers.search)
+	g.showScreen(g.customers.Content)
+	g.customers.FocusSearch()
 }
 
 // exportList exports the customer list as it is filtered now.
 func (g *App) exportList() {
-	g.showScreen(g.customers.content)
-	g.customers.exportList()
+	g.showScreen(g.customers.Content)
+	g.customers.ExportList()
 }
 
 // showScreen switches the navigation rail to the screen showing content, as a click

@@ -53,8 +53,8 @@ func TestBackupSectionBacksUpListsAndRestoresAfterConfirm(t *testing.T) {
 	if _, err := store.FindCustomerByNick(ctx, data.PlatformTaobao, "备份后"); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("after restore the later customer should be gone: %v", err)
 	}
-	if g.customers.pages.total != 1 {
-		t.Errorf("the list was not reloaded after the restore: %d rows", g.customers.pages.total)
+	if g.customers.Total() != 1 {
+		t.Errorf("the list was not reloaded after the restore: %d rows", g.customers.Total())
 	}
 	closeDialog(g.win)
 	if !hasTextContaining(g.win, "从备份恢复了数据") {
@@ -201,9 +201,9 @@ func TestEraseFromTheCustomerDetailRemovesTheBuyerAndLogsIt(t *testing.T) {
 	if err := store.CreateCustomer(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	g.customers.refresh()
-	g.customers.selectCustomer(c.ID)
-	g.customers.eraseCustomer(c)
+	g.customers.Refresh()
+	g.customers.ShowCustomer(c.ID)
+	g.customers.EraseCustomer(c)
 	if !hasTextContaining(g.win, "将彻底删除「要删的买家」") {
 		t.Fatal("erasing must ask first, naming the buyer")
 	}

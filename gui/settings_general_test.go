@@ -170,11 +170,11 @@ func TestMenuNewCustomerAndSearchWorkFromAnyScreen(t *testing.T) {
 	g, _ := newTestApp(t)
 	test.Tap(button(t, g.win, "设置"))
 	g.focusSearch()
-	if g.win.Canvas().Focused() != g.customers.search {
+	if g.win.Canvas().Focused() != g.customers.SearchEntry() {
 		t.Error("搜索客户 should focus the search box")
 	}
 	g.newCustomer()
-	if g.customers.custForm == nil {
+	if !g.customers.FormOpened() {
 		t.Error("新增客户 should open the form")
 	}
 }

@@ -17,7 +17,7 @@ func TestPhoneMaskingSettingShowsWholePhonesAndPersists(t *testing.T) {
 	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒", Phone: "13800138000"}); err != nil {
 		t.Fatal(err)
 	}
-	g.customers.refresh()
+	g.customers.Refresh()
 	if got := cell(g.customers, 0, colPhone); got != "138****8000" {
 		t.Fatalf("default list phone: got %q, want it masked", got)
 	}

@@ -47,7 +47,7 @@ func TestWelcomeShowsOnlyOnAFirstStartWithAnEmptyArchive(t *testing.T) {
 func TestWelcomeManualOpensTheCustomerForm(t *testing.T) {
 	g := openTestWindow(t, newTestStore(t))
 	test.Tap(button(t, g.win, "手动添加客户"))
-	if g.customers.custForm == nil || !hasText(g.win, "新增客户") {
+	if !g.customers.FormOpened() || !hasText(g.win, "新增客户") {
 		t.Fatal("手动添加客户 should open the add-customer form")
 	}
 }
@@ -76,8 +76,8 @@ func TestSampleDataLoadsMarkedAndIsRemovedInOneClick(t *testing.T) {
 		t.Error("the tour should follow the sample data")
 	}
 	test.Tap(button(t, g.win, "关闭导览"))
-	if g.customers.pages.total != onboarding.DemoSize.Customers {
-		t.Errorf("the list shows %d customers, want the %d samples", g.customers.pages.total, onboarding.DemoSize.Customers)
+	if g.customers.Total() != onboarding.DemoSize.Customers {
+		t.Errorf("the list shows %d customers, want the %d samples", g.customers.Total(), onboarding.DemoSize.Customers)
 	}
 	if !hasTextContaining(g.win, "正在使用示例数据") {
 		t.Error("the customer screen should say it shows sample data")
@@ -107,8 +107,8 @@ func TestSampleDataLoadsMarkedAndIsRemovedInOneClick(t *testing.T) {
 	if g.demo.BannerShown() || strings.Contains(g.win.Title(), "示例数据") {
 		t.Error("the sample-data marks stayed after the removal")
 	}
-	if g.customers.pages.total != 1 {
-		t.Errorf("the list shows %d customers, want the 1 own", g.customers.pages.total)
+	if g.customers.Total() != 1 {
+		t.Errorf("the list shows %d customers, want the 1 own", g.customers.Total())
 	}
 }
 

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"path/filepath"
 	"time"
 
@@ -9,15 +10,28 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/customers"
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
+	"shopcrm/gui/ui"
 )
 
 // This file is the one place that hands the store to the areas and joins their
 // callbacks: an area sees only the small Store interface it declares.
+
+// customersScreen builds the 客户 screen, phones masked unless the seller turned that
+// off; its 导入 buttons start the import wizard.
+func (g *App) customersScreen() {
+	mask, err := g.store.Setting(context.Background(), data.SettingMaskPhones, "1")
+	if err != nil {
+		ui.ShowError(g.win, err)
+	}
+	g.customers = customers.New(g.win, g.store, func() time.Time { return g.store.Now() }, mask != "0", g.spawn)
+	g.customers.OnImport = g.pickImport
+}
 
 // groupsScreen builds the 分组 entry of the navigation rail; a group opens as a
 // filtered customer list.
@@ -25,8 +39,8 @@ func (g *App) groupsScreen() screen {
 	s := groups.New(g.win, g.store, func() time.Time { return g.store.Now() }, g.spawn)
 	g.groups = s
 	s.OnOpen = func(f data.CustomerFilter, label string) {
-		g.customers.groups.show(f, label)
-		g.showScreen(g.customers.content)
+		g.customers.ShowGroup(f, label)
+		g.showScreen(g.customers.Content)
 	}
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
 }
@@ -38,20 +52,20 @@ func (g *App) remindersScreen() {
 	g.reminders = reminders.New(g.fyneApp, g.win, g.store, g.spawn)
 	g.reminders.OnOpenCustomer = g.openCustomer
 	g.reminders.OnChanged = g.customerChanged
-	g.customers.detail.followUps.OnChanged = g.reminders.Reload
+	g.customers.OnFollowUpsChanged = g.reminders.Reload
 }
 
 // openCustomer shows a customer's detail on the 客户 screen.
 func (g *App) openCustomer(id int64) {
-	g.showScreen(g.customers.content)
-	g.customers.selectCustomer(id)
+	g.showScreen(g.customers.Content)
+	g.customers.ShowCustomer(id)
 }
 
 // customerChanged refreshes the customer detail after a reminder of that customer
 // was handled (its contact log grew).
 func (g *App) customerChanged(id int64) {
-	if id != 0 && g.customers.selected == id {
-		g.customers.selectCustomer(id)
+	if id != 0 && g.customers.Selected() == id {
+		g.customers.ShowCustomer(id)
 	}
 }
 
@@ -60,7 +74,7 @@ func (g *App) customerChanged(id int64) {
 func (g *App) historyScreen() {
 	g.history = imports.NewHistory(g.win, g.store, g.spawn)
 	g.history.OnImport = g.pickImport
-	g.history.OnReverted = g.customers.refresh
+	g.history.OnReverted = g.customers.Refresh
 }
 
 // pickImport asks for a file and opens the import wizard on it.
@@ -73,7 +87,7 @@ func (g *App) OpenImport(path string) { g.openImport(path) }
 func (g *App) openImport(path string) {
 	g.welcome.Hide()
 	g.wizard = imports.Start(g.win, g.store, g.spawn, path, func() {
-		g.customers.refresh()
+		g.customers.Refresh()
 		g.history.Reload()
 	})
 }
@@ -84,7 +98,7 @@ func (g *App) settingsScreen() {
 		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
 			OnLanguage: g.reopen, OnLook: func() { applyLook(g.fyneApp, g.store) }, OnOpenDataFolder: g.openDataFolder}),
 		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
-		settings.Privacy(g.win, g.store, func(on bool) { g.customers.setMaskPhones(on) }),
+		settings.Privacy(g.win, g.store, func(on bool) { g.customers.SetMaskPhones(on) }),
 		settings.Security(g.win, g.store),
 		settings.Backups(g.win, g.store, g.spawn, settings.BackupPlaces{
 			DataDir: g.store.Dir(), BackupDir: filepath.Join(g.store.Dir(), sqlite.BackupDirName),
@@ -95,7 +109,7 @@ func (g *App) settingsScreen() {
 
 // reloadAll refreshes every screen after the whole database changed under them.
 func (g *App) reloadAll() {
-	g.customers.refresh()
+	g.customers.Refresh()
 	g.history.Reload()
 	g.settings.Reload()
 }
@@ -104,11 +118,11 @@ func (g *App) reloadAll() {
 // above the customer list.
 func (g *App) onboarding() {
 	g.demo = onboarding.NewDemo(g.win, g.store, g.spawn)
-	g.demo.OnChanged = g.customers.refresh
+	g.demo.OnChanged = g.customers.Refresh
 	g.welcome = onboarding.NewWelcome(g.win, g.store)
 	g.welcome.OnImport = g.pickImport
 	g.welcome.OnDemo = g.demo.Load
-	g.welcome.OnManual = g.customers.addCustomer
+	g.welcome.OnManual = g.customers.AddCustomer
 	g.demo.OnEmptied = g.welcome.Show
-	g.customers.content = g.demo.Wrap(g.customers.content)
+	g.customers.Content = g.demo.Wrap(g.customers.Content)
 }

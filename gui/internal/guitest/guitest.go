@@ -181,3 +181,19 @@ func WriteSheet(t testing.TB) string {
 	}
 	return path
 }
+
+// JobQueue is a spawn that keeps the work until a test or benchmark runs it, in order,
+// so it can look at the window between two steps.
+type JobQueue struct{ Jobs []func() }
+
+// Spawn queues f.
+func (q *JobQueue) Spawn(f func()) { q.Jobs = append(q.Jobs, f) }
+
+// RunUntil runs queued work (and the work it queues) until done holds or none is left.
+func (q *JobQueue) RunUntil(done func() bool) {
+	for len(q.Jobs) > 0 && !done() {
+		f := q.Jobs[0]
+		q.Jobs = q.Jobs[1:]
+		f()
+	}
+}

@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 )
 
 const (
@@ -19,7 +18,7 @@ const (
 	colTotal = 5
 )
 
-func seedCustomers(t *testing.T, s *sqlite.Store, nicks ...string) []*data.Customer {
+func seedCustomers(t *testing.T, s Store, nicks ...string) []*data.Customer {
 	t.Helper()
 	var out []*data.Customer
 	for i, n := range nicks {
@@ -34,7 +33,7 @@ func seedCustomers(t *testing.T, s *sqlite.Store, nicks ...string) []*data.Custo
 }
 
 func TestEmptyArchiveTellsTheSellerWhatToDo(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	if !g.customers.empty.Visible() || g.customers.table.Visible() {
 		t.Fatal("an empty archive should show the empty state instead of the table")
 	}
@@ -44,7 +43,7 @@ func TestEmptyArchiveTellsTheSellerWhatToDo(t *testing.T) {
 }
 
 func TestAddCustomerThroughTheDialog(t *testing.T) {
-	g, store := newTestApp(t)
+	g, store := openCustomers(t)
 	s := g.customers
 	test.Tap(button(t, g.win, "新增客户"))
 	if g.win.Canvas().Overlays().Top() == nil {
@@ -82,7 +81,7 @@ func TestAddCustomerThroughTheDialog(t *testing.T) {
 	}
 }
 
-func newCustomerFormOf(t *testing.T, s *customerScreen) *customerForm {
+func newCustomerFormOf(t *testing.T, s *Screen) *customerForm {
 	t.Helper()
 	if s.custForm == nil {
 		t.Fatal("no customer form is open")
@@ -91,7 +90,7 @@ func newCustomerFormOf(t *testing.T, s *customerScreen) *customerForm {
 }
 
 func TestInvalidInputShowsTranslatedMessagesAndSavesNothing(t *testing.T) {
-	g, store := newTestApp(t)
+	g, store := openCustomers(t)
 	s := g.customers
 	test.Tap(button(t, g.win, "新增客户"))
 	form := newCustomerFormOf(t, s)
@@ -125,7 +124,7 @@ func TestInvalidInputShowsTranslatedMessagesAndSavesNothing(t *testing.T) {
 }
 
 func TestEnterSavesAndEscCancels(t *testing.T) {
-	g, store := newTestApp(t)
+	g, store := openCustomers(t)
 	s := g.customers
 	test.Tap(button(t, g.win, "新增客户"))
 	form := newCustomerFormOf(t, s)
@@ -148,10 +147,10 @@ func TestEnterSavesAndEscCancels(t *testing.T) {
 }
 
 func TestEditCustomerFromTheDetailPane(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	s := g.customers
 	seedCustomers(t, s.store, "改城市")
-	s.reload()
+	s.Reload()
 	s.table.Select(widgetCell(0))
 	test.Tap(button(t, g.win, "编辑"))
 	form := newCustomerFormOf(t, s)
@@ -163,10 +162,10 @@ func TestEditCustomerFromTheDetailPane(t *testing.T) {
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
-	g, store := newTestApp(t)
+	g, store := openCustomers(t)
 	s := g.customers
 	seedCustomers(t, s.store, "要删的", "留着的")
-	s.reload()
+	s.Reload()
 	s.table.Select(widgetCell(1)) // newest first: row 1 is 要删的
 	if s.detail.title.Text != "要删的" {
 		t.Fatalf("selected %q, want 要删的", s.detail.title.Text)
@@ -188,10 +187,10 @@ func TestDeleteAsksFirst(t *testing.T) {
 }
 
 func TestSearchNarrowsTheList(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	s := g.customers
 	seedCustomers(t, s.store, "apple_tea", "banana", "apple_pie")
-	s.reload()
+	s.Reload()
 	for _, tc := range []struct {
 		query string
 		want  int
@@ -207,7 +206,7 @@ func TestSearchNarrowsTheList(t *testing.T) {
 }
 
 func TestHeaderTapSorts(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	s := g.customers
 	cs := seedCustomers(t, s.store, "少", "多", "中")
 	for i, amount := range []int64{100, 90000, 5000} {
@@ -215,7 +214,7 @@ func TestHeaderTapSorts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.reload()
+	s.Reload()
 	test.Tap(button(t, g.win, "累计金额"))
 	if got := []string{cell(s, 0, colNick), cell(s, 1, colNick), cell(s, 2, colNick)}; strings.Join(got, ",") != "多,中,少" {
 		t.Errorf("sort by total: got %v, want 多,中,少", got)
@@ -227,10 +226,10 @@ func TestHeaderTapSorts(t *testing.T) {
 }
 
 func TestDuplicateNickOffersTheExistingCustomer(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	s := g.customers
 	seedCustomers(t, s.store, "花花")
-	s.reload()
+	s.Reload()
 	test.Tap(button(t, g.win, "新增客户"))
 	form := newCustomerFormOf(t, s)
 	test.Type(form.nick, "花花")
@@ -245,10 +244,10 @@ func TestDuplicateNickOffersTheExistingCustomer(t *testing.T) {
 }
 
 func TestRecordATradeByHandUpdatesTheTotals(t *testing.T) {
-	g, _ := newTestApp(t)
+	g, _ := openCustomers(t)
 	s := g.customers
 	seedCustomers(t, s.store, "买茶的")
-	s.reload()
+	s.Reload()
 	s.table.Select(widgetCell(0))
 	test.Tap(button(t, g.win, "新增交易"))
 	form := s.tradeForm
@@ -270,5 +269,38 @@ func TestRecordATradeByHandUpdatesTheTotals(t *testing.T) {
 	test.Tap(button(t, g.win, "保存"))
 	if msg := form.errors["amount"]; !msg.Visible() || !strings.Contains(msg.Text, "两位小数") {
 		t.Errorf("amount message: got %q", msg.Text)
+	}
+}
+
+func TestCustomerDialogReadsSolarAndLunarBirthdays(t *testing.T) {
+	for _, tt := range []struct {
+		typed     string
+		lunarTick bool
+		want      string
+		wantLunar bool
+	}{
+		{"1990年5月1日", false, "1990-05-01", false},
+		{"5/1", false, "05-01", false},
+		{"八月十五", false, "08-15", true},
+		{"农历1990-08-15", false, "1990-08-15", true},
+		{"08-15", true, "08-15", true},
+		{"腊月初八", true, "12-08", true},
+	} {
+		t.Run(tt.typed, func(t *testing.T) {
+			g, store := openCustomers(t)
+			test.Tap(button(t, g.win, "新增客户"))
+			form := newCustomerFormOf(t, g.customers)
+			test.Type(form.nick, "寿星")
+			test.Type(form.birthday, tt.typed)
+			form.lunar.SetChecked(tt.lunarTick)
+			test.Tap(button(t, g.win, "保存"))
+			rows, _, err := store.FindCustomers(context.Background(), data.CustomerFilter{})
+			if err != nil || len(rows) != 1 {
+				t.Fatalf("got %d customers, %v", len(rows), err)
+			}
+			if rows[0].Birthday != tt.want || rows[0].BirthdayLunar != tt.wantLunar {
+				t.Errorf("got %q lunar=%v, want %q lunar=%v", rows[0].Birthday, rows[0].BirthdayLunar, tt.want, tt.wantLunar)
+			}
+		})
 	}
 }

@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"time"
@@ -8,9 +8,9 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// exportList saves the customers the list shows now (all of them, or the search
+// ExportList saves the customers the list shows now (all of them, or the search
 // result) with their trades to an xlsx the seller picks.
-func (s *customerScreen) exportList() {
+func (s *Screen) ExportList() {
 	ui.ExportCustomers(s.win, s.store, s.spawn, s.filter,
 		lang.L("export.file_name", map[string]any{"Date": time.Now().Format("20060102")})+".xlsx")
 }

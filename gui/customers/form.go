@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"fyne.io/fyne/v2"

@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -15,13 +15,14 @@ import (
 // small transactions; they run on the UI goroutine so a dialog can show their
 // validation result at once.
 type customerEdits struct {
-	s *customerScreen
+	s *Screen
 	// custForm and tradeForm are the forms opened last (kept for keyboard focus and tests).
 	custForm  *customerForm
 	tradeForm *tradeForm
 }
 
-func (a *customerEdits) addCustomer() {
+// AddCustomer opens the add-customer dialog.
+func (a *customerEdits) AddCustomer() {
 	a.openCustomerForm(&data.Customer{Platform: data.PlatformTaobao}, lang.L("customers.add"))
 }
 
@@ -55,7 +56,7 @@ func (a *customerEdits) openCustomerForm(base *data.Customer, title string) {
 			return false
 		}
 		a.s.selected = c.ID
-		a.s.refresh()
+		a.s.Refresh()
 		return true
 	})
 }
@@ -73,7 +74,7 @@ func (a *customerEdits) offerExisting(c *data.Customer, fd *formDialog) {
 		lang.L("customers.duplicate.open"), func() {
 			fd.dialog.Hide()
 			a.s.search.SetText(existing.Nick)
-			a.s.selectCustomer(existing.ID)
+			a.s.ShowCustomer(existing.ID)
 		})
 }
 
@@ -87,13 +88,13 @@ func (a *customerEdits) deleteCustomer(c *data.Customer) {
 			}
 			a.s.selected = 0
 			a.s.detail.clear()
-			a.s.reload()
+			a.s.Reload()
 		})
 }
 
 func (a *customerEdits) addTrade(c *data.Customer) {
 	t := &data.Trade{CustomerID: c.ID, Platform: c.Platform, Status: data.StatusPaid, Quantity: 1,
-		TradedAt: a.s.store.Now()}
+		TradedAt: a.s.now()}
 	a.openTradeForm(t, lang.L("trades.add"))
 }
 
@@ -124,7 +125,7 @@ func (a *customerEdits) openTradeForm(base *data.Trade, title string) {
 			ui.ShowError(a.s.win, err)
 			return false
 		}
-		a.s.refresh()
+		a.s.Refresh()
 		return true
 	})
 }
@@ -135,6 +136,6 @@ func (a *customerEdits) deleteTrade(t *data.Trade) {
 			ui.ShowError(a.s.win, err)
 			return
 		}
-		a.s.refresh()
+		a.s.Refresh()
 	})
 }

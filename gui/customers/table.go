@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"fmt"
@@ -83,7 +83,7 @@ func (p *customerPages) row(row int) (*data.Customer, int) {
 }
 
 // newCustomerTable builds the virtualized list with sortable headers.
-func (s *customerScreen) newCustomerTable() *widget.Table {
+func (s *Screen) newCustomerTable() *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return s.pages.total, len(listColumns) },
 		func() fyne.CanvasObject {
@@ -140,7 +140,7 @@ func (s *customerScreen) newCustomerTable() *widget.Table {
 			if s.groups.pick(c.ID) {
 				return
 			}
-			s.selectCustomer(c.ID)
+			s.ShowCustomer(c.ID)
 		}
 	}
 	return t

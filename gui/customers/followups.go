@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
@@ -24,7 +23,8 @@ const customerReminderDays = 60
 // customer's coming reminders, with 记录沟通 and 添加提醒.
 type followUpPanel struct {
 	win   fyne.Window
-	store *sqlite.Store
+	store Store
+	now   func() time.Time
 	spawn func(func())
 
 	tab       *container.TabItem
@@ -49,8 +49,8 @@ func newFollowUpPanel() *followUpPanel {
 }
 
 // attach gives the panel its store (the detail pane itself never calls the store).
-func (p *followUpPanel) attach(win fyne.Window, store *sqlite.Store, spawn func(func())) {
-	p.win, p.store, p.spawn = win, store, spawn
+func (p *followUpPanel) attach(win fyne.Window, store Store, now func() time.Time, spawn func(func())) {
+	p.win, p.store, p.now, p.spawn = win, store, now, spawn
 }
 
 // show loads c's contact log and reminders off the UI goroutine.
@@ -125,7 +125,7 @@ func (p *followUpPanel) askContact() {
 	channel := widget.NewSelect(names, nil)
 	channel.SetSelected(i18n.ChannelName(data.DefaultChannel(c.Platform)))
 	f.add("channel", channel)
-	when := f.entry("contacted_at", p.store.Now().In(time.Local).Format("2006-01-02 15:04"), "", false)
+	when := f.entry("contacted_at", p.now().In(time.Local).Format("2006-01-02 15:04"), "", false)
 	summary := f.entry("summary", "", "", true)
 	next := f.entry("next_follow_up", "", lang.L("followup.date_hint"), false)
 	showFormDialog(p.win, lang.L("followup.contact_title"), f, func() bool {

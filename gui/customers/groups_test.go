@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"strings"
@@ -7,45 +7,31 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"shopcrm/data"
+	"shopcrm/gui/internal/guitest"
 	"shopcrm/i18n"
 )
-
-// jobQueue is a spawn that keeps the work until a test or benchmark runs it, in order,
-// so it can look at the window between two steps.
-type jobQueue struct{ jobs []func() }
-
-func (q *jobQueue) spawn(f func()) { q.jobs = append(q.jobs, f) }
-
-// runUntil runs queued work (and the work it queues) until done holds or none is left.
-func (q *jobQueue) runUntil(done func() bool) {
-	for len(q.jobs) > 0 && !done() {
-		f := q.jobs[0]
-		q.jobs = q.jobs[1:]
-		f()
-	}
-}
 
 // The first page of the list does not wait for today's RFM parameters (a whole-shop
 // pass): it shows tiers at once and the segments right after; once the parameters are
 // known, a page comes rated in one step.
 func TestListShowsTheFirstPageBeforeRating(t *testing.T) {
-	g, store := newTestApp(t)
+	g, store := openCustomers(t)
 	seedGoldenShop(t, store)
 	s := g.customers
-	q := &jobQueue{}
-	s.spawn = q.spawn
-	s.reload()
-	q.runUntil(func() bool { return s.pages.total == 3 })
+	q := &guitest.JobQueue{}
+	s.spawn = q.Spawn
+	s.Reload()
+	q.RunUntil(func() bool { return s.pages.total == 3 })
 	group := len(listColumns) - 1
 	for row := 0; row < 3; row++ {
 		if c, _ := s.pages.row(row); c.Rating.Segment != "" {
 			t.Errorf("row %d rated before the page was shown: %q", row, cell(s, row, group))
 		}
 	}
-	if len(q.jobs) != 1 {
-		t.Fatalf("%d jobs after the first page, want the rating", len(q.jobs))
+	if len(q.Jobs) != 1 {
+		t.Fatalf("%d jobs after the first page, want the rating", len(q.Jobs))
 	}
-	q.runUntil(func() bool { return false })
+	q.RunUntil(func() bool { return false })
 	rated := 0
 	for row := 0; row < 3; row++ {
 		if c, _ := s.pages.row(row); c.Rating.Segment != "" {
@@ -58,30 +44,31 @@ func TestListShowsTheFirstPageBeforeRating(t *testing.T) {
 	if rated != 2 {
 		t.Errorf("%d rows rated, want the 2 buyers", rated)
 	}
-	s.reload()
-	if len(q.jobs) != 1 {
-		t.Fatalf("%d jobs queued by a reload", len(q.jobs))
+	s.Reload()
+	if len(q.Jobs) != 1 {
+		t.Fatalf("%d jobs queued by a reload", len(q.Jobs))
 	}
-	q.jobs[0]()
-	q.jobs = q.jobs[1:]
-	if c, _ := s.pages.row(0); len(q.jobs) != 0 || (c.Stats.TradeCount > 0 && c.Rating.Segment == "") {
-		t.Errorf("with the parameters known, the page came unrated (%d jobs left)", len(q.jobs))
+	q.Jobs[0]()
+	q.Jobs = q.Jobs[1:]
+	if c, _ := s.pages.row(0); len(q.Jobs) != 0 || (c.Stats.TradeCount > 0 && c.Rating.Segment == "") {
+		t.Errorf("with the parameters known, the page came unrated (%d jobs left)", len(q.Jobs))
 	}
 }
 
 // An empty group says which group is empty, not that a (blank) search found nothing;
 // a search inside a group names both.
 func TestEmptyGroupNamesTheGroup(t *testing.T) {
-	g, gs := openGroups(t)
+	g, store := openCustomers(t)
+	seedGoldenShop(t, store)
 	s := g.customers
-	gs.OnOpen(data.CustomerFilter{Tier: "tier.vip"}, "VIP客户")
+	s.ShowGroup(data.CustomerFilter{Tier: "tier.vip"}, "VIP客户")
 	if s.pages.total != 0 || !s.empty.Visible() {
 		t.Fatalf("VIP list: %d rows", s.pages.total)
 	}
 	if want := "「VIP客户」里现在没有客户。\n点击「显示全部」回到全部客户。"; s.emptyMsg.Text != want {
 		t.Errorf("empty group: %q, want %q", s.emptyMsg.Text, want)
 	}
-	gs.OnOpen(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
+	s.ShowGroup(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
 	s.search.SetText("小王")
 	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Text, "「至尊VIP」里没有与「小王」匹配的客户。") {
 		t.Errorf("search in a group: %d rows, %q", s.pages.total, s.emptyMsg.Text)

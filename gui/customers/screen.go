@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -12,17 +12,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 )
 
 // searchDelay is how long typing must pause before the list is searched.
 const searchDelay = 250 * time.Millisecond
 
-// customerScreen is the 客户 screen: search, the list, and the selected customer's detail.
-type customerScreen struct {
+// Screen is the 客户 screen: search, the list, and the selected customer's detail.
+type Screen struct {
 	win        fyne.Window
-	store      *sqlite.Store
+	store      Store
+	now        func() time.Time // the store's clock
 	filter     data.CustomerFilter
 	maskPhones bool
 
@@ -34,7 +34,8 @@ type customerScreen struct {
 	empty    *fyne.Container
 	emptyMsg *widget.Label
 	detail   *customerDetail
-	content  fyne.CanvasObject
+	// Content is the screen; the shell may wrap it (the sample-data banner).
+	Content fyne.CanvasObject
 
 	// customerEdits opens the dialogs and does the writes (customer_actions.go).
 	*customerEdits
@@ -43,15 +44,23 @@ type customerScreen struct {
 	selected int64
 	reqSeq   int // newest list request; older answers are dropped
 	debounce *time.Timer
-	delay    time.Duration
+	// SearchDelay is how long typing must pause before the list is searched; 0
+	// searches at each keystroke (tests).
+	SearchDelay time.Duration
 	// spawn runs slow work off the UI goroutine; tests make it synchronous.
 	spawn func(func())
 	// OnImport starts the import wizard.
 	OnImport func()
+	// OnFollowUpsChanged is told after a contact or reminder was added on the detail
+	// (the 提醒 screen reloads).
+	OnFollowUpsChanged func()
 }
 
-func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, spawn func(func())) *customerScreen {
-	s := &customerScreen{win: win, store: store, maskPhones: maskPhones, delay: searchDelay, spawn: spawn}
+// New builds the 客户 screen on store; now is the store's clock, maskPhones hides the
+// middle of phones in the list, and spawn runs slow work off the UI goroutine (tests
+// pass a synchronous one).
+func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, spawn func(func())) *Screen {
+	s := &Screen{win: win, store: store, now: now, maskPhones: maskPhones, SearchDelay: searchDelay, spawn: spawn}
 	s.customerEdits = &customerEdits{s: s}
 	s.filter = data.CustomerFilter{Sort: data.SortCreated, Desc: true}
 	s.pages.reset(0, nil)
@@ -61,10 +70,10 @@ func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, sp
 	s.search.SetPlaceHolder(lang.L("customers.search"))
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.OnChanged = s.searchChanged
-	add := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
+	add := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { s.OnImport() })
-	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.exportList)
+	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.ExportList)
 	s.count = widget.NewLabel("")
 	s.groups = newCustomerGroups(s)
 	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
@@ -72,7 +81,7 @@ func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, sp
 	s.emptyMsg = widget.NewLabel("")
 	s.emptyMsg.Wrapping = fyne.TextWrapWord
 	s.emptyMsg.Alignment = fyne.TextAlignCenter
-	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.addCustomer)
+	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
 	emptyImport := widget.NewButtonWithIcon(lang.L("import.mine"), theme.UploadIcon(), func() { s.OnImport() })
 	emptyImport.Importance = widget.HighImportance
 	s.empty = container.NewCenter(container.NewVBox(
@@ -80,56 +89,61 @@ func newCustomerScreen(win fyne.Window, store *sqlite.Store, maskPhones bool, sp
 	s.empty.Hide()
 	s.listArea = container.NewStack(s.table, s.empty)
 
-	s.detail = newCustomerDetail(func() time.Time { return s.store.Now() })
+	s.detail = newCustomerDetail(now)
 	s.detail.OnEdit = s.editCustomer
 	s.detail.OnDelete = s.deleteCustomer
 	s.detail.OnAddTrade = s.addTrade
 	s.detail.OnEditTrade = s.editTrade
 	s.detail.OnDeleteTrade = s.deleteTrade
-	s.detail.followUps.attach(win, store, spawn)
+	s.detail.followUps.attach(win, store, now, spawn)
+	s.detail.followUps.OnChanged = func() {
+		if s.OnFollowUpsChanged != nil {
+			s.OnFollowUpsChanged()
+		}
+	}
 	s.detail.OnExportData = s.exportCustomerData
-	s.detail.OnErase = s.eraseCustomer
+	s.detail.OnErase = s.EraseCustomer
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)
-	s.content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
+	s.Content = container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
 	return s
 }
 
 // searchChanged restarts the debounce timer; the search runs when typing pauses.
-func (s *customerScreen) searchChanged(q string) {
+func (s *Screen) searchChanged(q string) {
 	if s.debounce != nil {
 		s.debounce.Stop()
 	}
-	if s.delay == 0 {
+	if s.SearchDelay == 0 {
 		s.applySearch(q)
 		return
 	}
-	s.debounce = time.AfterFunc(s.delay, func() { fyne.Do(func() { s.applySearch(q) }) })
+	s.debounce = time.AfterFunc(s.SearchDelay, func() { fyne.Do(func() { s.applySearch(q) }) })
 }
 
-func (s *customerScreen) applySearch(q string) {
+func (s *Screen) applySearch(q string) {
 	if q != s.search.Text { // a newer keystroke is already waiting
 		return
 	}
 	s.filter.Query = q
-	s.reload()
+	s.Reload()
 }
 
 // sortBy sorts by col; the same column again flips the direction. Money, counts and
 // dates start with the largest / newest.
-func (s *customerScreen) sortBy(col data.CustomerSort) {
+func (s *Screen) sortBy(col data.CustomerSort) {
 	if s.filter.Sort == col {
 		s.filter.Desc = !s.filter.Desc
 	} else {
 		s.filter.Sort = col
 		s.filter.Desc = col == data.SortTotal || col == data.SortTrades || col == data.SortLastTrade || col == data.SortTier
 	}
-	s.reload()
+	s.Reload()
 }
 
-// reload fetches the first page of the current filter off the UI goroutine.
-func (s *customerScreen) reload() {
+// Reload fetches the first page of the current filter off the UI goroutine.
+func (s *Screen) Reload() {
 	s.reqSeq++
 	seq, f := s.reqSeq, s.filter
 	f.Limit = pageSize
@@ -155,7 +169,7 @@ func (s *customerScreen) reload() {
 	})
 }
 
-func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
+func (s *Screen) applyFirstPage(rows []*data.Customer, total int) {
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
@@ -182,7 +196,7 @@ func (s *customerScreen) applyFirstPage(rows []*data.Customer, total int) {
 }
 
 // fetchPage loads one more page when it scrolls into view.
-func (s *customerScreen) fetchPage(page int) {
+func (s *Screen) fetchPage(page int) {
 	if s.pages.loading[page] {
 		return
 	}
@@ -217,8 +231,8 @@ func (s *customerScreen) fetchPage(page int) {
 	})
 }
 
-// selectCustomer shows a customer's detail, fetched off the UI goroutine.
-func (s *customerScreen) selectCustomer(id int64) {
+// ShowCustomer shows a customer's detail, fetched off the UI goroutine.
+func (s *Screen) ShowCustomer(id int64) {
 	s.selected = id
 	s.spawn(func() {
 		ctx := context.Background()
@@ -248,16 +262,25 @@ func (s *customerScreen) selectCustomer(id int64) {
 	})
 }
 
-// refresh reloads the list and the selected customer after a write.
-func (s *customerScreen) refresh() {
-	s.reload()
+// Refresh reloads the list and the selected customer after a write (here or elsewhere).
+func (s *Screen) Refresh() {
+	s.Reload()
 	if s.selected != 0 {
-		s.selectCustomer(s.selected)
+		s.ShowCustomer(s.selected)
 	}
 }
 
-// setMaskPhones switches phone masking in the list (the privacy setting).
-func (s *customerScreen) setMaskPhones(on bool) {
+// SetMaskPhones switches phone masking in the list (the privacy setting).
+func (s *Screen) SetMaskPhones(on bool) {
 	s.maskPhones = on
 	s.table.Refresh()
 }
+
+// Selected is the id of the customer whose detail is shown, 0 for none.
+func (s *Screen) Selected() int64 { return s.selected }
+
+// ShowGroup filters the list to one group, named label (the zero filter shows everyone).
+func (s *Screen) ShowGroup(f data.CustomerFilter, label string) { s.groups.show(f, label) }
+
+// FocusSearch puts the keyboard focus in the search box.
+func (s *Screen) FocusSearch() { s.win.Canvas().Focus(s.search) }

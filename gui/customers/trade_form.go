@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"strconv"

@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -19,7 +19,7 @@ import (
 // customerGroups is the grouping part of the 客户 screen: the banner naming the group
 // the list is filtered to, and multi-select for tagging several customers at once.
 type customerGroups struct {
-	s        *customerScreen
+	s        *Screen
 	bar      *fyne.Container // shown while filtered to a group or selecting
 	label    *widget.Label
 	clear    *widget.Button
@@ -33,7 +33,7 @@ type customerGroups struct {
 
 // newCustomerGroups builds the banner and the multi-select toggle of s; the toggle
 // goes in the toolbar.
-func newCustomerGroups(s *customerScreen) *customerGroups {
+func newCustomerGroups(s *Screen) *customerGroups {
 	gr := &customerGroups{s: s}
 	gr.picked = map[int64]bool{}
 	gr.label = widget.NewLabel("")
@@ -105,7 +105,7 @@ func (gr *customerGroups) show(f data.CustomerFilter, label string) {
 	gr.name = label
 	gr.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
 	gr.update()
-	s.reload()
+	s.Reload()
 }
 
 // togglePicking turns multi-select on or off, with nobody picked.
@@ -173,20 +173,20 @@ func (gr *customerGroups) tagPicked(add bool) {
 		}
 		gr.picked = map[int64]bool{}
 		gr.update()
-		s.refresh()
+		s.Refresh()
 		dialog.ShowInformation(title, lang.L(done, map[string]any{"Count": n, "Tag": tag}), s.win)
 	})
 }
 
 // rate adds today's RFM rating to customers not yet shown (off the UI goroutine).
-func (s *customerScreen) rate(rows []*data.Customer) error {
+func (s *Screen) rate(rows []*data.Customer) error {
 	return s.store.RateCustomers(context.Background(), rows)
 }
 
 // rateIfReady rates a page about to be shown when that is one cheap query; otherwise
 // (today's parameters need a whole-shop pass first) it reports false and the page is
 // shown with its tiers and tags while rateLater fills in the segments.
-func (s *customerScreen) rateIfReady(rows []*data.Customer) (bool, error) {
+func (s *Screen) rateIfReady(rows []*data.Customer) (bool, error) {
 	if !s.store.RatingsReady(context.Background()) {
 		return false, nil
 	}
@@ -195,7 +195,7 @@ func (s *customerScreen) rateIfReady(rows []*data.Customer) (bool, error) {
 
 // rateLater fetches the ratings of a page already shown and sets them on the UI
 // goroutine, unless the list moved on to another filter meanwhile.
-func (s *customerScreen) rateLater(rows []*data.Customer) {
+func (s *Screen) rateLater(rows []*data.Customer) {
 	gen := s.pages.gen
 	ids := make([]int64, len(rows))
 	for i, c := range rows {

@@ -1,4 +1,4 @@
-package gui
+package customers
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
-	"shopcrm/data/sqlite"
 	"shopcrm/gui/ui"
 )
 
@@ -41,7 +40,7 @@ func (a *customerEdits) exportCustomerData(c *data.Customer) {
 }
 
 // writeCustomerData writes the buyer's export to path; a failed export leaves no file.
-func writeCustomerData(store *sqlite.Store, id int64, path string) error {
+func writeCustomerData(store Store, id int64, path string) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
@@ -56,9 +55,9 @@ func writeCustomerData(store *sqlite.Store, id int64, path string) error {
 	return err
 }
 
-// eraseCustomer removes a buyer completely after a clear warning: unlike 删除 it also
+// EraseCustomer removes a buyer completely after a clear warning: unlike 删除 it also
 // wipes the import snapshots, so no revert brings them back.
-func (a *customerEdits) eraseCustomer(c *data.Customer) {
+func (a *customerEdits) EraseCustomer(c *data.Customer) {
 	ui.Confirm(a.s.win, lang.L("privacy.erase.title"),
 		lang.L("privacy.erase.message", map[string]any{"Name": c.DisplayName(), "Trades": c.Stats.TradeCount}),
 		lang.L("privacy.erase.confirm"), func() {
@@ -71,7 +70,7 @@ func (a *customerEdits) eraseCustomer(c *data.Customer) {
 					}
 					a.s.selected = 0
 					a.s.detail.clear()
-					a.s.reload()
+					a.s.Reload()
 					dialog.ShowInformation(lang.L("privacy.erase.title"), lang.L("privacy.erase.done", map[string]any{
 						"Trades": res.Trades, "Contacts": res.Contacts, "FollowUps": res.FollowUps}), a.s.win)
 				})

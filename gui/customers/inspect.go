@@ -1,0 +1,40 @@
+package customers
+
+import (
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+)
+
+// What the shell's whole-window tests read of the screen; they sit in another package
+// and see only exported names. Each only reads or does what a click would.
+
+// Total is how many customers the list holds (all pages).
+func (s *Screen) Total() int { return s.pages.total }
+
+// Row is the customer at row of the list, nil when that page is not fetched yet.
+func (s *Screen) Row(row int) *data.Customer {
+	c, _ := s.pages.row(row)
+	return c
+}
+
+// Cell is the text the list shows at row, col ("" for a row not fetched yet).
+func (s *Screen) Cell(row, col int) string {
+	c := s.Row(row)
+	if c == nil {
+		return ""
+	}
+	return listColumns[col].text(c, s.maskPhones)
+}
+
+// SelectRow selects a row of the list, as a click on it would.
+func (s *Screen) SelectRow(row int) { s.table.Select(widget.TableCellID{Row: row}) }
+
+// Picked is how many customers are picked in multi-select.
+func (s *Screen) Picked() int { return len(s.groups.picked) }
+
+// FormOpened reports whether a customer dialog was opened.
+func (s *Screen) FormOpened() bool { return s.custForm != nil }
+
+// SearchEntry is the search box.
+func (s *Screen) SearchEntry() *widget.Entry { return s.search }

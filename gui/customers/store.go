@@ -1,0 +1,30 @@
+package customers
+
+import (
+	"context"
+	"time"
+
+	"shopcrm/data"
+	"shopcrm/importer"
+)
+
+// Store is what the 客户 screen asks of the archive: customers and their trades, the
+// contact log and a customer's reminders, tags, ratings, a buyer's data rights, and
+// the list's export.
+type Store interface {
+	data.CustomerStore
+	data.TradeStore
+	data.ContactStore
+	data.PrivacyStore
+	importer.Store // the list's export
+
+	// Today is the store's calendar day (its clock is replaceable in tests).
+	Today() time.Time
+	Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.Reminder, error)
+	CreateFollowUp(ctx context.Context, f *data.FollowUp) error
+	TagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
+	UntagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
+	RatingsReady(ctx context.Context) bool
+	Ratings(ctx context.Context, ids []int64) (map[int64]data.Rating, error)
+	RateCustomers(ctx context.Context, cs []*data.Customer) error
+}
