@@ -189,26 +189,21 @@ func (p *followUpPanel) saved(f *fieldForm, err error, fallback string) bool {
 	return true
 }
 
-// parseTimeEntry reads a local "2026-11-23 15:04" (or a date alone, or nothing: now).
+// parseTimeEntry reads a local time by the domain's date rule ("2026-11-23 15:04",
+// a date alone, 2026/11/23 …); nothing is now.
 func parseTimeEntry(s string) (time.Time, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))
-	if s == "" {
+	if s = strings.TrimSpace(s); s == "" {
 		return time.Time{}, true
 	}
-	for _, layout := range []string{"2006-1-2 15:04", "2006-1-2 15:04:05", "2006-1-2"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	return data.ParseTime(s, time.Local)
 }
 
-// parseDateEntry reads "2026-12-01" (or 2026/12/1); an empty entry is no date.
+// parseDateEntry reads a calendar day ("2026-12-01", 2026/12/1 …) as reminders carry
+// it; an empty entry is no date.
 func parseDateEntry(s string) (time.Time, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "/", "-"))
-	if s == "" {
+	if s = strings.TrimSpace(s); s == "" {
 		return time.Time{}, true
 	}
-	t, err := time.ParseInLocation("2006-1-2", s, time.UTC)
-	return t, err == nil
+	t, ok := data.ParseTime(s, time.Local)
+	return data.Date(t), ok
 }

@@ -68,19 +68,18 @@ func (f *tradeForm) trade() (*data.Trade, bool) {
 		problems = append(problems, &data.ValidationError{Field: field, Code: data.CodeInvalid})
 	}
 
-	if at, err := time.ParseInLocation(timeInputLayout, strings.TrimSpace(f.tradedAt.Text), time.Local); err == nil {
+	t.TradedAt = time.Time{}
+	if s := strings.TrimSpace(f.tradedAt.Text); s != "" {
+		at, ok := data.ParseTime(s, time.Local) // the importer's date rule: 2026-11-23 15:04, 2026/11/23, 2026年11月23日 …
+		if !ok {
+			bad("traded_at")
+		}
 		t.TradedAt = at
-	} else if at, err := time.ParseInLocation(data.DateLayout, strings.TrimSpace(f.tradedAt.Text), time.Local); err == nil {
-		t.TradedAt = at
-	} else if strings.TrimSpace(f.tradedAt.Text) == "" {
-		t.TradedAt = time.Time{}
-	} else {
-		bad("traded_at")
 	}
 	t.Quantity = 1
 	if q := strings.TrimSpace(f.quantity.Text); q != "" {
-		n, err := strconv.Atoi(q)
-		if err != nil {
+		n, ok := data.ParseQuantity(q)
+		if !ok {
 			bad("quantity")
 		}
 		t.Quantity = n
