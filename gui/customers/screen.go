@@ -170,6 +170,7 @@ func (s *Screen) Reload() {
 }
 
 func (s *Screen) applyFirstPage(rows []*data.Customer, total int) {
+	s.showFromTop() // while the old list is still in place: see showFromTop
 	s.pages.reset(total, rows)
 	s.count.SetText(lang.L("customers.count", map[string]any{"Count": total}))
 	switch {
@@ -187,12 +188,26 @@ func (s *Screen) applyFirstPage(rows []*data.Customer, total int) {
 	}
 	s.table.UnselectAll()
 	s.table.Refresh()
-	s.table.ScrollToTop()
 	for i, c := range rows {
 		if c.ID == s.selected {
 			s.table.Select(widget.TableCellID{Row: i, Col: 0})
 		}
 	}
+}
+
+// showFromTop moves the view to the first row before a new list (a new sort, search
+// or group) replaces the old one: the old scroll offset means nothing in the new
+// order. It goes through ScrollToOffset, which moves the table's cells and its
+// scroller together; Table.ScrollToTop (Fyne 2.7.1) moves only the cells, so the
+// scroller kept showing the old place, where no cell was drawn any more, and the
+// grid stayed blank until the seller scrolled. It runs while the old list is still in
+// place because the scroller redraws the cells at the old offset before it takes the
+// new one when the row count has changed: with the new list already in the cache, that
+// fetched a far page of it that no one looks at. The old list's page 0 is always
+// cached, so scrolling to it fetches nothing. The list starts at its left edge too,
+// as a new list does.
+func (s *Screen) showFromTop() {
+	s.table.ScrollToOffset(fyne.Position{})
 }
 
 // fetchPage loads one more page when it scrolls into view.
