@@ -103,7 +103,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	})
 	g.addShortcuts()
 	win.SetMainMenu(g.mainMenu())
-	win.Resize(fyne.NewSize(1240, 780))
+	win.Resize(firstWindowSize)
 	rememberWindowSize(win, store)
 	g.customers.Reload()
 	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
@@ -111,6 +111,13 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.welcome.ShowOnFirstStart()
 	return g
 }
+
+// firstWindowSize is the window's size until the seller resizes it (then the size she
+// leaves it at comes back, see rememberWindowSize): it fits a 1280×720 laptop screen
+// with a taskbar and the title bar, and 1366×768. Fyne cannot ask the screen's size, so
+// a larger first window opened partly off a small screen (issue 16: 1240×780 at
+// (−108, −40) on 1024×700, with the menu, the navigation and 新增客户 out of reach).
+var firstWindowSize = fyne.NewSize(1180, 640)
 
 // navigation puts a rail of screen buttons at the window's left edge (only screens
 // that exist) and shows the chosen screen beside it; it returns the way to choose one.
