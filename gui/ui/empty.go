@@ -20,7 +20,7 @@ func EmptyMessage(text string) *widget.Label {
 
 // EmptyState shows objects (a message, an icon, buttons), one above the other, in the
 // middle of the space it is given, at a readable width: the space's width, at most
-// about 30 characters of text. Wrapping labels in it wrap at that width, and it asks
+// about 36 characters of text. Wrapping labels in it wrap at that width, and it asks
 // for no room of its own, so however long the text, in whatever language, it never
 // makes the window larger. Use it as a screen's body (a stack or border's centre).
 func EmptyState(objects ...fyne.CanvasObject) *fyne.Container {
@@ -29,9 +29,9 @@ func EmptyState(objects ...fyne.CanvasObject) *fyne.Container {
 
 type emptyLayout struct{}
 
-// readableWidth is the widest an empty state's text runs: about 30 Chinese
-// characters or 60 Latin letters at the theme's text size.
-func readableWidth() float32 { return 30 * theme.TextSize() }
+// readableWidth is the widest an empty state's text runs: about 36 Chinese
+// characters or 70 Latin letters at the theme's text size.
+func readableWidth() float32 { return 36 * theme.TextSize() }
 
 func (emptyLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	w := min(size.Width-2*theme.Padding(), readableWidth())
