@@ -50,3 +50,17 @@ func uiPref(t *testing.T, store *sqlite.Store) string {
 	}
 	return v
 }
+
+// A size stored by a version whose window a label could grow past the screen (issue
+// 16: 1240×1824) does not come back: the first size is used instead.
+func TestAWindowSizeFromBeforeTheFixIsNotRestored(t *testing.T) {
+	store := newTestStore(t)
+	if err := store.SetSetting(context.Background(), settings.PrefWindowBefore, "1240x1824"); err != nil {
+		t.Fatal(err)
+	}
+	g := newApp(test.NewTempApp(t), store, func(f func()) { f() })
+	t.Cleanup(func() { closeIfOpen(g.win) })
+	if got := g.win.Canvas().Size(); got != firstWindowSize {
+		t.Errorf("the window opened at %v, want the first size %v, not the size stored before the fix", got, firstWindowSize)
+	}
+}
