@@ -103,7 +103,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	})
 	g.addShortcuts()
 	win.SetMainMenu(g.mainMenu())
-	win.Resize(fyne.NewSize(1240, 780))
+	win.Resize(firstWindowSize)
 	rememberWindowSize(win, store)
 	g.customers.Reload()
 	g.reminders.OnDue = func() { g.showScreen(g.reminders.Content) } // start on 提醒 when something is due
@@ -111,6 +111,15 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	g.welcome.ShowOnFirstStart()
 	return g
 }
+
+// firstWindowSize is the window's size until the seller resizes it (then the size she
+// leaves it at comes back, see rememberWindowSize): with its title bar it fits a
+// 1024×700 screen, so also a 1280×720 laptop with a taskbar and 1366×768, and it is as
+// wide as the widest screen's content (分组 in English, about 1000 px) so no screen
+// widens it. Fyne cannot ask the screen's size, so a larger first window opened partly
+// off a small screen (issue 16: 1240×780 at (−108, −40) on 1024×700, with the menu,
+// the navigation and 新增客户 out of reach).
+var firstWindowSize = fyne.NewSize(1020, 640)
 
 // navigation puts a rail of screen buttons at the window's left edge (only screens
 // that exist) and shows the chosen screen beside it; it returns the way to choose one.

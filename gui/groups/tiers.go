@@ -64,13 +64,13 @@ func newTierEditor(s *Screen) *tierEditor {
 }
 
 // The tier table's column widths: name, trades, total, counts; the actions follow
-// the counts, so the table fits a 1240 px window in both languages without
+// the counts, so the table fits a 1024 px screen in both languages without
 // scrolling sideways (TestTierTableFitsTheWindow).
 const (
 	tierNameWidth   = 150
 	tierTradesWidth = 84
 	tierTotalWidth  = 124
-	tierCountWidth  = 250
+	tierCountWidth  = 220
 )
 
 // tierColumns lays out name, trades, total and counts at the table's column widths,

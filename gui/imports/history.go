@@ -35,14 +35,12 @@ type History struct {
 func NewHistory(win fyne.Window, store Store, spawn func(func())) *History {
 	h := &History{win: win, store: store, spawn: spawn}
 	h.list = widget.NewList(func() int { return len(h.batches) }, newBatchRow, h.updateBatchRow)
-	h.empty = widget.NewLabel(lang.L("history.empty"))
-	h.empty.Wrapping = fyne.TextWrapWord
-	h.empty.Alignment = fyne.TextAlignCenter
+	h.empty = ui.EmptyMessage(lang.L("history.empty"))
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { h.OnImport() })
 	importBtn.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(lang.L("history.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, title, importBtn)), nil, nil, nil,
-		container.NewStack(h.list, container.NewCenter(h.empty)))
+		container.NewStack(h.list, ui.EmptyState(h.empty)))
 	return h
 }
 

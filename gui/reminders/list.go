@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -33,9 +34,8 @@ type reminderItem struct {
 func newReminderList(s *Screen, emptyText string) *reminderList {
 	l := &reminderList{s: s}
 	l.list = widget.NewList(func() int { return len(l.items) }, newReminderRow, l.updateRow)
-	l.empty = widget.NewLabel(emptyText)
-	l.empty.Alignment = fyne.TextAlignCenter
-	l.content = container.NewStack(l.list, container.NewCenter(l.empty))
+	l.empty = ui.EmptyMessage(emptyText)
+	l.content = container.NewStack(l.list, ui.EmptyState(l.empty))
 	return l
 }
 

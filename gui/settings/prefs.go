@@ -8,10 +8,14 @@ import (
 // they travel with the data folder. The values are the stored spellings, never
 // translated words; the shell applies them (theme, language, window size).
 const (
-	PrefLanguage = "ui.language"    // "system", "zh" or "en"; unset: follow the system
-	PrefTheme    = "ui.theme"       // "system", "light" or "dark"
-	PrefTextSize = "ui.text_size"   // one of TextSizes
-	PrefWindow   = "ui.window_size" // "WIDTHxHEIGHT" of the main window when it closed
+	PrefLanguage = "ui.language"         // "system", "zh" or "en"; unset: follow the system
+	PrefTheme    = "ui.theme"            // "system", "light" or "dark"
+	PrefTextSize = "ui.text_size"        // one of TextSizes
+	PrefWindow   = "ui.main_window_size" // "WIDTHxHEIGHT" of the main window when it closed
+	// PrefWindowBefore is where versions before issue 16's fix kept the size. It is not
+	// read: a label could grow the window past the screen then (to 1240×1824), and the
+	// size stored at close would have brought that window back at every start.
+	PrefWindowBefore = "ui.window_size"
 )
 
 // The stored choices of language and theme.
