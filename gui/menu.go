@@ -16,7 +16,8 @@ var (
 	shortcutImport      = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// mainMenu is 文件 / 编辑 / 帮助. Fyne adds 退出 to the first menu by itself.
+// mainMenu is 文件 / 编辑 / 帮助. Fyne adds 退出 to the first menu by itself. 帮助 keeps
+// the welcome and the sample shop within reach after the first-run welcome was closed.
 func (g *App) mainMenu() *fyne.MainMenu {
 	item := func(key string, shortcut fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(lang.L(key), action)
@@ -36,6 +37,8 @@ func (g *App) mainMenu() *fyne.MainMenu {
 			item("menu.edit.settings", nil, func() { g.showScreen(g.settings.Content) }),
 		),
 		fyne.NewMenu(lang.L("menu.help"),
+			item("menu.help.welcome", nil, g.welcome.Show),
+			item("menu.help.demo", nil, g.loadDemo),
 			item("menu.help.tour", nil, g.showTour),
 			item("menu.help.about", nil, g.showAbout),
 		),

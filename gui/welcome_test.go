@@ -150,3 +150,70 @@ func TestTourHasAPageForEveryScreen(t *testing.T) {
 		t.Fatalf("found %d navigation buttons, want the whole rail", n)
 	}
 }
+
+// menuItem finds the item label of the window's menu named menu, failing the test if
+// there is none.
+func menuItem(t *testing.T, w fyne.Window, menu, label string) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.MainMenu().Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no %s → %s in the menu", menu, label)
+	return nil
+}
+
+func TestHelpMenuReachesTheWelcomeAndTheSampleShopAfterTheWelcomeWasClosed(t *testing.T) {
+	for _, way := range []struct{ close, thenClose string }{
+		{"以后再说", ""},
+		{"先看看各个页面", "关闭导览"},
+	} {
+		t.Run("closed with "+way.close, func(t *testing.T) {
+			store := newTestStore(t)
+			g := openTestWindow(t, store)
+			test.Tap(button(t, g.win, way.close))
+			if way.thenClose != "" {
+				test.Tap(button(t, g.win, way.thenClose))
+			}
+			if hasText(g.win, "欢迎使用网店客户管理") {
+				t.Fatalf("%s should close the welcome", way.close)
+			}
+
+			menuItem(t, g.win, "帮助", "欢迎页…").Action()
+			if !hasText(g.win, "欢迎使用网店客户管理") {
+				t.Fatal("帮助 → 欢迎页… should open the welcome")
+			}
+			menuItem(t, g.win, "帮助", "欢迎页…").Action()
+			test.Tap(button(t, g.win, "以后再说"))
+			if hasText(g.win, "欢迎使用网店客户管理") {
+				t.Fatal("the welcome opened twice from the menu should close with one 以后再说")
+			}
+
+			test.Tap(navButton(t, g.win, "设置"))
+			menuItem(t, g.win, "帮助", "载入示例数据").Action()
+			ctx := context.Background()
+			if n, _ := store.DemoCount(ctx); n != onboarding.DemoSize.Customers {
+				t.Fatalf("sample customers: got %d, want %d", n, onboarding.DemoSize.Customers)
+			}
+			test.Tap(button(t, g.win, "关闭导览"))
+			if !g.customers.Content.Visible() || g.customers.Total() != onboarding.DemoSize.Customers || !g.demo.BannerShown() {
+				t.Errorf("帮助 → 载入示例数据 should show the %d sample customers, marked: list shown %v with %d, banner %v",
+					onboarding.DemoSize.Customers, g.customers.Content.Visible(), g.customers.Total(), g.demo.BannerShown())
+			}
+
+			menuItem(t, g.win, "帮助", "载入示例数据").Action()
+			if n, _ := store.DemoCount(ctx); n != onboarding.DemoSize.Customers {
+				t.Errorf("loading the sample shop twice: got %d sample customers, want %d", n, onboarding.DemoSize.Customers)
+			}
+			if !hasTextContaining(g.win, "示例数据已经在档案里了") {
+				t.Error("loading the sample shop again should say it is there already")
+			}
+		})
+	}
+}

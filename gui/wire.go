@@ -70,11 +70,11 @@ func (g *App) customerChanged(id int64) {
 }
 
 // historyScreen builds 导入记录: its 导入 button picks a file, and an undone import
-// reloads the customer list.
+// changed the whole archive.
 func (g *App) historyScreen() {
 	g.history = imports.NewHistory(g.win, g.store, g.spawn)
 	g.history.OnImport = g.pickImport
-	g.history.OnReverted = g.customers.Refresh
+	g.history.OnReverted = g.archiveChanged
 }
 
 // pickImport asks for a file and opens the import wizard on it.
@@ -83,13 +83,10 @@ func (g *App) pickImport() { imports.PickFile(g.win, g.openImport) }
 // OpenImport opens the import wizard on a file, as when a sheet is opened with the app.
 func (g *App) OpenImport(path string) { g.openImport(path) }
 
-// openImport opens the import wizard on a file; after an import the lists reload.
+// openImport opens the import wizard on a file; an import changed the whole archive.
 func (g *App) openImport(path string) {
 	g.welcome.Hide()
-	g.wizard = imports.Start(g.win, g.store, g.spawn, path, func() {
-		g.customers.Refresh()
-		g.history.Reload()
-	})
+	g.wizard = imports.Start(g.win, g.store, g.spawn, path, g.archiveChanged)
 }
 
 // settingsScreen builds 设置 from its sections, in the order they appear.
@@ -102,14 +99,20 @@ func (g *App) settingsScreen() {
 		settings.Security(g.win, g.store),
 		settings.Backups(g.win, g.store, g.spawn, settings.BackupPlaces{
 			DataDir: g.store.Dir(), BackupDir: filepath.Join(g.store.Dir(), sqlite.BackupDirName),
-			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.reloadAll}),
+			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.archiveChanged}),
 		settings.Audit(g.win, g.store, g.spawn),
 	)
 }
 
-// reloadAll refreshes every screen after the whole database changed under them.
-func (g *App) reloadAll() {
+// archiveChanged is the one path of a whole-archive change (a restore, the sample
+// shop loaded or removed, an import or its undo): it refreshes everything the window
+// derives from the archive, so none of it can go stale because one caller forgot a
+// piece. A new piece of derived state is refreshed here, not at the callers.
+func (g *App) archiveChanged() {
 	g.customers.Refresh()
+	g.demo.Refresh() // the sample-data banner and the window title's mark
+	g.reminders.Reload()
+	g.groups.Reload()
 	g.history.Reload()
 	g.settings.Reload()
 }
@@ -118,11 +121,18 @@ func (g *App) reloadAll() {
 // above the customer list.
 func (g *App) onboarding() {
 	g.demo = onboarding.NewDemo(g.win, g.store, g.spawn)
-	g.demo.OnChanged = g.customers.Refresh
+	g.demo.OnChanged = g.archiveChanged
 	g.welcome = onboarding.NewWelcome(g.win, g.store)
 	g.welcome.OnImport = g.pickImport
-	g.welcome.OnDemo = g.demo.Load
+	g.welcome.OnDemo = g.loadDemo
 	g.welcome.OnManual = g.customers.AddCustomer
 	g.demo.OnEmptied = g.welcome.Show
 	g.customers.Content = g.demo.Wrap(g.customers.Content)
+}
+
+// loadDemo shows the customer list and fills it with the sample shop (the welcome's
+// 试用示例数据 and 帮助 → 载入示例数据).
+func (g *App) loadDemo() {
+	g.showScreen(g.customers.Content)
+	g.demo.Load()
 }

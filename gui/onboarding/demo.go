@@ -27,7 +27,8 @@ type Demo struct {
 	box     *fyne.Container
 	message *widget.Label
 	count   int
-	// OnChanged is told after sample customers came or went (the list reloads);
+	// OnChanged is told after sample customers came or went: the whole archive
+	// changed, so everything derived from it refreshes, this banner too (Refresh);
 	// OnEmptied when removing them left the archive empty (the welcome comes back).
 	OnChanged, OnEmptied func()
 }
@@ -99,7 +100,6 @@ func (b *Demo) confirmRemove() {
 						return
 					}
 					b.OnChanged()
-					b.Refresh()
 					if left == 0 { // back to an empty archive: offer the ways in again
 						b.OnEmptied()
 						return
@@ -111,21 +111,30 @@ func (b *Demo) confirmRemove() {
 }
 
 // Load fills the archive with the sample shop off the UI goroutine, then shows it
-// (marked as sample data by the banner) and the tour.
+// (marked as sample data by the banner) and the tour. An archive that holds the
+// sample shop already keeps the one it has (帮助 → 载入示例数据 offers it at any time),
+// and the seller is told so.
 func (b *Demo) Load() {
 	msg := widget.NewLabel(lang.L("welcome.demo.loading"))
 	progress := dialog.NewCustomWithoutButtons(lang.L("welcome.demo"), container.NewVBox(msg, widget.NewProgressBarInfinite()), b.win)
 	progress.Show()
 	b.spawn(func() {
-		err := b.store.GenerateDemo(context.Background(), DemoSize)
+		ctx := context.Background()
+		had, err := b.store.DemoCount(ctx)
+		if err == nil && had == 0 {
+			err = b.store.GenerateDemo(ctx, DemoSize)
+		}
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
 				ui.ShowError(b.win, err)
 				return
 			}
+			if had > 0 {
+				dialog.ShowInformation(lang.L("welcome.demo"), lang.L("demo.already", map[string]any{"Count": had}), b.win)
+				return
+			}
 			b.OnChanged()
-			b.Refresh()
 			ShowTour(b.win)
 		})
 	})

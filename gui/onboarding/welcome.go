@@ -55,8 +55,13 @@ func (w *Welcome) ShowOnFirstStart() {
 	w.Show()
 }
 
-// Show offers the three ways in and a tour of the screens.
+// Show offers the three ways in and a tour of the screens (at the first start, after
+// the sample shop was removed from an otherwise empty archive, and from 帮助 → 欢迎页);
+// a welcome already open stays the only one.
 func (w *Welcome) Show() {
+	if w.dlg != nil {
+		return
+	}
 	logo := canvas.NewImageFromResource(assets.Icon)
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSize(72, 72))
