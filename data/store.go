@@ -94,7 +94,7 @@ type ImportStore interface {
 type SettingStore interface {
 	Setting(ctx context.Context, key, def string) (string, error)
 	SetSetting(ctx context.Context, key, value string) error
-	Audit(ctx context.Context, action string, count int, detail string) error
+	Audit(ctx context.Context, action AuditAction, count int, detail string) error
 	FindAuditLog(ctx context.Context, limit int) ([]*AuditEntry, error)
 	HasLockPassword(ctx context.Context) (bool, error)
 	SetLockPassword(ctx context.Context, password string) error

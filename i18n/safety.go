@@ -63,9 +63,12 @@ func FileSize(n int64) string {
 }
 
 // AuditAction describes an audit log entry in words: the action and its row count.
-func AuditAction(action string, count int) string {
-	if key := "audit.action." + action; known[key] {
-		return lang.L(key, map[string]any{"Count": count})
+// An action this version does not know (written by a newer one) reads as "another
+// action" with its count, never as its key.
+func AuditAction(action data.AuditAction, count int) string {
+	args := map[string]any{"Count": count}
+	if key := "audit.action." + string(action); known[key] {
+		return lang.L(key, args)
 	}
-	return fmt.Sprintf("%s (%d)", action, count)
+	return lang.L("audit.action.other", args)
 }

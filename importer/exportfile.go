@@ -50,7 +50,7 @@ func ExportFile(ctx context.Context, store Store, path string, f data.CustomerFi
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return 0, fmt.Errorf("export: %w", err)
 	}
-	return n, store.Audit(ctx, "export", n, "")
+	return n, store.Audit(ctx, data.AuditExport, n, "")
 }
 
 // currentLayout is the layout ExportLayout chooses from the imports still in place,

@@ -22,5 +22,5 @@ type Store interface {
 	ExtraKeys(ctx context.Context) (customers, trades []string, err error)
 	FindImportBatches(ctx context.Context) ([]*data.ImportBatch, error)
 	// Audit logs what was done, never personal data.
-	Audit(ctx context.Context, action string, count int, detail string) error
+	Audit(ctx context.Context, action data.AuditAction, count int, detail string) error
 }

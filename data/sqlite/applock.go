@@ -39,11 +39,10 @@ func (s *Store) SetLockPassword(ctx context.Context, password string) error {
 	if err := s.SetSetting(ctx, data.SettingLockPassword, value); err != nil {
 		return err
 	}
-	action := "lock.set"
 	if password == "" {
-		action = "lock.remove"
+		return s.Audit(ctx, data.AuditLockRemove, 0, "")
 	}
-	return s.Audit(ctx, action, 0, "")
+	return s.Audit(ctx, data.AuditLockSet, 0, "")
 }
 
 // HasLockPassword reports whether the app asks for a password at start.

@@ -11,7 +11,7 @@ import (
 
 // Audit records an action done outside a store transaction (an export, a restore).
 // detail must hold ids and counts only, never personal data.
-func (s *Store) Audit(ctx context.Context, action string, count int, detail string) error {
+func (s *Store) Audit(ctx context.Context, action data.AuditAction, count int, detail string) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
 		formatTime(s.now()), action, count, detail)
 	if err != nil {
@@ -42,7 +42,7 @@ func (s *Store) FindAuditLog(ctx context.Context, limit int) ([]*data.AuditEntry
 
 // audit records an action with a row count; detail must never hold personal data
 // (ids and counts only).
-func audit(ctx context.Context, tx *sql.Tx, at time.Time, action string, count int, detail string) error {
+func audit(ctx context.Context, tx *sql.Tx, at time.Time, action data.AuditAction, count int, detail string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, action, count, detail) VALUES (?, ?, ?, ?)`,
 		formatTime(at), action, count, detail)
 	return err

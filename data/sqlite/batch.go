@@ -81,7 +81,7 @@ func (s *Store) RevertImport(ctx context.Context, batchID int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET reverted_at = ? WHERE id = ?`, formatTime(now), batchID); err != nil {
 			return err
 		}
-		return audit(ctx, tx, now, "import.revert", 1, fmt.Sprintf("batch=%d", batchID))
+		return audit(ctx, tx, now, data.AuditImportRevert, 1, fmt.Sprintf("batch=%d", batchID))
 	})
 	if err != nil {
 		return fmt.Errorf("revert import %d: %w", batchID, err)

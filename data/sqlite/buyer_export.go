@@ -43,7 +43,7 @@ func (s *Store) ExportCustomerData(ctx context.Context, id int64, w io.Writer) e
 	if err := enc.Encode(out); err != nil {
 		return fmt.Errorf("export customer %d: %w", id, data.Classify(err))
 	}
-	return s.Audit(ctx, "customer.export", 1, fmt.Sprintf("rows=%d", n))
+	return s.Audit(ctx, data.AuditCustomerExport, 1, fmt.Sprintf("rows=%d", n))
 }
 
 // rowMaps runs a query and returns each row as column name → value (text as string).

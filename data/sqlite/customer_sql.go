@@ -77,7 +77,7 @@ func (s *Store) CreateCustomer(ctx context.Context, c *data.Customer) error {
 		if err := insertCustomer(ctx, tx, c, now, 0); err != nil {
 			return err
 		}
-		return audit(ctx, tx, now, "customer.create", 1, fmt.Sprintf("id=%d", c.ID))
+		return audit(ctx, tx, now, data.AuditCustomerCreate, 1, fmt.Sprintf("id=%d", c.ID))
 	})
 	if err != nil {
 		return fmt.Errorf("create customer: %w", err)
@@ -96,7 +96,7 @@ func (s *Store) UpdateCustomer(ctx context.Context, c *data.Customer) error {
 		if err := updateCustomer(ctx, tx, c, now); err != nil {
 			return err
 		}
-		return audit(ctx, tx, now, "customer.update", 1, fmt.Sprintf("id=%d", c.ID))
+		return audit(ctx, tx, now, data.AuditCustomerUpdate, 1, fmt.Sprintf("id=%d", c.ID))
 	})
 	if err != nil {
 		return fmt.Errorf("update customer %d: %w", c.ID, err)
@@ -146,7 +146,7 @@ func (s *Store) DeleteCustomer(ctx context.Context, id int64) error {
 		if err := mustAffect(res); err != nil {
 			return err
 		}
-		return audit(ctx, tx, s.now(), "customer.delete", 1, fmt.Sprintf("id=%d", id))
+		return audit(ctx, tx, s.now(), data.AuditCustomerDelete, 1, fmt.Sprintf("id=%d", id))
 	})
 	if err != nil {
 		return fmt.Errorf("delete customer %d: %w", id, err)

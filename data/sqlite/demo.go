@@ -37,7 +37,7 @@ func (s *Store) GenerateDemo(ctx context.Context, o data.DemoOptions) error {
 		if err := refreshAllStats(ctx, tx); err != nil {
 			return err
 		}
-		return audit(ctx, tx, s.now(), "demo.generate", all, fmt.Sprintf("customers=%d trades=%d", o.Customers, o.Trades))
+		return audit(ctx, tx, s.now(), data.AuditDemoGenerate, all, fmt.Sprintf("customers=%d trades=%d", o.Customers, o.Trades))
 	})
 	if err != nil {
 		return fmt.Errorf("generate demo data: %w", err)

@@ -33,7 +33,7 @@ func (s *Store) RemoveDemo(ctx context.Context) (int, error) {
 			return err
 		}
 		n = int(affected)
-		return audit(ctx, tx, s.now(), "demo.remove", n, "")
+		return audit(ctx, tx, s.now(), data.AuditDemoRemove, n, "")
 	})
 	if err != nil {
 		return 0, fmt.Errorf("remove demo data: %w", err)

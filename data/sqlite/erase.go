@@ -82,7 +82,7 @@ func eraseRows(ctx context.Context, conn *sql.Conn, id int64, now time.Time) (*d
 		}
 	}
 	detail := fmt.Sprintf("trades=%d contacts=%d follow_ups=%d snapshots=%d", res.Trades, res.Contacts, res.FollowUps, res.Snapshots)
-	if err := audit(ctx, tx, now, "customer.erase", 1, detail); err != nil {
+	if err := audit(ctx, tx, now, data.AuditCustomerErase, 1, detail); err != nil {
 		return nil, err
 	}
 	return res, tx.Commit()

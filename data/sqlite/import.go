@@ -415,7 +415,7 @@ func (im *importRun) finish() error {
 	if err != nil {
 		return err
 	}
-	return audit(im.ctx, im.tx, im.now, "import", r.CustomersCreated+r.CustomersUpdated+r.TradesCreated+r.TradesUpdated,
+	return audit(im.ctx, im.tx, im.now, data.AuditImport, r.CustomersCreated+r.CustomersUpdated+r.TradesCreated+r.TradesUpdated,
 		fmt.Sprintf("batch=%d customers=%d/%d trades=%d/%d skipped=%d rejected=%d", im.batch,
 			r.CustomersCreated, r.CustomersUpdated, r.TradesCreated, r.TradesUpdated, r.Skipped, r.Rejected))
 }

@@ -45,7 +45,7 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	if err := s.resumeIndexing(ctx); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	return s.Audit(ctx, "backup.restore", 1, "")
+	return s.Audit(ctx, data.AuditBackupRestore, 1, "")
 }
 
 func (s *Store) restoreFrom(ctx context.Context, path string) error {

@@ -32,7 +32,7 @@ func (s *Store) TagCustomers(ctx context.Context, ids []int64, tag string) (int,
 			k, _ := res.RowsAffected()
 			n += int(k)
 		}
-		return audit(ctx, tx, s.now(), "tags.add", n, fmt.Sprintf("tag=%d", tagID))
+		return audit(ctx, tx, s.now(), data.AuditTagsAdd, n, fmt.Sprintf("tag=%d", tagID))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("tag customers: %w", err)
@@ -53,7 +53,7 @@ func (s *Store) UntagCustomers(ctx context.Context, ids []int64, tag string) (in
 			k, _ := res.RowsAffected()
 			n += int(k)
 		}
-		return audit(ctx, tx, s.now(), "tags.remove", n, "")
+		return audit(ctx, tx, s.now(), data.AuditTagsRemove, n, "")
 	})
 	if err != nil {
 		return 0, fmt.Errorf("untag customers: %w", err)
@@ -86,7 +86,7 @@ func (s *Store) TagFiltered(ctx context.Context, f data.CustomerFilter, tag stri
 		}
 		k, _ := res.RowsAffected()
 		n = int(k)
-		return audit(ctx, tx, s.now(), "tags.add_group", n, fmt.Sprintf("tag=%d", tagID))
+		return audit(ctx, tx, s.now(), data.AuditTagsAddGroup, n, fmt.Sprintf("tag=%d", tagID))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("tag group: %w", err)
@@ -100,7 +100,7 @@ func (s *Store) DeleteTag(ctx context.Context, tag string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE name = ?`, tag); err != nil {
 			return err
 		}
-		return audit(ctx, tx, s.now(), "tags.delete", 1, "")
+		return audit(ctx, tx, s.now(), data.AuditTagsDelete, 1, "")
 	})
 	if err != nil {
 		return fmt.Errorf("delete tag: %w", err)

@@ -75,7 +75,7 @@ func (s *Store) SaveTiers(ctx context.Context, tiers []*data.Tier) error {
 			append(args, args...)...); err != nil {
 			return err
 		}
-		return audit(ctx, tx, s.now(), "tiers.save", len(tiers), "")
+		return audit(ctx, tx, s.now(), data.AuditTiersSave, len(tiers), "")
 	})
 	if err != nil {
 		return fmt.Errorf("save tiers: %w", err)

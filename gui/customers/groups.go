@@ -37,7 +37,7 @@ func newCustomerGroups(s *Screen) *customerGroups {
 	gr := &customerGroups{s: s}
 	gr.picked = map[int64]bool{}
 	gr.label = widget.NewLabel("")
-	gr.clear = widget.NewButtonWithIcon(lang.L("customers.filter.clear"), theme.CancelIcon(), func() { gr.show(data.CustomerFilter{}, "") })
+	gr.clear = widget.NewButtonWithIcon(lang.L("customers.filter.clear"), theme.CancelIcon(), gr.showAll)
 	gr.selCount = widget.NewLabel("")
 	tag := widget.NewButton(lang.L("customers.tag_selected"), func() { gr.tagPicked(true) })
 	untag := widget.NewButton(lang.L("customers.untag_selected"), func() { gr.tagPicked(false) })
@@ -94,14 +94,29 @@ func (gr *customerGroups) update() {
 	}
 }
 
-// show filters the list to one group (the zero filter shows everyone again).
+// show filters the list to one group, starting with no search (the zero filter
+// shows everyone again).
 func (gr *customerGroups) show(f data.CustomerFilter, label string) {
 	s := gr.s
-	s.filter.Tier, s.filter.Tag, s.filter.Segment, s.filter.Dormant = f.Tier, f.Tag, f.Segment, f.Dormant
 	s.filter.Query = ""
 	s.search.OnChanged = nil
 	s.search.SetText("")
 	s.search.OnChanged = s.searchChanged
+	gr.filterTo(f, label)
+}
+
+// showAll is 「显示全部」: it leaves the group and keeps the search, so a search that
+// found nothing in the group shows its matches among all customers, as the no-match
+// message promises.
+func (gr *customerGroups) showAll() {
+	gr.s.filter.Query = gr.s.search.Text // also a search still waiting for typing to pause
+	gr.filterTo(data.CustomerFilter{}, "")
+}
+
+// filterTo sets the group part of the filter (the search stays) and reloads.
+func (gr *customerGroups) filterTo(f data.CustomerFilter, label string) {
+	s := gr.s
+	s.filter.Tier, s.filter.Tag, s.filter.Segment, s.filter.Dormant = f.Tier, f.Tag, f.Segment, f.Dormant
 	gr.name = label
 	gr.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
 	gr.update()

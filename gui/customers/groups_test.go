@@ -79,3 +79,29 @@ func TestEmptyGroupNamesTheGroup(t *testing.T) {
 		t.Errorf("search without a group: %q", s.emptyMsg.Text)
 	}
 }
+
+// 「显示全部」 under a search that found nothing in the group leaves the group and
+// keeps the search: the list shows the matches among all customers (issue 16, item 10).
+func TestShowAllKeepsTheSearch(t *testing.T) {
+	g, store := openCustomers(t)
+	seedGoldenShop(t, store)
+	s := g.customers
+	s.ShowGroup(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
+	test.Type(s.search, "小王")
+	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Text, "「至尊VIP」里没有与「小王」匹配的客户。") {
+		t.Fatalf("search in the group: %d rows, %q", s.pages.total, s.emptyMsg.Text)
+	}
+	test.Tap(button(t, g.win, "显示全部"))
+	if got := s.search.Text; got != "小王" {
+		t.Errorf("search entry after 显示全部: got %q, want %q", got, "小王")
+	}
+	if s.groups.filtered() {
+		t.Errorf("still filtered to a group after 显示全部: %+v", s.filter)
+	}
+	if s.pages.total != 1 || s.empty.Visible() {
+		t.Fatalf("after 显示全部: got %d rows (empty message %v), want the 1 match among all customers", s.pages.total, s.empty.Visible())
+	}
+	if c := s.Row(0); c == nil || c.Nick != "爱喝茶的小王" {
+		t.Errorf("after 显示全部: got row %+v, want 爱喝茶的小王", c)
+	}
+}
