@@ -55,13 +55,6 @@ type screen struct {
 	onShow  func()
 }
 
-// New builds the main window on store. The window is not shown yet.
-func New(a fyne.App, store *sqlite.Store) *App {
-	g := newApp(a, store, func(f func()) { go f() })
-	g.reminders.WatchDays()
-	return g
-}
-
 // newApp builds the window; spawn runs slow work off the UI goroutine (tests pass a
 // synchronous one).
 func newApp(a fyne.App, store *sqlite.Store, spawn func(func())) *App {
@@ -173,5 +166,10 @@ func (g *App) addShortcuts() {
 	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { g.pickImport() })
 }
 
-// ShowAndRun shows the window and runs the app until it is closed.
-func (g *App) ShowAndRun() { g.win.ShowAndRun() }
+// current is the App now in the window: a language change builds one in its place.
+func (g *App) current() *App {
+	for g.replacedBy != nil {
+		g = g.replacedBy
+	}
+	return g
+}

@@ -179,6 +179,7 @@ func (l *Launcher) showMain() {
 	l.Main = g
 	g.win.SetMaster()
 	g.win.Show()
+	go watchDays(g)
 	if l.gate != nil {
 		l.gate.Close()
 		l.gate = nil
@@ -213,4 +214,12 @@ func (l *Launcher) showGateContent(body fyne.CanvasObject, actions ...fyne.Canva
 	buttons := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer(), quit}, actions...)...)
 	l.gate.SetContent(container.NewPadded(container.NewBorder(nil, buttons, nil, nil, body)))
 	l.gate.Show()
+}
+
+// watchDays reloads 提醒 and sends the day's notification whenever the day changes
+// while the app runs, on whichever App the window holds by then.
+func watchDays(g *App) {
+	for range time.Tick(10 * time.Minute) {
+		fyne.Do(func() { g.current().reminders.ReloadOnNewDay() })
+	}
 }

@@ -19,13 +19,6 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-func nullTime(t time.Time) sql.NullString {
-	if t.IsZero() {
-		return sql.NullString{}
-	}
-	return sql.NullString{String: formatTime(t), Valid: true}
-}
-
 func parseNullTime(s sql.NullString) time.Time {
 	if !s.Valid {
 		return time.Time{}

@@ -92,3 +92,22 @@ func TestReminderMessagesPerKind(t *testing.T) {
 		})
 	}
 }
+
+// TestNewDayReloadsTheAgendaOnce: a window left open past midnight shows the new
+// day's reminders and notifies once; within the same day nothing reloads.
+func TestNewDayReloadsTheAgendaOnce(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "乙", Birthday: "11-27"}); err != nil {
+		t.Fatal(err)
+	}
+	g.reminders.ReloadAndNotify()
+	test.AssertNotificationSent(t, nil, g.reminders.ReloadOnNewDay) // same day: no reload, no notification
+	store.Now = func() time.Time { return testNow.AddDate(0, 0, 1) }
+	test.AssertNotificationSent(t, &fyne.Notification{Title: "今日提醒", Content: "今天有 1 条提醒要跟进（含逾期）。"},
+		g.reminders.ReloadOnNewDay)
+	if got := g.reminders.Agenda().DueCount(); got != 1 {
+		t.Errorf("got %d due on the new day, want 1", got)
+	}
+	test.AssertNotificationSent(t, nil, g.reminders.ReloadOnNewDay)
+}

@@ -130,19 +130,13 @@ func (s *Screen) notifyOnce() {
 		lang.L("reminders.notify.body", map[string]any{"Count": s.agenda.DueCount()})))
 }
 
-// WatchDays reloads and notifies when the app is started and whenever the day
-// changes while it runs.
-func (s *Screen) WatchDays() {
-	go func() {
-		for range time.Tick(10 * time.Minute) {
-			today := s.store.Today()
-			fyne.Do(func() {
-				if !today.Equal(s.checked) {
-					s.ReloadAndNotify()
-				}
-			})
-		}
-	}()
+// ReloadOnNewDay reloads the agenda and sends the day's notification when the
+// store's day is no longer the one last loaded (a window left open overnight); the
+// shell calls it every few minutes.
+func (s *Screen) ReloadOnNewDay() {
+	if !s.store.Today().Equal(s.checked) {
+		s.ReloadAndNotify()
+	}
 }
 
 // ReloadAndNotify reloads the agenda, then sends the day's notification; after the
