@@ -41,6 +41,9 @@ func (u usageError) Error() string { return "usage: " + u.key }
 
 func errUsage(key string) error { return usageError{key} }
 
+// commands is the table of commands. A command added here also needs its one help line,
+// "cli.help.cmd.NAME", in both languages (and "cli.help.args.NAME" when it takes a file
+// or other words after its name); its flags come into the help by themselves.
 var commands = map[string]command{
 	"demo":      {flags: demoFlags},
 	"customers": {flags: customersFlags},
