@@ -58,7 +58,7 @@ func writeHelp(w io.Writer) {
 // writeCommandHelp is one command's help: how to call it, what it does, its flags.
 func writeCommandHelp(w io.Writer, name string) {
 	rows := []helpRow{
-		{"", lang.L("cli.help.usage") + " shopcrm " + synopsis(name) + " " + lang.L("cli.help.flags_arg")},
+		{"", lang.L("cli.help.usage_of", map[string]any{"Call": synopsis(name)})},
 		{"", description(name)},
 	}
 	if own := commandFlags(name); len(own) > 0 {
