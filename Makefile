@@ -5,6 +5,8 @@
 SHELL := /bin/bash
 export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
+# The one Go version the project states: go.mod's "go" line (README and messages follow it).
+GO_VERSION := $(shell sed -n 's/^go \([0-9]*\.[0-9]*\).*/\1/p' go.mod)
 
 # Debian packages Fyne needs to build (cgo, OpenGL, X11 headers).
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
@@ -32,7 +34,8 @@ endef
 
 ## deps: install missing Debian packages and download Go modules
 deps:
-	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go 1.24 or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
+	@command -v $(GO) >/dev/null || { echo "Go is not installed: install Go $(GO_VERSION) or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
+	@GOTOOLCHAIN=local $(GO) list -m >/dev/null 2>&1 || { echo "$$($(GO) version) is too old: install Go $(GO_VERSION) or newer from go.dev/dl (or /usr/local/go) and run make again."; exit 1; }
 	$(call install_debs,$(DEB_PACKAGES))
 	@$(GO) mod download
 

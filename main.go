@@ -4,12 +4,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"log"
 	"os"
 	"runtime"
-	"strings"
 
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
@@ -26,12 +24,11 @@ func main() {
 	if err := i18n.Use(i18n.System); err != nil {
 		log.Printf("translations: %v", err)
 	}
-	if a := os.Args[1:]; len(a) > 0 && (cli.IsCommand(a[0]) || !strings.HasPrefix(a[0], "-") && !isFile(a[0])) {
-		os.Exit(cli.Run(a, os.Stdout, os.Stderr)) // a command, or a word that is neither command nor file
+	dataFlag, file, window := cli.Window(os.Args[1:])
+	if !window { // a command, a help request, or a wrong call
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	dataFlag := flag.String("data", "", lang.L("cli.flag.data"))
-	flag.Parse()
-	dir, err := cli.DataDir(*dataFlag)
+	dir, err := cli.DataDir(dataFlag)
 	if err != nil {
 		fail(err)
 	}
@@ -41,14 +38,9 @@ func main() {
 	}
 	// The launcher handles a second instance, a damaged file, the app lock password.
 	a := app.NewWithID(appID)
-	l := gui.Launch(a, dir, flag.Arg(0)) // opened with a sheet: double-click, "Open with", or shopcrm FILE
+	l := gui.Launch(a, dir, file) // opened with a sheet: double-click, "Open with", or shopcrm FILE
 	a.Run()
 	l.Close()
-}
-
-func isFile(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir()
 }
 
 func fail(err error) {

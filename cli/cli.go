@@ -41,6 +41,9 @@ func (u usageError) Error() string { return "usage: " + u.key }
 
 func errUsage(key string) error { return usageError{key} }
 
+// commands is the table of commands. A command added here also needs its one help line,
+// "cli.help.cmd.NAME", in both languages (and "cli.help.args.NAME" when it takes a file
+// or other words after its name); its flags come into the help by themselves.
 var commands = map[string]command{
 	"demo":      {flags: demoFlags},
 	"customers": {flags: customersFlags},
@@ -53,7 +56,7 @@ var commands = map[string]command{
 	"check":     {flags: checkFlags},
 }
 
-// commandNames lists the commands in name order, for the unknown-command message.
+// commandNames lists the commands in name order, for the unknown-command message and help.
 func commandNames() []string {
 	names := make([]string, 0, len(commands))
 	for name := range commands {
@@ -63,77 +66,109 @@ func commandNames() []string {
 	return names
 }
 
-// IsCommand reports whether name is a known subcommand.
-func IsCommand(name string) bool {
-	_, ok := commands[name]
-	return ok
+// Exit codes, as README's command-line section states them.
+const (
+	exitOK        = 0 // done
+	exitFailed    = 1 // the command ran and failed: bad data, a file that would not open
+	exitWrongCall = 2 // the call itself was wrong: unknown command or flag, bad value
+)
+
+// Run runs the command line args (without the program's name) and returns the exit
+// code. The common flags (--data, --format) may stand before or after the command's
+// name; "help", "help CMD", --help and "CMD --help" print the help on stdout.
+func Run(args []string, stdout, stderr io.Writer) int {
+	o := defaults()
+	global := newFlagSet("shopcrm")
+	o.define(global)
+	rest, err := parseFlags(global, args, false)
+	if err != nil {
+		return callFailed(err, "", stdout, stderr)
+	}
+	if len(rest) == 0 {
+		writeHelp(stderr)
+		return exitWrongCall
+	}
+	name := rest[0]
+	if name == "help" {
+		return help(rest[1:], stdout, stderr)
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		unknownCommand(name, stderr)
+		return exitWrongCall
+	}
+	fs := newFlagSet("shopcrm " + name)
+	o.define(fs)
+	run := cmd.flags(fs)
+	positional, err := parseFlags(fs, rest[1:], true)
+	if err != nil {
+		return callFailed(err, name, stdout, stderr)
+	}
+	if o.format != "text" && o.format != "csv" {
+		fmt.Fprintln(stderr, lang.L("cli.bad_format", map[string]any{"Format": o.format}))
+		return exitWrongCall
+	}
+	return runCommand(name, run, o, positional, stdout, stderr)
 }
 
-// Run runs the subcommand in args[0] with its flags and returns the exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || !IsCommand(args[0]) {
-		fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": first(args), "Commands": commandNames()}))
-		return 2
-	}
-	fs := flag.NewFlagSet("shopcrm "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dataDir := fs.String("data", "", lang.L("cli.flag.data"))
-	format := fs.String("format", "text", lang.L("cli.flag.format"))
-	run := commands[args[0]].flags(fs)
-	positional, err := parseInterspersed(fs, args[1:])
-	if err != nil {
-		return 2
-	}
-	if *format != "text" && *format != "csv" {
-		fmt.Fprintln(stderr, lang.L("cli.bad_format", map[string]any{"Format": *format}))
-		return 2
-	}
-	dir, err := DataDir(*dataDir)
+// runCommand opens the data folder and runs the command in it.
+func runCommand(name string, run func(context.Context, *env) error, o options, positional []string, stdout, stderr io.Writer) int {
+	dir, err := DataDir(o.data)
 	if err != nil {
 		fmt.Fprintln(stderr, i18n.Message(err))
-		return 1
+		return exitFailed
 	}
 	store, err := sqlite.Open(dir)
-	if code, done := openFailed(args[0], dir, positional, stdout, stderr, err); done {
+	if code, done := openFailed(name, dir, positional, stdout, stderr, err); done {
 		return code
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, lang.L("cli.open_failed", map[string]any{"Reason": i18n.Message(err)}))
-		return 1
+		return exitFailed
 	}
 	defer store.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	err = run(ctx, &env{store: store, out: stdout, format: *format, args: positional})
+	err = run(ctx, &env{store: store, out: stdout, format: o.format, args: positional})
 	var usage usageError
 	switch {
 	case err == nil:
-		return 0
+		return exitOK
 	case errors.As(err, &usage):
 		fmt.Fprintln(stderr, lang.L(usage.key))
-		return 2
+		return exitWrongCall
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, lang.L("cli.cancelled"))
 	default:
 		fmt.Fprintln(stderr, i18n.Message(err))
 	}
-	return 1
+	return exitFailed
 }
 
-// parseInterspersed parses flags that may come before or after positional arguments
-// ("import FILE --dry-run" as well as "import --dry-run FILE").
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+// callFailed answers a wrong flag, or a help request, of the command name ("" before
+// any command).
+func callFailed(err error, name string, stdout, stderr io.Writer) int {
+	if errors.Is(err, errHelp) {
+		if name == "" {
+			writeHelp(stdout)
+		} else {
+			writeCommandHelp(stdout, name)
 		}
-		if fs.NArg() == 0 {
-			return positional, nil
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+		return exitOK
 	}
+	var fe flagError
+	if errors.As(err, &fe) {
+		see := "shopcrm help"
+		if name != "" {
+			see += " " + name
+		}
+		fmt.Fprintln(stderr, lang.L(fe.key, map[string]any{"Name": fe.name, "Help": see}))
+	}
+	return exitWrongCall
+}
+
+func unknownCommand(name string, stderr io.Writer) {
+	fmt.Fprintln(stderr, lang.L("cli.unknown_command", map[string]any{"Name": name, "Commands": commandNames()}))
 }
 
 // DataDir is the folder every command and the window use: --data when given, else
@@ -143,11 +178,4 @@ func DataDir(flagValue string) (string, error) {
 		return flagValue, nil
 	}
 	return folder.Default()
-}
-
-func first(args []string) string {
-	if len(args) == 0 {
-		return ""
-	}
-	return args[0]
 }

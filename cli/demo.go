@@ -15,9 +15,12 @@ import (
 func demoFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	customers := fs.Int("customers", 2000, lang.L("cli.flag.customers"))
 	trades := fs.Int("trades", 6000, lang.L("cli.flag.trades"))
-	seed := fs.Uint64("seed", uint64(time.Now().UnixNano()), lang.L("cli.flag.seed"))
+	seed := fs.Uint64("seed", 0, lang.L("cli.flag.seed")) // 0: a new one each run
 	return func(ctx context.Context, e *env) error {
 		start := time.Now()
+		if *seed == 0 {
+			*seed = uint64(start.UnixNano())
+		}
 		last := -1
 		err := e.store.GenerateDemo(ctx, data.DemoOptions{
 			Customers: *customers, Trades: *trades, Seed: *seed,

@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +14,7 @@ import (
 
 	"shopcrm/assets"
 	"shopcrm/data"
+	"shopcrm/i18n/sysenv"
 	"shopcrm/importer"
 	"shopcrm/importer/sheet"
 )
@@ -38,7 +37,7 @@ var (
 // Use loads the translations and selects the language for choice (System, Chinese or
 // English). Chinese is the default for every system language but English.
 func Use(choice string) error {
-	defaultUnsetLocale()
+	sysenv.Settle() // done in its init already, before Fyne read the locale; cheap and idempotent
 	sys := lang.SystemLocale()
 	if choice == System {
 		choice = Chinese
@@ -100,27 +99,6 @@ func registerUnder(locale fyne.Locale, choice string, body []byte) error {
 	return lang.AddTranslationsForLocale(base, locale)
 }
 
-// defaultUnsetLocale gives a Linux session with no language at all (LANG unset, C or
-// POSIX, as on servers and in CI) the app's default language, Chinese, instead of
-// letting Fyne read "C" as English and log a parse error on every lookup.
-func defaultUnsetLocale() {
-	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" && runtime.GOOS != "openbsd" {
-		return
-	}
-	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(env)
-		if v == "" {
-			continue
-		}
-		if v != "C" && v != "POSIX" && !strings.HasPrefix(v, "C.") {
-			return // a real locale decides
-		}
-		os.Unsetenv(env)
-	}
-	os.Unsetenv("LANGUAGE")
-	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
-}
-
 // Bundle is every translation of one locale ("zh_Hans" or "en"): the file
 // translations/<locale>.json merged with the per-screen files
 // translations/<area>.<locale>.json, so that each screen keeps its words together.
@@ -165,6 +143,10 @@ func mustJSON(m map[string]string) []byte {
 	}
 	return body
 }
+
+// Has reports whether the chosen language has a translation for key, for words that
+// are optional (asking lang.L for a missing key would log a translation failure).
+func Has(key string) bool { return known[key] }
 
 // Message is the translated sentence for an error: what happened and what to do.
 func Message(err error) string {

@@ -1,15 +1,18 @@
 // Package lunar converts between the Gregorian and the Chinese lunisolar calendar
 // (农历) the way the official calendar (GB/T 33661-2017) reckons it: months begin on
 // the day of the new moon in China Standard Time; the 11th month holds the winter
-// solstice; in a year of 13 months between two such months the first month without a
-// principal solar term (中气) is the leap month (闰月). It computes the astronomy
-// itself (astro.go), so it works for any year, and is checked against published dates
-// for 1990–2035 in its tests. Sound for 1900–2100.
+// solstice; in a year of 13 months the first month without a principal solar term
+// (中气) is the leap month (闰月). The astronomy (new moons, solar terms, the leap
+// month) is github.com/6tail/lunar-go's, a maintained calendar library; this package
+// keeps the small interface the reminders and holidays use. Its tests check the
+// library against published dates for 1990–2035 and a round trip over 1901–2099.
 package lunar
 
 import (
 	"sync"
 	"time"
+
+	"github.com/6tail/lunar-go/calendar"
 )
 
 // Date is a day of the lunar calendar.
@@ -21,8 +24,10 @@ type Date struct {
 	MonthDays int  // 29 or 30: the length of the month the day is in
 }
 
-// month is one lunar month: its first day (days since 1970-01-01), number and leap flag.
+// month is one lunar month: the lunar year it belongs to, its first day (days since
+// 1970-01-01), its length, number and leap flag.
 type month struct {
+	year        int
 	start, days int
 	num         int
 	leap        bool
@@ -33,71 +38,32 @@ var (
 	cache   = map[int][]month{}
 )
 
-// sui is the months from the 11th month of Gregorian year y−1 (the one holding that
-// winter solstice) up to, not including, the 11th month of year y: 12 or 13 months.
-// Months numbered 1 … 10 belong to lunar year y, the leading 11 and 12 to y−1.
-func sui(y int) []month {
+// monthsAround is the library's run of 15 months for lunar year y: from the 11th month
+// of lunar year y−1 (the one holding the winter solstice before y) on, so it covers
+// every day of Gregorian year y and every month of lunar year y. The library keeps one
+// year in its cache; this keeps every year asked for (a reminder run asks for a few).
+func monthsAround(y int) []month {
 	cacheMu.Lock()
 	defer cacheMu.Unlock()
 	if ms, ok := cache[y]; ok {
 		return ms
 	}
-	k1 := newMoonOnOrBefore(winterSolstice(y - 1))
-	k2 := newMoonOnOrBefore(winterSolstice(y))
-	n := int(k2 - k1)
-	starts := make([]int, n+2)
-	for i := range starts {
-		starts[i] = beijingDay(newMoonJDE(k1 + float64(i)))
-	}
-	ms := make([]month, n)
-	leapDone := n == 12
-	num := 11
-	for i := range ms {
-		leap := false
-		if i > 0 {
-			if !leapDone && !hasPrincipalTerm(starts[i], starts[i+1]) {
-				leap, leapDone = true, true
-			} else {
-				num = num%12 + 1
-			}
-		}
-		ms[i] = month{start: starts[i], days: starts[i+1] - starts[i], num: num, leap: leap}
+	var ms []month
+	for e := calendar.NewLunarYear(y).GetMonths().Front(); e != nil; e = e.Next() {
+		m := e.Value.(*calendar.LunarMonth)
+		first := calendar.NewSolarFromJulianDay(m.GetFirstJulianDay())
+		num := m.GetMonth() // negative for a leap month
+		ms = append(ms, month{
+			year:  m.GetYear(),
+			start: dayNumber(first.GetYear(), time.Month(first.GetMonth()), first.GetDay()),
+			days:  m.GetDayCount(),
+			num:   max(num, -num),
+			leap:  num < 0,
+		})
 	}
 	cache[y] = ms
 	return ms
 }
-
-// winterSolstice is the civil day (China Standard Time) of year y's winter solstice.
-func winterSolstice(y int) int {
-	return beijingDay(solarTermJDE(270, jdOfDay(dayNumber(y, time.December, 21))))
-}
-
-// newMoonOnOrBefore is the number k of the last new moon falling on day or earlier.
-func newMoonOnOrBefore(day int) float64 {
-	k := float64(int((jdOfDay(day) - 2451550.09766) / 29.530588861))
-	for beijingDay(newMoonJDE(k)) > day {
-		k--
-	}
-	for beijingDay(newMoonJDE(k+1)) <= day {
-		k++
-	}
-	return k
-}
-
-// hasPrincipalTerm reports whether a principal term (the Sun at a multiple of 30°)
-// falls on a day in [from, to).
-func hasPrincipalTerm(from, to int) bool {
-	return int(sunLongitude(midnightJDE(from))/30) != int(sunLongitude(midnightJDE(to))/30)
-}
-
-// midnightJDE is the start of civil day d in China Standard Time, in TT.
-func midnightJDE(d int) float64 {
-	ut := jdOfDay(d) - 8.0/24
-	return ut + deltaT(2000+(ut-2451545.0)/365.25)
-}
-
-// jdOfDay is the Julian day of 00:00 UT on civil day d.
-func jdOfDay(d int) float64 { return float64(d) + 2440587.5 }
 
 // dayNumber is the count of days since 1970-01-01 of a Gregorian date.
 func dayNumber(y int, m time.Month, d int) int {
@@ -108,46 +74,19 @@ func dayNumber(y int, m time.Month, d int) int {
 // are read as they stand, whatever t's location).
 func FromSolar(t time.Time) Date {
 	day := dayNumber(t.Year(), t.Month(), t.Day())
-	sy := t.Year() + 1
-	ms := sui(sy)
-	for day < ms[0].start { // at most once: sui(y) begins in December of y−1
-		sy--
-		ms = sui(sy)
-	}
-	first := firstMonth(ms)
-	for i := len(ms) - 1; i >= 0; i-- {
-		if m := ms[i]; day >= m.start {
-			year := sy
-			if i < first {
-				year-- // the leading 11th and 12th months close the previous lunar year
-			}
-			return Date{Year: year, Month: m.num, Day: day - m.start + 1, Leap: m.leap, MonthDays: m.days}
+	for _, m := range monthsAround(t.Year()) {
+		if day >= m.start && day < m.start+m.days {
+			return Date{Year: m.year, Month: m.num, Day: day - m.start + 1, Leap: m.leap, MonthDays: m.days}
 		}
 	}
-	return Date{} // unreachable: day >= ms[0].start
-}
-
-// firstMonth is the index of 正月 in a sui.
-func firstMonth(ms []month) int {
-	for i, m := range ms {
-		if m.num == 1 && !m.leap {
-			return i
-		}
-	}
-	return len(ms)
+	return Date{} // unreachable: the 15 months cover Gregorian year t.Year()
 }
 
 // ToSolar is the Gregorian date (UTC midnight) of a lunar date. ok is false when the
 // lunar year has no such (leap) month or the month is too short for the day.
 func ToSolar(year, monthNum, day int, leap bool) (time.Time, bool) {
-	ms := sui(year)
-	from, to := firstMonth(ms), len(ms)
-	if monthNum >= 11 {
-		ms = sui(year + 1)
-		from, to = 0, firstMonth(ms)
-	}
-	for _, m := range ms[from:to] {
-		if m.num == monthNum && m.leap == leap {
+	for _, m := range monthsAround(year) {
+		if m.year == year && m.num == monthNum && m.leap == leap {
 			if day < 1 || day > m.days {
 				return time.Time{}, false
 			}

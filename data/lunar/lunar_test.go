@@ -1,6 +1,7 @@
 package lunar
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -127,6 +128,20 @@ func TestName(t *testing.T) {
 	} {
 		if got := Name(tt.m, tt.d, tt.leap); got != tt.want {
 			t.Errorf("Name(%d, %d, %v): got %q, want %q", tt.m, tt.d, tt.leap, got, tt.want)
+		}
+	}
+}
+
+// Reminders and holidays may be worked out from several goroutines at once; the library
+// keeps one year in a shared cache, ours one per year.
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan Date)
+	for y := 2020; y < 2036; y++ {
+		go func() { done <- FromSolar(day(fmt.Sprintf("%d-09-01", y))) }()
+	}
+	for range 16 {
+		if d := <-done; d.Month < 7 || d.Month > 8 {
+			t.Errorf("1 September in lunar month %d", d.Month)
 		}
 	}
 }
