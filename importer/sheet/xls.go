@@ -1,0 +1,207 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/richardlehane/mscfb"
+)
+
+// Legacy Excel 97–2003 workbooks (.xls, BIFF8) are read by the package's own record
+// reader over github.com/richardlehane/mscfb's OLE2 container reader. The two pure-Go
+// .xls readers the module proxy serves were tried on the real Taobao and JD exports and
+// both read them wrongly: extrame/xls v0.0.1 returns the wrong shared
+// string for cells after a CONTINUE record (wrong buyer names, silently) and shakinm/
+// xlsReader v0.9.12 panics on one export and drops every formula cell. The differential
+// test still reads every real file with shakinm/xlsReader and compares cell by cell.
+
+// maxXLSColumns is BIFF8's column limit (IV). A record placing a cell beyond it is
+// damage, not data, and would otherwise make a hostile file allocate huge rows.
+const maxXLSColumns = 256
+
+// xlsBook is what the globals substream of a BIFF8 workbook says about its cells.
+type xlsBook struct {
+	stream   []byte
+	sst      []string
+	xfFormat []int          // number format id of each XF record, in order
+	formats  map[int]string // custom number formats by id
+	kinds    map[int]dateKind
+	date1904 bool
+	sheets   []xlsSheetRef
+}
+
+// xlsSheetRef is a BOUNDSHEET record: a sheet's name and where its substream starts.
+type xlsSheetRef struct {
+	name string
+	pos  int
+	kind byte // 0 worksheet, 1 macro sheet, 2 chart, 6 VBA module
+}
+
+// openXLS reads a BIFF8 workbook held in raw (an OLE2 compound file) into memory. Any
+// panic in the parsers becomes ErrUnreadable.
+func openXLS(raw []byte) (*Workbook, error) {
+	var w *Workbook
+	err := safely(func() error {
+		stream, err := workbookStream(raw)
+		if err != nil {
+			return err
+		}
+		book, err := readGlobals(stream)
+		if err != nil {
+			return err
+		}
+		w = &Workbook{format: FormatXLS}
+		for _, ref := range book.sheets {
+			if ref.kind != 0 {
+				continue // charts, macros and VBA hold no rows
+			}
+			t, err := book.readSheet(ref.pos)
+			if err != nil {
+				return fmt.Errorf("sheet %d: %w", len(w.sheets)+1, err)
+			}
+			w.sheets = append(w.sheets, ref.name)
+			w.tables = append(w.tables, t)
+		}
+		return nil
+	})
+	if err == nil && len(w.sheets) == 0 {
+		err = errors.New("workbook lists no worksheets")
+	}
+	if errors.Is(err, ErrLegacyXLS) || errors.Is(err, ErrEncryptedXLS) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, unreadable(err)
+	}
+	return w, nil
+}
+
+// workbookStream returns the Workbook stream of the compound file. A "Book" stream is
+// Excel 5/95 (BIFF5), which is refused with ErrLegacyXLS.
+func workbookStream(raw []byte) ([]byte, error) {
+	doc, err := mscfb.New(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	old := false
+	for f, err := doc.Next(); ; f, err = doc.Next() {
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case f.Name == "Book":
+			old = true
+		case f.Name == "Workbook" && len(f.Path) == 0:
+			if f.Size < 0 || f.Size > int64(len(raw)) {
+				return nil, fmt.Errorf("%w: workbook stream size", errBIFF)
+			}
+			buf := make([]byte, f.Size)
+			if _, err := io.ReadFull(f, buf); err != nil {
+				return nil, err
+			}
+			return buf, nil
+		}
+	}
+	if old {
+		return nil, ErrLegacyXLS
+	}
+	return nil, errors.New("no workbook stream")
+}
+
+// readGlobals reads the workbook globals: shared strings, number formats, XF records,
+// the date system and the sheet list. A FILEPASS record means the file is encrypted.
+func readGlobals(stream []byte) (*xlsBook, error) {
+	b := &xlsBook{stream: stream, formats: map[int]string{}, kinds: map[int]dateKind{}}
+	r := &biffReader{b: stream}
+	id, data, ok, err := r.next()
+	if err != nil || !ok || id != recBOF || len(data) < 4 {
+		return nil, fmt.Errorf("%w: no BOF record", errBIFF)
+	}
+	if v := binary.LittleEndian.Uint16(data); v != biffVersion8 {
+		return nil, ErrLegacyXLS // BIFF5 or older inside a Workbook stream
+	}
+	for {
+		id, data, ok, err := r.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok || id == recEOF {
+			return b, nil
+		}
+		if err := b.globalRecord(r, id, data); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// globalRecord applies one record of the globals substream.
+func (b *xlsBook) globalRecord(r *biffReader, id uint16, data []byte) error {
+	switch id {
+	case recFilePass:
+		return ErrEncryptedXLS
+	case recDateMode:
+		b.date1904 = len(data) >= 2 && binary.LittleEndian.Uint16(data) == 1
+	case recXF:
+		if len(data) < 4 {
+			return errBIFF
+		}
+		b.xfFormat = append(b.xfFormat, int(binary.LittleEndian.Uint16(data[2:])))
+	case recFormat:
+		s := &segReader{segs: r.continues(data)}
+		ifmt, err := s.u16()
+		if err != nil {
+			return err
+		}
+		if b.formats[ifmt], err = s.unicodeString(false); err != nil {
+			return err
+		}
+	case recBoundSheet:
+		if len(data) < 8 {
+			return errBIFF
+		}
+		s := &segReader{segs: [][]byte{data[6:]}}
+		name, err := s.unicodeString(true)
+		if err != nil {
+			return err
+		}
+		pos := int(binary.LittleEndian.Uint32(data))
+		b.sheets = append(b.sheets, xlsSheetRef{name: name, pos: pos, kind: data[5]})
+	case recSST:
+		return b.readSST(r.continues(data))
+	}
+	return nil
+}
+
+// readSST reads the shared string table, which CONTINUE records split.
+func (b *xlsBook) readSST(segs [][]byte) error {
+	s := &segReader{segs: segs}
+	if _, err := s.u32(); err != nil { // total references, unused
+		return err
+	}
+	n, err := s.u32()
+	if err != nil {
+		return err
+	}
+	size := 0
+	for _, seg := range segs {
+		size += len(seg)
+	}
+	if n > size/3+1 { // every string takes at least three bytes
+		return fmt.Errorf("%w: shared string count", errBIFF)
+	}
+	b.sst = make([]string, 0, n)
+	for range n {
+		str, err := s.unicodeString(false)
+		if err != nil {
+			return fmt.Errorf("shared string %d: %w", len(b.sst), err)
+		}
+		b.sst = append(b.sst, str)
+	}
+	return nil
+}
