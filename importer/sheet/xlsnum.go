@@ -22,8 +22,8 @@ const maxExact = 1 << 53
 
 // numberText writes a numeric cell. A cell whose number format is a date comes out as
 // "2006-01-02" or "2006-01-02 15:04:05" (a time of day as "15:04:05"), read in the
-// workbook's date system; other numbers as their shortest exact decimal, never in
-// E-notation while every digit is known ("13800138000", "112345", "46.28"). An integer
+// workbook's date system; other numbers as decimals, never in E-notation while every
+// digit is known ("13800138000", "112345", "46.28"). An integer
 // too big to be exact comes out in Excel's E-notation ("1.2345678901234568E+17"), which
 // the importer recognises as a number that lost digits and never uses as an id.
 func (b *xlsBook) numberText(xf int, v float64) string {
@@ -37,13 +37,19 @@ func (b *xlsBook) numberText(xf int, v float64) string {
 	return plainNumber(v)
 }
 
-// plainNumber writes a number as text without a format.
+// plainNumber writes a number as text without a format. A fraction is cut to the 15
+// significant digits Excel shows and stores in .xlsx (25.128, not the double's
+// 25.128000000000004); an integer below 2^53 keeps every digit.
 func plainNumber(v float64) string {
-	if v == 0 {
+	switch {
+	case v == 0:
 		return "0" // and -0
-	}
-	if math.Abs(v) >= maxExact && v == math.Trunc(v) {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	case math.Abs(v) >= maxExact && v == math.Trunc(v):
 		return strconv.FormatFloat(v, 'E', -1, 64)
+	case v != math.Trunc(v):
+		v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'e', 14, 64), 64)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
