@@ -38,45 +38,34 @@ func (r *Rows) nextTable() bool {
 
 // tableBuilder collects cells placed by (row, column), in any order, into a table.
 type tableBuilder struct {
-	byRow map[int]map[int]string
+	rows [][]string // by 0-based row index; nil for a row without cells
 }
 
 // set places a cell; a later value for the same cell replaces an earlier one, as Excel
-// does when a file repeats a cell record. Blank text is not stored.
+// does when a file repeats a cell record. Blank text is not stored. The callers bound
+// row and col (65,536 × 256 for .xls, the HTML limits for tables).
 func (b *tableBuilder) set(row, col int, text string) {
 	if isBlank(text) {
 		return
 	}
-	if b.byRow == nil {
-		b.byRow = make(map[int]map[int]string)
+	if row >= len(b.rows) {
+		b.rows = slices.Grow(b.rows, row+1-len(b.rows))[:row+1]
 	}
-	cols := b.byRow[row]
-	if cols == nil {
-		cols = make(map[int]string)
-		b.byRow[row] = cols
+	cells := b.rows[row]
+	if col >= len(cells) {
+		cells = slices.Grow(cells, col+1-len(cells))[:col+1]
+		b.rows[row] = cells
 	}
-	cols[col] = text
+	cells[col] = text
 }
 
 // build returns the table, rows in ascending order and numbered from 1.
 func (b *tableBuilder) build() *table {
-	t := &table{rows: make([]tableRow, 0, len(b.byRow))}
-	for row, cols := range b.byRow {
-		last := -1
-		for c := range cols {
-			last = max(last, c)
+	t := &table{}
+	for i, cells := range b.rows {
+		if len(cells) > 0 {
+			t.rows = append(t.rows, tableRow{num: i + 1, cells: cells})
 		}
-		cells := make([]string, last+1)
-		for c, v := range cols {
-			cells[c] = v
-		}
-		t.rows = append(t.rows, tableRow{num: row + 1, cells: cells})
 	}
-	sortRows(t.rows)
 	return t
-}
-
-// sortRows orders rows by number.
-func sortRows(rows []tableRow) {
-	slices.SortFunc(rows, func(a, b tableRow) int { return a.num - b.num })
 }

@@ -101,17 +101,31 @@ func workbookStream(raw []byte) ([]byte, error) {
 			if f.Size < 0 || f.Size > int64(len(raw)) {
 				return nil, fmt.Errorf("%w: workbook stream size", errBIFF)
 			}
-			buf := make([]byte, f.Size)
-			if _, err := io.ReadFull(f, buf); err != nil {
-				return nil, err
-			}
-			return buf, nil
+			return readStream(f, int(f.Size))
 		}
 	}
 	if old {
 		return nil, ErrLegacyXLS
 	}
 	return nil, errors.New("no workbook stream")
+}
+
+// streamChunk is how much of a stream readStream asks mscfb for at a time: mscfb merges
+// the sector list of each read in time quadratic in its length, so one read of a whole
+// 20 MB stream would take seconds.
+const streamChunk = 64 << 10
+
+// readStream reads size bytes of a compound file stream.
+func readStream(r io.Reader, size int) ([]byte, error) {
+	buf := make([]byte, size)
+	for off := 0; off < size; {
+		n, err := io.ReadFull(r, buf[off:min(off+streamChunk, size)])
+		off += n
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
 }
 
 // readGlobals reads the workbook globals: shared strings, number formats, XF records,

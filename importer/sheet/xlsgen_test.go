@@ -72,6 +72,7 @@ type xlsSpec struct {
 	date1904 bool
 	encrypt  bool
 	version  int // BOF version; 0 = BIFF8
+	sstLimit int // bytes of SST data a record; 0 = 40, which puts CONTINUE records everywhere
 	sheets   []xlsSheetSpec
 }
 
@@ -177,7 +178,11 @@ func (x xlsSpec) stream() []byte {
 		g.rec(recBoundSheet, le32(0), []byte{0, s.kind}, shortStr(s.name))
 	}
 	if len(x.sst) > 0 {
-		g.Write(sstRecords(x.sst, 40))
+		limit := x.sstLimit
+		if limit == 0 {
+			limit = 40
+		}
+		g.Write(sstRecords(x.sst, limit))
 	}
 	g.rec(recEOF)
 	out := g.Bytes()
