@@ -94,8 +94,10 @@ type Workbook struct {
 	// inMemory: the zip is held in memory (a decrypted workbook), not read from the file
 	inMemory bool
 
-	// xls and html: every sheet read whole, in the order of sheets
+	// xls and html: every sheet read whole, in the order of sheets (xls: when first asked)
 	tables []*table
+	xls    *xlsBook
+	xlsAt  []int // each sheet's substream offset
 
 	// csv
 	src       io.ReaderAt
@@ -205,8 +207,18 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 	case FormatXLSX:
 		return w.xlsxRows(sheet)
 	case FormatXLS, FormatHTML:
+		if w.tables == nil {
+			return nil, errors.New("sheet: workbook is closed")
+		}
 		i := slices.Index(w.sheets, sheet)
-		return &Rows{tr: &tableRows{t: w.tables[i]}}, nil
+		t := w.tables[i]
+		if w.format == FormatXLS {
+			var err error
+			if t, err = w.xlsTable(i); err != nil {
+				return nil, err
+			}
+		}
+		return &Rows{tr: &tableRows{t: t}}, nil
 	}
 	return w.csvRows(), nil
 }
@@ -214,7 +226,7 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 // Close releases the file. It is safe to call more than once.
 func (w *Workbook) Close() error {
 	var first error
-	w.pkg, w.sst, w.tables = nil, nil, nil
+	w.pkg, w.sst, w.tables, w.xls = nil, nil, nil, nil
 	if w.closer != nil {
 		if err := w.closer.Close(); err != nil && first == nil {
 			first = err

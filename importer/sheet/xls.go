@@ -40,8 +40,9 @@ type xlsSheetRef struct {
 	kind byte // 0 worksheet, 1 macro sheet, 2 chart, 6 VBA module
 }
 
-// openXLS reads a BIFF8 workbook held in raw (an OLE2 compound file) into memory. Any
-// panic in the parsers becomes ErrUnreadable.
+// openXLS reads the globals of a BIFF8 workbook held in raw (an OLE2 compound file); each
+// sheet is read when its rows are first asked for, so a damaged sheet the seller does not
+// import stops nothing. Any panic in the parsers becomes ErrUnreadable.
 func openXLS(raw []byte) (*Workbook, error) {
 	var w *Workbook
 	err := safely(func() error {
@@ -53,18 +54,15 @@ func openXLS(raw []byte) (*Workbook, error) {
 		if err != nil {
 			return err
 		}
-		w = &Workbook{format: FormatXLS}
+		w = &Workbook{format: FormatXLS, xls: book}
 		for _, ref := range book.sheets {
 			if ref.kind != 0 {
 				continue // charts, macros and VBA hold no rows
 			}
-			t, err := book.readSheet(ref.pos)
-			if err != nil {
-				return fmt.Errorf("sheet %d: %w", len(w.sheets)+1, err)
-			}
 			w.sheets = append(w.sheets, ref.name)
-			w.tables = append(w.tables, t)
+			w.xlsAt = append(w.xlsAt, ref.pos)
 		}
+		w.tables = make([]*table, len(w.sheets))
 		return nil
 	})
 	if err == nil && len(w.sheets) == 0 {
@@ -218,4 +216,22 @@ func (b *xlsBook) readSST(segs [][]byte) error {
 		b.sst = append(b.sst, str)
 	}
 	return nil
+}
+
+// xlsTable returns sheet i's table, reading it on first use.
+func (w *Workbook) xlsTable(i int) (*table, error) {
+	if w.tables[i] != nil {
+		return w.tables[i], nil
+	}
+	var t *table
+	err := safely(func() error {
+		var err error
+		t, err = w.xls.readSheet(w.xlsAt[i])
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sheet %d: %w", i+1, unreadable(err))
+	}
+	w.tables[i] = t
+	return t, nil
 }

@@ -149,13 +149,32 @@ func TestXLSRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w, err := openNamed(t, tt.file, "x.xls")
-			if err == nil {
+			if err == nil { // a damaged sheet shows when it is read
+				_, err = w.Rows(w.Sheets()[0])
 				w.Close()
 			}
 			if !errors.Is(err, tt.want) {
 				t.Errorf("got %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestXLSDamagedSheetStopsOnlyItself: a workbook whose second sheet is damaged still
+// gives its first sheet's rows.
+func TestXLSDamagedSheetStopsOnlyItself(t *testing.T) {
+	x := sampleXLS()
+	x.sheets = append(x.sheets, xlsSheetSpec{name: "坏", cells: [][]byte{rec(recLabelSST, cellHead(0, 0, 0), le32(99))}})
+	w, err := openNamed(t, x.file(), "x.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.Rows("坏"); !errors.Is(err, ErrUnreadable) {
+		t.Errorf("damaged sheet: got %v, want ErrUnreadable", err)
+	}
+	if rows, err := readAll(t, w, "订单"); err != nil || len(rows) != 6 {
+		t.Errorf("first sheet: got %d rows (%v), want 6", len(rows), err)
 	}
 }
 
