@@ -12,6 +12,7 @@ const (
 	recFormula    = 0x0006
 	recEOF        = 0x000A
 	recDateMode   = 0x0022
+	recCodePage   = 0x0042
 	recFilePass   = 0x002F
 	recContinue   = 0x003C
 	recBoundSheet = 0x0085
@@ -29,8 +30,11 @@ const (
 	recBOF        = 0x0809
 )
 
-// biffVersion8 is the BOF version of Excel 97–2003 (BIFF8).
-const biffVersion8 = 0x0600
+// BOF versions of Excel 97–2003 (BIFF8) and of Excel 5.0/95 (BIFF5).
+const (
+	biffVersion8 = 0x0600
+	biffVersion5 = 0x0500
+)
 
 var errBIFF = errors.New("damaged BIFF record")
 

@@ -47,9 +47,9 @@ const (
 // Sentinel errors, checked with errors.Is. Returned errors wrap them with context but never
 // with cell contents.
 var (
-	// ErrLegacyXLS means the file is an Excel 5.0/95 or older workbook, or a page saved
-	// with an .xls name that holds no table; the seller should save it as .xlsx.
-	ErrLegacyXLS = errors.New("Excel 95 or older workbook: save it as .xlsx and import again")
+	// ErrLegacyXLS means the file is an Excel 4.0 or older workbook, or a page saved with
+	// an .xls name that holds no table; the seller should save it as .xlsx.
+	ErrLegacyXLS = errors.New("Excel 4.0 or older workbook: save it as .xlsx and import again")
 	// ErrEncryptedXLS means an .xls workbook is password-protected. Its RC4 encryption is
 	// not read here: the seller removes the password in Excel or WPS, or saves as .xlsx.
 	ErrEncryptedXLS = errors.New("password-protected .xls workbook")
@@ -110,8 +110,8 @@ type Workbook struct {
 }
 
 // Open opens the spreadsheet at path. The format comes from the content, not the name: a
-// zip is an xlsx/xlsm, an OLE2 compound file is an encrypted xlsx or a legacy .xls, anything
-// else is read as delimited text. The size cap is checked before anything is read.
+// zip is an xlsx/xlsm, an OLE2 compound file is an encrypted xlsx or a legacy .xls, an
+// HTML page is read for its tables, anything else is read as delimited text. The size cap is checked before anything is read.
 func Open(path string, opt OpenOptions) (*Workbook, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -172,9 +172,21 @@ func open(r io.ReaderAt, size int64, name string, opt OpenOptions) (*Workbook, e
 		return openZip(r, size)
 	case bytes.Equal(head, oleMagic):
 		return openOLE(r, size, opt.Password)
+	case isOldBIFF(head):
+		return nil, ErrLegacyXLS
 	default:
 		return openCSV(r, size, name)
 	}
+}
+
+// isOldBIFF reports whether head is the BOF record of an Excel 2.x–4.0 workbook, which is
+// a bare BIFF stream rather than a compound file: id 0x0009, 0x0209, 0x0409 or 0x0809
+// and a length of 4 to 16 bytes. Text never starts with a NUL in its second byte.
+func isOldBIFF(head []byte) bool {
+	if len(head) < 4 || head[0] != 0x09 || head[3] != 0 {
+		return false
+	}
+	return (head[1] == 0 || head[1] == 2 || head[1] == 4 || head[1] == 8) && (head[2] == 4 || head[2] == 6 || head[2] == 8 || head[2] == 16)
 }
 
 // Format reports "xlsx", "xls", "html" or "csv".

@@ -8,9 +8,10 @@ import (
 	"io"
 
 	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/encoding"
 )
 
-// Legacy Excel 97–2003 workbooks (.xls, BIFF8) are read by the package's own record
+// Legacy Excel 97–2003 workbooks (.xls, BIFF8), and Excel 5.0/95 ones (BIFF5), are read by the package's own record
 // reader over github.com/richardlehane/mscfb's OLE2 container reader. The two pure-Go
 // .xls readers the module proxy serves were tried on the real Taobao and JD exports and
 // both read them wrongly: extrame/xls v0.0.1 returns the wrong shared
@@ -31,6 +32,8 @@ type xlsBook struct {
 	kinds    map[int]dateKind
 	date1904 bool
 	sheets   []xlsSheetRef
+	biff5    bool              // Excel 5.0/95: 8-bit strings in the workbook's code page
+	text     encoding.Encoding // BIFF5's code page
 }
 
 // xlsSheetRef is a BOUNDSHEET record: a sheet's name and where its substream starts.
@@ -77,14 +80,14 @@ func openXLS(raw []byte) (*Workbook, error) {
 	return w, nil
 }
 
-// workbookStream returns the Workbook stream of the compound file. A "Book" stream is
-// Excel 5/95 (BIFF5), which is refused with ErrLegacyXLS.
+// workbookStream returns the workbook stream of the compound file: "Workbook" (Excel 97
+// and later) or "Book" (Excel 5.0/95).
 func workbookStream(raw []byte) ([]byte, error) {
 	doc, err := mscfb.New(bytes.NewReader(raw))
 	if err != nil {
 		return nil, err
 	}
-	old := false
+	var book *mscfb.File
 	for f, err := doc.Next(); ; f, err = doc.Next() {
 		if err == io.EOF {
 			break
@@ -92,20 +95,17 @@ func workbookStream(raw []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case f.Name == "Book":
-			old = true
-		case f.Name == "Workbook" && len(f.Path) == 0:
-			if f.Size < 0 || f.Size > int64(len(raw)) {
-				return nil, fmt.Errorf("%w: workbook stream size", errBIFF)
-			}
-			return readStream(f, int(f.Size))
+		if len(f.Path) == 0 && (f.Name == "Workbook" || f.Name == "Book" && book == nil) {
+			book = f
 		}
 	}
-	if old {
-		return nil, ErrLegacyXLS
+	if book == nil {
+		return nil, errors.New("no workbook stream")
 	}
-	return nil, errors.New("no workbook stream")
+	if book.Size < 0 || book.Size > int64(len(raw)) {
+		return nil, fmt.Errorf("%w: workbook stream size", errBIFF)
+	}
+	return readStream(book, int(book.Size))
 }
 
 // streamChunk is how much of a stream readStream asks mscfb for at a time: mscfb merges
@@ -135,8 +135,12 @@ func readGlobals(stream []byte) (*xlsBook, error) {
 	if err != nil || !ok || id != recBOF || len(data) < 4 {
 		return nil, fmt.Errorf("%w: no BOF record", errBIFF)
 	}
-	if v := binary.LittleEndian.Uint16(data); v != biffVersion8 {
-		return nil, ErrLegacyXLS // BIFF5 or older inside a Workbook stream
+	switch binary.LittleEndian.Uint16(data) {
+	case biffVersion8:
+	case biffVersion5:
+		b.biff5, b.text = true, codePage(1252)
+	default:
+		return nil, ErrLegacyXLS // older than Excel 5.0
 	}
 	for {
 		id, data, ok, err := r.next()
@@ -157,6 +161,10 @@ func (b *xlsBook) globalRecord(r *biffReader, id uint16, data []byte) error {
 	switch id {
 	case recFilePass:
 		return ErrEncryptedXLS
+	case recCodePage:
+		if b.biff5 && len(data) >= 2 {
+			b.text = codePage(int(binary.LittleEndian.Uint16(data)))
+		}
 	case recDateMode:
 		b.date1904 = len(data) >= 2 && binary.LittleEndian.Uint16(data) == 1
 	case recXF:
@@ -170,7 +178,7 @@ func (b *xlsBook) globalRecord(r *biffReader, id uint16, data []byte) error {
 		if err != nil {
 			return err
 		}
-		if b.formats[ifmt], err = s.unicodeString(false); err != nil {
+		if b.formats[ifmt], err = b.string(s, false); err != nil {
 			return err
 		}
 	case recBoundSheet:
@@ -178,7 +186,7 @@ func (b *xlsBook) globalRecord(r *biffReader, id uint16, data []byte) error {
 			return errBIFF
 		}
 		s := &segReader{segs: [][]byte{data[6:]}}
-		name, err := s.unicodeString(true)
+		name, err := b.string(s, true)
 		if err != nil {
 			return err
 		}

@@ -18,9 +18,9 @@ func FuzzXLS(f *testing.F) {
 		rec(recFormula, cellHead(0, 1, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, le16(0), le32(0), le16(0)),
 		rec(recString, xlStr("续")),
 	}}}}}
-	enc, old := sampleXLS(), sampleXLS()
-	enc.encrypt, old.version = true, 0x0500
-	for _, x := range append(seeds, enc, old) {
+	enc := sampleXLS()
+	enc.encrypt = true
+	for _, x := range append(seeds, enc, excel95XLS()) {
 		f.Add(x.stream())
 	}
 	f.Add([]byte(jdPage))

@@ -128,7 +128,7 @@ func TestXLSRefusals(t *testing.T) {
 	enc := sampleXLS()
 	enc.encrypt = true
 	old := sampleXLS()
-	old.version = 0x0500
+	old.version = 0x0400
 	badSST := sampleXLS()
 	badSST.sheets[0].cells = append(badSST.sheets[0].cells, rec(recLabelSST, cellHead(9, 0, 0), le32(99)))
 	wide := sampleXLS()
@@ -139,12 +139,13 @@ func TestXLSRefusals(t *testing.T) {
 		want error
 	}{
 		{"a password-protected .xls says so", enc.file(), ErrEncryptedXLS},
-		{"an Excel 95 workbook asks for .xlsx", old.file(), ErrLegacyXLS},
-		{"an Excel 95 Book stream asks for .xlsx", compoundFile("Book", sampleXLS().stream()), ErrLegacyXLS},
+		{"a workbook older than Excel 5.0 asks for .xlsx", old.file(), ErrLegacyXLS},
 		{"a shared string index beyond the table is damage", badSST.file(), ErrUnreadable},
 		{"a cell beyond column IV is damage", wide.file(), ErrUnreadable},
 		{"a cut file is damage", good[:len(good)/2], ErrUnreadable},
 		{"a stream of zeros is damage", compoundFile("Workbook", make([]byte, 100)), ErrUnreadable},
+		{"a bare Excel 4.0 stream asks for .xlsx", append([]byte{0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00}, make([]byte, 200)...), ErrLegacyXLS},
+		{"a bare Excel 2.1 stream asks for .xlsx", append([]byte{0x09, 0x00, 0x04, 0x00, 0x02, 0x00, 0x10, 0x00}, make([]byte, 200)...), ErrLegacyXLS},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,4 +207,39 @@ func TestXLSContentDecidesTheFormat(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestXLSExcel95: an Excel 5.0/95 workbook (BIFF5, a "Book" stream) with GBK text, as
+// old Chinese ERP exporters write it, reads like a newer one.
+func TestXLSExcel95(t *testing.T) {
+	x := excel95XLS()
+	for _, stream := range []string{"Book", "Workbook"} {
+		w, err := openNamed(t, compoundFile(stream, x.stream()), "old.xls")
+		if err != nil {
+			t.Fatalf("%s: %v", stream, err)
+		}
+		if !reflect.DeepEqual(w.Sheets(), []string{"订单表"}) {
+			t.Errorf("%s: got sheets %q", stream, w.Sheets())
+		}
+		got, err := readAll(t, w, "订单表")
+		want := []row{{1, []string{"买家会员名", "付款时间"}}, {2, []string{"tb_小王", "2018-01-01"}}, {3, []string{"公式", "-7"}}}
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %v (%v), want %v", stream, got, err, want)
+		}
+		w.Close()
+	}
+}
+
+// excel95XLS is a BIFF5 workbook with GBK text: labels, a date, a formula's string.
+func excel95XLS() xlsSpec {
+	return xlsSpec{version: biffVersion5, formats: map[int]string{164: "yyyy年m月d日"}, xfs: []int{0, 164},
+		sheets: []xlsSheetSpec{{name: "订单表", cells: [][]byte{
+			rec(recLabel, cellHead(0, 0, 0), gbkStr("买家会员名", true)),
+			rec(recLabel, cellHead(0, 1, 0), gbkStr("付款时间", true)),
+			rec(recLabel, cellHead(1, 0, 0), gbkStr("tb_小王", true)),
+			rec(recNumber, cellHead(1, 1, 1), f64(43101)),
+			rec(recFormula, cellHead(2, 0, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, le16(0), le32(0), le16(0)),
+			rec(recString, gbkStr("公式", true)),
+			rec(recRK, cellHead(2, 1, 0), le32(-7<<2|2)),
+		}}}}
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"math"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // This file writes small BIFF8 workbooks for tests and fuzz seeds: a record builder and
@@ -58,6 +60,18 @@ func xlStr(s string) []byte {
 	return out
 }
 
+// gbkStr is a BIFF5 string: a count (16-bit for cell text, else 8-bit) and GBK bytes.
+func gbkStr(s string, label bool) []byte {
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	if label {
+		return append(le16(len(b)), b...)
+	}
+	return append([]byte{byte(len(b))}, b...)
+}
+
 // shortStr is a ShortXLUnicodeString (8-bit count), as in BOUNDSHEET.
 func shortStr(s string) []byte {
 	l := xlStr(s)
@@ -71,7 +85,7 @@ type xlsSpec struct {
 	xfs      []int          // number format id of each XF
 	date1904 bool
 	encrypt  bool
-	version  int // BOF version; 0 = BIFF8
+	version  int // BOF version; 0 = BIFF8, biffVersion5 writes 8-bit GBK text (code page 936)
 	sstLimit int // bytes of SST data a record; 0 = 40, which puts CONTINUE records everywhere
 	sheets   []xlsSheetSpec
 }
@@ -164,8 +178,15 @@ func (x xlsSpec) stream() []byte {
 	if x.date1904 {
 		g.rec(recDateMode, le16(1))
 	}
+	if ver == biffVersion5 {
+		g.rec(recCodePage, le16(936))
+	}
 	for id, code := range x.formats {
-		g.rec(recFormat, le16(id), xlStr(code))
+		if ver == biffVersion5 {
+			g.rec(recFormat, le16(id), gbkStr(code, false))
+		} else {
+			g.rec(recFormat, le16(id), xlStr(code))
+		}
 	}
 	for _, f := range x.xfs {
 		g.rec(recXF, le16(0), le16(f), make([]byte, 16))
@@ -175,7 +196,11 @@ func (x xlsSpec) stream() []byte {
 	bsAt := make([]int, len(x.sheets))
 	for i, s := range x.sheets {
 		bsAt[i] = g.Len() + 4
-		g.rec(recBoundSheet, le32(0), []byte{0, s.kind}, shortStr(s.name))
+		name := shortStr(s.name)
+		if ver == biffVersion5 {
+			name = gbkStr(s.name, false)
+		}
+		g.rec(recBoundSheet, le32(0), []byte{0, s.kind}, name)
 	}
 	if len(x.sst) > 0 {
 		limit := x.sstLimit

@@ -94,7 +94,7 @@ func (sr *xlsSheetReader) cell(id uint16, data []byte) error {
 		}
 		// LABEL is an XLUnicodeString; RSTRING starts with one and adds formatting runs.
 		s := &segReader{segs: sr.r.continues(data[6:])}
-		str, err := s.labelText()
+		str, err := sr.book.label(s)
 		if err != nil {
 			return err
 		}
@@ -128,7 +128,7 @@ func (sr *xlsSheetReader) cell(id uint16, data []byte) error {
 		c := *sr.pending
 		sr.pending = nil
 		s := &segReader{segs: sr.r.continues(data)}
-		str, err := s.unicodeString(false)
+		str, err := sr.book.label(s)
 		if err != nil {
 			return err
 		}
