@@ -42,10 +42,11 @@ type tableBuilder struct {
 }
 
 // set places a cell; a later value for the same cell replaces an earlier one, as Excel
-// does when a file repeats a cell record. Blank text is not stored. The callers bound
-// row and col (65,536 × 256 for .xls, the HTML limits for tables).
+// does when a file repeats a cell record. Empty text is not stored; whitespace is, as
+// the xlsx reader keeps it (Rows trims blank tails and skips blank rows). The callers
+// bound row and col (65,536 × 256 for .xls, the HTML limits for tables).
 func (b *tableBuilder) set(row, col int, text string) {
-	if isBlank(text) {
+	if text == "" {
 		return
 	}
 	if row >= len(b.rows) {

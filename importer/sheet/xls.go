@@ -217,6 +217,9 @@ func (b *xlsBook) readSST(segs [][]byte) error {
 	}
 	b.sst = make([]string, 0, n)
 	for range n {
+		if s.avail() == 0 {
+			break // fewer strings than announced: a cell pointing past them is the error
+		}
 		str, err := s.unicodeString(false)
 		if err != nil {
 			return fmt.Errorf("shared string %d: %w", len(b.sst), err)

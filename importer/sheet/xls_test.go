@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"reflect"
 	"strings"
@@ -242,4 +243,35 @@ func excel95XLS() xlsSpec {
 			rec(recString, gbkStr("公式", true)),
 			rec(recRK, cellHead(2, 1, 0), le32(-7<<2|2)),
 		}}}}
+}
+
+// TestXLSLenientCounts: a shared string table announcing more strings than it holds
+// (some non-Excel writers) is read for what it holds; whitespace cells inside a row are
+// kept as the xlsx reader keeps them, and a row of only whitespace is skipped.
+func TestXLSLenientCounts(t *testing.T) {
+	stream := xlsSpec{sst: []string{"a", "b"}, sheets: []xlsSheetSpec{{name: "S", cells: [][]byte{
+		rec(recLabelSST, cellHead(0, 0, 0), le32(1)),
+		rec(recLabel, cellHead(0, 1, 0), xlStr("  ")),
+		rec(recLabel, cellHead(0, 2, 0), xlStr("c")),
+		rec(recLabel, cellHead(1, 0, 0), xlStr(" \u3000")),
+	}}}}.stream()
+	// Announce 5 unique strings instead of 2.
+	for r := (&biffReader{b: stream}); ; {
+		id, data, ok, _ := r.next()
+		if !ok {
+			t.Fatal("no SST record")
+		}
+		if id == recSST {
+			binary.LittleEndian.PutUint32(data[4:], 5)
+			break
+		}
+	}
+	w, err := openNamed(t, compoundFile("Workbook", stream), "x.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readAll(t, w, "S")
+	if want := []row{{1, []string{"b", "  ", "c"}}}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v (%v), want %v", got, err, want)
+	}
 }
