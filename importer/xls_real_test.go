@@ -7,10 +7,13 @@ import (
 	"maps"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"shopcrm/data"
 )
@@ -163,4 +166,35 @@ func near(a, b string) bool {
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
 	return err1 == nil && err2 == nil && math.Abs(x-y) < 1e-9
+}
+
+// TestHTMLTableSavedAsXLSImports: an old ERP export, an HTML table in GBK saved as .xls,
+// imports like the sheet it shows: order numbers kept as text, money and times read.
+func TestHTMLTableSavedAsXLSImports(t *testing.T) {
+	page := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body>
+<table border=1>
+<tr><td>订单编号</td><td>买家会员名</td><td>买家实际支付金额</td><td>订单付款时间</td></tr>
+<tr><td style="mso-number-format:'\@'">226000000012345678</td><td>tb_小王</td><td>128.50</td><td>2019-05-01 10:00:00</td></tr>
+<tr><td style="mso-number-format:'\@'">226000000012345679</td><td>tb_小王</td><td>1,000.00</td><td>2019-06-01 10:00:00</td></tr>
+<tr><td style="mso-number-format:'\@'">226000000012345680</td><td>tb_老张</td><td>66</td><td>2019-06-02 11:00:00</td></tr>
+</table></body></html>`
+	body, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "erp订单.xls")
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := newStore(t)
+	res := importFile(t, s, path, Options{})
+	if res.CustomersCreated != 2 || res.TradesCreated != 3 || res.Rejected+res.Skipped != 0 {
+		t.Fatalf("got %+v, want 2 buyers and 3 orders", res)
+	}
+	wantStats(t, s, data.PlatformTaobao, "tb_小王", 2, 112850)
+	wantStats(t, s, data.PlatformTaobao, "tb_老张", 1, 6600)
+	trades, err := s.FindTrades(context.Background(), customer(t, s, data.PlatformTaobao, "tb_老张").ID)
+	if err != nil || len(trades) != 1 || trades[0].OrderNo != "226000000012345680" {
+		t.Errorf("got %+v (%v), want order 226000000012345680 kept exactly", trades, err)
+	}
 }
