@@ -3,6 +3,7 @@ package gui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,13 +80,33 @@ func TestImportWizardPreviewCheckImportAndUndo(t *testing.T) {
 }
 
 func TestImportWizardExplainsFilesItCannotRead(t *testing.T) {
+	// An Excel 2003 XML spreadsheet saved with an .xls name: no BIFF, no table.
+	path := filepath.Join(t.TempDir(), "old.xls")
+	xml := `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`
+	if err := os.WriteFile(path, []byte(xml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := newTestApp(t)
+	g.openImport(path)
+	if !hasTextContaining(g.win, "选择「另存为 → Excel 工作簿 (.xlsx)」后再导入") {
+		t.Error("no plain message for an .xls this app cannot read")
+	}
+}
+
+// TestImportWizardOpensALegacyXLS: a real Taobao export in Excel 97–2003 format opens
+// in the preview with its buyer column recognised, like an .xlsx.
+func TestImportWizardOpensALegacyXLS(t *testing.T) {
 	path := filepath.Join("..", "..", "shared", "data", "mingri", "TB2018_1783rows.xls")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("real test files are not here: %v", err)
 	}
 	g, _ := newTestApp(t)
 	g.openImport(path)
-	if !hasText(g.win, "这是旧版 Excel（.xls）文件。请在 Excel 或 WPS 中打开，选择「另存为 → Excel 工作簿 (.xlsx)」后再导入。") {
-		t.Error("no plain message for a legacy .xls")
+	p := g.wizard.Preview()
+	if p == nil || p.Format != "xls" || len(p.Rows) == 0 {
+		t.Fatalf("no preview of the .xls: %+v", p)
+	}
+	if !slices.Contains(g.wizard.Fields(), field.Nick) || p.Rows[0][0] != "mrsoft001" {
+		t.Errorf("got fields %v and first row %q, want 买家会员名 as the nick and mrsoft001", g.wizard.Fields(), p.Rows[0])
 	}
 }

@@ -169,6 +169,8 @@ func Message(err error) string {
 		return lang.L("error.not_latest_batch")
 	case errors.Is(err, sheet.ErrLegacyXLS):
 		return lang.L("error.legacy_xls")
+	case errors.Is(err, sheet.ErrEncryptedXLS):
+		return lang.L("error.encrypted_xls")
 	case errors.Is(err, sheet.ErrPasswordRequired):
 		return lang.L("error.password_required")
 	case errors.Is(err, sheet.ErrWrongPassword):

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +10,7 @@ import (
 	"testing"
 
 	"shopcrm/data"
+	"shopcrm/importer/sheet"
 )
 
 func loadTranslations(t *testing.T) map[string]map[string]string {
@@ -131,5 +134,26 @@ func TestLanguageChoice(t *testing.T) {
 	}
 	if got := TierName("我的大客户"); got != "我的大客户" {
 		t.Errorf("a tier the seller named: got %q, want it unchanged", got)
+	}
+}
+
+// TestEveryFileErrorHasItsOwnSentence: each reason a spreadsheet cannot be read gets its
+// own translated sentence, wrapped or not, never the generic one.
+func TestEveryFileErrorHasItsOwnSentence(t *testing.T) {
+	if err := Use(Chinese); err != nil {
+		t.Fatal(err)
+	}
+	generic := Message(errors.New("something else"))
+	seen := map[string]error{}
+	for _, err := range []error{sheet.ErrLegacyXLS, sheet.ErrEncryptedXLS, sheet.ErrPasswordRequired,
+		sheet.ErrWrongPassword, sheet.ErrTooLarge, sheet.ErrUnreadable, sheet.ErrNoSuchSheet} {
+		msg := Message(fmt.Errorf("open x.xls: %w", err))
+		if msg == generic || strings.HasPrefix(msg, "error.") {
+			t.Errorf("%v: got %q, want its own sentence", err, msg)
+		}
+		if prev, ok := seen[msg]; ok {
+			t.Errorf("%v and %v share the sentence %q", prev, err, msg)
+		}
+		seen[msg] = err
 	}
 }

@@ -43,6 +43,13 @@ type Wizard struct {
 	result  *data.ImportResult
 }
 
+// FileFilter is the file picker's filter: Excel workbooks old and new (.xls also for the
+// HTML tables old JD and ERP exports save under that name), WPS tables, csv and text.
+// Case does not matter (订单.XLS). The reader goes by content, not by the name.
+func FileFilter() storage.FileFilter {
+	return storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls", ".et", ".csv", ".txt", ".htm", ".html"})
+}
+
 // PickFile asks for a file to import and passes its path to open.
 func PickFile(win fyne.Window, open func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -52,7 +59,7 @@ func PickFile(win fyne.Window, open func(path string)) {
 		r.Close()
 		open(r.URI().Path())
 	}, win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt", ".xls"}))
+	d.SetFilter(FileFilter())
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -59,10 +59,7 @@ func openCSV(r io.ReaderAt, size int64, name string) (*Workbook, error) {
 			return nil, fmt.Errorf("%w: binary content", ErrUnreadable)
 		}
 		if looksLikeMarkup(body) {
-			if isExcelName(name) {
-				return nil, ErrLegacyXLS // an HTML table saved as .xls by old exporters
-			}
-			return nil, fmt.Errorf("%w: HTML or XML, not csv", ErrUnreadable)
+			return openHTML(r, size, name) // an HTML table, often saved as .xls by old exporters
 		}
 	}
 	if w.text.name == "" {

@@ -163,9 +163,7 @@ func TestRealEncryptedAndLegacy(t *testing.T) {
 		{"encrypted workbook without a password asks for it", "messy/excelize_encryptSHA1_password.xlsx", "", ErrPasswordRequired},
 		{"encrypted workbook with a wrong password is refused", "messy/excelize_encryptSHA1_password.xlsx", "Password", ErrWrongPassword},
 		{"encrypted workbook with the right password opens", "messy/excelize_encryptSHA1_password.xlsx", "password", nil},
-		{"Taobao BIFF8 .xls is legacy", "mingri/TB2018_1783rows.xls", "", ErrLegacyXLS},
-		{"JD BIFF8 .xls is legacy even with a password given", "mingri/JDdata_24541rows.xls", "password", ErrLegacyXLS},
-		{"superstore .xls is legacy", "superstore/superstore.xls", "", ErrLegacyXLS},
+		{"an unencrypted .xls opens even with a password given", "mingri/JDdata_24541rows.xls", "password", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,6 +25,8 @@ type Rows struct {
 
 	xr *sheetRows // xlsx
 
+	tr *tableRows // xls and html, read whole
+
 	cr       *csv.Reader // csv
 	csv      *csvState
 	validate bool // check cells for invalid UTF-8 (undecoded utf-8 input)
@@ -39,6 +41,8 @@ func (r *Rows) Next() bool {
 	var ok bool
 	if r.xr != nil {
 		ok = r.nextXLSX()
+	} else if r.tr != nil {
+		ok = r.nextTable()
 	} else if r.cr != nil {
 		ok = r.nextCSV()
 	}
@@ -71,7 +75,7 @@ func (r *Rows) Close() error {
 		r.xr = nil
 		return safely(xr.Close)
 	}
-	r.cr, r.csv = nil, nil
+	r.cr, r.csv, r.tr = nil, nil, nil
 	return nil
 }
 

@@ -1,4 +1,5 @@
-// Package sheet reads spreadsheets (xlsx/xlsm, csv/txt) as streams of raw text rows.
+// Package sheet reads spreadsheets (xlsx/xlsm, legacy xls, csv/txt, HTML tables saved as
+// .xls) as streams of raw text rows.
 //
 // It knows nothing about customers or trades: it finds the format, the text encoding and
 // the separator, and hands back each non-blank row as raw cell text together with the row
@@ -13,6 +14,11 @@
 // through excelize before; the differential tests and fuzzers keep the two in step) at a
 // fraction of the time and memory. excelize is still used to decrypt password-protected
 // workbooks.
+//
+// Legacy .xls (BIFF8) workbooks and HTML tables saved with an .xls name (old JD and ERP
+// exports) are read whole into memory. Their numeric cells come out as text the way the
+// seller sees them: a cell with a date format as "2006-01-02 15:04:05", other numbers
+// as exact decimals ("13800138000", never "1.38E+10"); formulas give their cached result.
 package sheet
 
 import (
@@ -22,6 +28,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -32,15 +39,20 @@ const DefaultMaxBytes int64 = 200 << 20
 // Format names returned by Workbook.Format.
 const (
 	FormatXLSX = "xlsx"
+	FormatXLS  = "xls"  // Excel 97–2003 (BIFF8)
+	FormatHTML = "html" // an HTML table, usually saved with an .xls name
 	FormatCSV  = "csv"
 )
 
 // Sentinel errors, checked with errors.Is. Returned errors wrap them with context but never
 // with cell contents.
 var (
-	// ErrLegacyXLS means the file is an old binary Excel 97–2003 workbook (or an HTML page
-	// saved with an .xls name); the seller should save it as .xlsx.
-	ErrLegacyXLS = errors.New("legacy .xls workbook: save it as .xlsx and import again")
+	// ErrLegacyXLS means the file is an Excel 4.0 or older workbook, or a page saved with
+	// an .xls name that holds no table; the seller should save it as .xlsx.
+	ErrLegacyXLS = errors.New("Excel 4.0 or older workbook: save it as .xlsx and import again")
+	// ErrEncryptedXLS means an .xls workbook is password-protected. Its RC4 encryption is
+	// not read here: the seller removes the password in Excel or WPS, or saves as .xlsx.
+	ErrEncryptedXLS = errors.New("password-protected .xls workbook")
 	// ErrPasswordRequired means the workbook is encrypted and no password was given.
 	ErrPasswordRequired = errors.New("workbook is password-protected")
 	// ErrWrongPassword means the workbook is encrypted and the given password does not open it.
@@ -82,6 +94,11 @@ type Workbook struct {
 	// inMemory: the zip is held in memory (a decrypted workbook), not read from the file
 	inMemory bool
 
+	// xls and html: every sheet read whole, in the order of sheets (xls: when first asked)
+	tables []*table
+	xls    *xlsBook
+	xlsAt  []int // each sheet's substream offset
+
 	// csv
 	src       io.ReaderAt
 	closer    io.Closer
@@ -93,8 +110,8 @@ type Workbook struct {
 }
 
 // Open opens the spreadsheet at path. The format comes from the content, not the name: a
-// zip is an xlsx/xlsm, an OLE2 compound file is an encrypted xlsx or a legacy .xls, anything
-// else is read as delimited text. The size cap is checked before anything is read.
+// zip is an xlsx/xlsm, an OLE2 compound file is an encrypted xlsx or a legacy .xls, an
+// HTML page is read for its tables, anything else is read as delimited text. The size cap is checked before anything is read.
 func Open(path string, opt OpenOptions) (*Workbook, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -155,12 +172,24 @@ func open(r io.ReaderAt, size int64, name string, opt OpenOptions) (*Workbook, e
 		return openZip(r, size)
 	case bytes.Equal(head, oleMagic):
 		return openOLE(r, size, opt.Password)
+	case isOldBIFF(head):
+		return nil, ErrLegacyXLS
 	default:
 		return openCSV(r, size, name)
 	}
 }
 
-// Format reports "xlsx" or "csv".
+// isOldBIFF reports whether head is the BOF record of an Excel 2.x–4.0 workbook, which is
+// a bare BIFF stream rather than a compound file: id 0x0009, 0x0209, 0x0409 or 0x0809
+// and a length of 4 to 16 bytes. Text never starts with a NUL in its second byte.
+func isOldBIFF(head []byte) bool {
+	if len(head) < 4 || head[0] != 0x09 || head[3] != 0 {
+		return false
+	}
+	return (head[1] == 0 || head[1] == 2 || head[1] == 4 || head[1] == 8) && (head[2] == 4 || head[2] == 6 || head[2] == 8 || head[2] == 16)
+}
+
+// Format reports "xlsx", "xls", "html" or "csv".
 func (w *Workbook) Format() string { return w.format }
 
 // Sheets lists the sheet names in workbook order. A csv has one sheet, named after the file
@@ -169,7 +198,7 @@ func (w *Workbook) Sheets() []string { return append([]string(nil), w.sheets...)
 
 // Encoding reports the text encoding detected for a csv: "utf-8", "utf-8-bom", "gb18030",
 // "utf-16le" or "utf-16be" (the last two only with a BOM, as Excel's "Unicode text" writes).
-// It is "" for xlsx.
+// It is "" for the other formats.
 func (w *Workbook) Encoding() string {
 	if w.format != FormatCSV {
 		return ""
@@ -183,18 +212,25 @@ func (w *Workbook) Separator() rune { return w.comma }
 // Rows starts streaming a sheet from its first row; each call starts afresh. The Workbook
 // must stay open while the Rows are read.
 func (w *Workbook) Rows(sheet string) (*Rows, error) {
-	found := false
-	for _, s := range w.sheets {
-		if s == sheet {
-			found = true
-			break
-		}
-	}
-	if !found {
+	if !slices.Contains(w.sheets, sheet) {
 		return nil, fmt.Errorf("%w: %q", ErrNoSuchSheet, sheet)
 	}
-	if w.format == FormatXLSX {
+	switch w.format {
+	case FormatXLSX:
 		return w.xlsxRows(sheet)
+	case FormatXLS, FormatHTML:
+		if w.tables == nil {
+			return nil, errors.New("sheet: workbook is closed")
+		}
+		i := slices.Index(w.sheets, sheet)
+		t := w.tables[i]
+		if w.format == FormatXLS {
+			var err error
+			if t, err = w.xlsTable(i); err != nil {
+				return nil, err
+			}
+		}
+		return &Rows{tr: &tableRows{t: t}}, nil
 	}
 	return w.csvRows(), nil
 }
@@ -202,7 +238,7 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 // Close releases the file. It is safe to call more than once.
 func (w *Workbook) Close() error {
 	var first error
-	w.pkg, w.sst = nil, nil
+	w.pkg, w.sst, w.tables, w.xls = nil, nil, nil, nil
 	if w.closer != nil {
 		if err := w.closer.Close(); err != nil && first == nil {
 			first = err

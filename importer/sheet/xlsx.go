@@ -57,7 +57,7 @@ func openZip(r io.ReaderAt, size int64) (*Workbook, error) {
 }
 
 // openOLE handles an OLE2 compound file: either an encrypted xlsx (ECMA-376 encryption
-// wraps the zip in OLE2) or a legacy BIFF .xls, which is refused with ErrLegacyXLS.
+// wraps the zip in OLE2) or a legacy BIFF .xls.
 func openOLE(r io.ReaderAt, size int64, password string) (*Workbook, error) {
 	raw := make([]byte, size)
 	if _, err := io.ReadFull(io.NewSectionReader(r, 0, size), raw); err != nil {
@@ -77,7 +77,7 @@ func openOLE(r io.ReaderAt, size int64, password string) (*Workbook, error) {
 	case errors.Is(err, excelize.ErrUnknownEncryptMechanism):
 		// No EncryptionInfo stream: not an encrypted package.
 		if hasOLEEntry(raw, "Workbook") || hasOLEEntry(raw, "Book") {
-			return nil, ErrLegacyXLS
+			return openXLS(raw)
 		}
 		return nil, fmt.Errorf("%w: OLE2 file without a workbook", ErrUnreadable)
 	case err != nil:

@@ -261,7 +261,7 @@ func TestOpenRefuses(t *testing.T) {
 		{"a zip declaring a huge in-memory part is too large", write("img.xlsx", zipBomb(t, "xl/media/image1.png", 600<<20)), OpenOptions{}, ErrTooLarge},
 		{"an OLE2 file that is neither xls nor encrypted is unreadable", write("x.xls", append(append([]byte{}, oleMagic...), make([]byte, 600)...)), OpenOptions{}, ErrUnreadable},
 		{"binary bytes are unreadable", write("pic.csv", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), OpenOptions{}, ErrUnreadable},
-		{"an HTML page named .xls is a legacy xls", write("old.xls", []byte("<html><table><tr><td>1</td></tr></table></html>")), OpenOptions{}, ErrLegacyXLS},
+		{"a page named .xls without a table asks for .xlsx", write("old.xls", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`)), OpenOptions{}, ErrLegacyXLS},
 		{"an HTML page named .csv is unreadable", write("login.csv", []byte("\n<!DOCTYPE html><html></html>")), OpenOptions{}, ErrUnreadable},
 	}
 	for _, tt := range tests {
