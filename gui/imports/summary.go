@@ -31,6 +31,9 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		"Skipped": r.Skipped, "Rejected": r.Rejected, "Problems": len(r.Issues),
 	}))
 	counts.Wrapping = fyne.TextWrapWord
+	if lines := outcomeLines(r.Outcomes, len(r.Duplicates)); lines != "" {
+		counts.SetText(counts.Text + "\n" + lines)
+	}
 	issues := issueTable(r.Issues)
 	detail := issueDetail(issues, r.Issues)
 	var buttons []fyne.CanvasObject
@@ -53,6 +56,16 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		center = container.NewCenter(widget.NewLabel(lang.L("import.no_problems")))
 	}
 	return container.NewBorder(counts, container.NewVBox(detail, container.NewHBox(buttons...)), nil, nil, center)
+}
+
+// outcomeLines says what was skipped and rejected, by reason, and how many new
+// customers may be someone known: one line each.
+func outcomeLines(outcomes []data.Outcome, duplicates int) string {
+	lines := i18n.Outcomes(outcomes)
+	if duplicates > 0 {
+		lines = append(lines, lang.L("outcome.duplicates", map[string]any{"Count": duplicates}))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // issueDetail is a line under the problem table that spells out the selected problem
