@@ -59,7 +59,7 @@ func (c *Customer) AddOtherPhone(phone string) bool {
 		return false
 	}
 	have := c.Extra[ExtraOtherPhones]
-	for _, p := range strings.Split(have, "、") {
+	for _, p := range splitPhones(have) {
 		if p == phone {
 			return false
 		}
@@ -99,6 +99,14 @@ func (c *Customer) ConflictsWith(row *Customer) bool {
 		}
 	}
 	return false
+}
+
+// splitPhones lists the phones of ExtraOtherPhones.
+func splitPhones(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "、")
 }
 
 // MaskFits reports whether two values, either of them masked (138****5678,

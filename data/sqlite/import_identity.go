@@ -17,6 +17,7 @@ import (
 // The identity lookups beyond nick and phone.
 const (
 	byEmailSQL  = `SELECT id FROM customers WHERE email = ? AND email <> '' ORDER BY id LIMIT 1`
+	byAliasSQL  = `SELECT customer_id FROM customer_aliases WHERE platform = ? AND nick = ?`
 	byWeChatSQL = `SELECT id FROM customers WHERE wechat = ? AND wechat <> '' ORDER BY id LIMIT 1`
 	// byNameSQL finds up to maxAlike customers carrying a name.
 	byNameSQL = `SELECT id FROM customers WHERE platform = ? AND name = ? AND name <> '' ORDER BY id LIMIT 5`
@@ -85,6 +86,11 @@ func (im *importRun) findCustomer(row *data.ImportRow) (match, error) {
 func (im *importRun) byNickID(c *data.Customer) (id int64, moveTo data.Platform, err error) {
 	if id, err = im.nickOn(c.Platform, c.Nick); err != nil || id != 0 {
 		return id, "", err
+	}
+	if !im.startedEmpty { // a nick merged by hand into another customer (merge.go)
+		if id, err = lookupID(im.ctx, im.db, byAliasSQL, c.Platform, c.Nick); err != nil || id != 0 {
+			return id, "", err
+		}
 	}
 	var found []int64
 	for _, p := range data.Platforms {

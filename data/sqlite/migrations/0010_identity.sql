@@ -30,3 +30,13 @@ CREATE TABLE IF NOT EXISTS customer_merges (
     undone_at  TEXT
 );
 CREATE INDEX IF NOT EXISTS customer_merges_kept ON customer_merges(kept_id);
+
+-- The nicks of customers merged into another by hand: a later import that names
+-- one finds the customer it was merged into.
+CREATE TABLE IF NOT EXISTS customer_aliases (
+    platform    TEXT    NOT NULL,
+    nick        TEXT    NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    PRIMARY KEY (platform, nick)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS customer_aliases_customer ON customer_aliases(customer_id);
