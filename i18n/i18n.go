@@ -183,6 +183,8 @@ func Message(err error) string {
 		return lang.L("error.not_found")
 	case errors.Is(err, data.ErrNewerDatabase):
 		return lang.L("error.newer_database")
+	case errors.Is(err, data.ErrMergeSelf):
+		return lang.L("merge.same")
 	case errors.Is(err, data.ErrNotLatestBatch):
 		return lang.L("error.not_latest_batch")
 	case errors.Is(err, sheet.ErrLegacyXLS):

@@ -47,6 +47,13 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		start.Importance = widget.HighImportance
 		buttons = append(buttons, widget.NewButton(lang.L("action.cancel"), w.dlg.Hide), back, start)
 	} else {
+		if len(r.Duplicates) > 0 && w.OnMerge != nil {
+			buttons = append(buttons, widget.NewButton(lang.L("import.merge_duplicates", map[string]any{"Count": len(r.Duplicates)}),
+				func() {
+					w.dlg.Hide()
+					w.OnMerge(r.Duplicates[0].CustomerID)
+				}))
+		}
 		done := widget.NewButton(lang.L("action.done"), w.dlg.Hide)
 		done.Importance = widget.HighImportance
 		buttons = append(buttons, done)
