@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -67,9 +68,16 @@ func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.A
 	if err != nil {
 		return nil, err
 	}
+	since, err := s.firstImportDay(ctx)
+	if err != nil {
+		return nil, err
+	}
 	a := &data.Agenda{}
 	for _, r := range all {
 		switch {
+		case r.Due.Before(today) && r.Kind != data.KindCustom && r.Event.Before(since):
+			// An occasion before the archive's first import: the seller could not
+			// have acted on it, and an old archive would flood 逾期 with them.
 		case r.Due.Before(today):
 			a.Overdue = append(a.Overdue, r)
 		case r.Due.Equal(today):
@@ -79,6 +87,16 @@ func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.A
 		}
 	}
 	return a, nil
+}
+
+// firstImportDay is the local day of the archive's first import still in place; the
+// zero time when there is none.
+func (s *Store) firstImportDay(ctx context.Context) (time.Time, error) {
+	var at sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT min(imported_at) FROM import_batches WHERE reverted_at IS NULL`).Scan(&at); err != nil || !at.Valid {
+		return time.Time{}, err
+	}
+	return data.Date(parseTime(at.String)), nil
 }
 
 func kindRank(k data.ReminderKind) int {
