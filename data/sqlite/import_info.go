@@ -11,27 +11,27 @@ type custInfo struct {
 	state   rowState   // 0 until the batch finds or creates them
 	touched bool       // their stats must be recomputed
 	filled  filledMask // their filled fields, once state is set
-	// phone is phoneKey of their real phone, 0 when they have none or it does not
-	// pack: a later row with another phone must be merged the long way.
-	phone uint64
 }
 
 // set records what the batch left the customer as.
 func (ci *custInfo) set(state rowState, c *data.Customer) {
-	ci.state, ci.filled, ci.phone = state, filled(c), 0
-	if ci.filled&filledPhone != 0 {
-		ci.phone, _ = phoneKey(c.Phone)
-	}
+	ci.state, ci.filled = state, filled(c)
 }
 
-// phoneMayDiffer reports whether a row's phone may differ from the real phone the
-// customer has (see keepSecondPhone).
-func (ci *custInfo) phoneMayDiffer(phone string) bool {
+// phoneMayDiffer reports whether a row's phone may differ from the real phone of
+// customer id, whom the batch has written (see keepSecondPhone): the batch's phone
+// index knows a customer's phone, which never changes within a batch; without it,
+// the customer is read.
+func (im *importRun) phoneMayDiffer(id int64, ci *custInfo, phone string) bool {
 	if phone == "" || ci.filled&filledPhone == 0 || data.IsMaskedPhone(phone) {
 		return false
 	}
 	k, ok := phoneKey(phone)
-	return !ok || ci.phone == 0 || k != ci.phone
+	if !ok || im.phones == nil {
+		return true
+	}
+	first, ok := im.phones.first[k]
+	return !ok || first != id && !slices.Contains(im.phones.more[k], id)
 }
 
 // custInfos holds custInfo for every customer an import meets: in fixed blocks for

@@ -95,7 +95,7 @@ func (im *importRun) knowNick(c *data.Customer) {
 func (im *importRun) mergeCustomer(id int64, row *data.ImportRow, moveTo data.Platform) error {
 	in := &row.Customer
 	ci := im.info.at(id)
-	if ci.state != 0 && importShortcuts && moveTo == "" && bringsNothing(in, ci.filled) && !ci.phoneMayDiffer(in.Phone) {
+	if ci.state != 0 && importShortcuts && moveTo == "" && bringsNothing(in, ci.filled) && !im.phoneMayDiffer(id, ci, in.Phone) {
 		return nil // a later row with nothing new for a customer this batch wrote
 	}
 	old, err := im.customer(id)
