@@ -24,7 +24,7 @@ func TestAnOldArchiveDoesNotFloodOverdue(t *testing.T) {
 		row(2, "老客一", "2024-11-05"), // anniversary on 2026-11-05: before the import
 		row(3, "老客二", "2023-11-20"), // anniversary on 2026-11-20: before the import
 		row(4, "老客三", "2025-11-26"), // anniversary on 2026-11-26: after the import
-		row(5, "新客", "2026-11-12"),   // revisit on 2026-11-19: before the import
+		row(5, "新客", "2026-11-12"),  // revisit on 2026-11-19: before the import
 	}
 	if _, err := s.Import(ctx, data.ImportOptions{FileName: "2023-2026.xlsx"}, nil, rowsOf(rows...)); err != nil {
 		t.Fatal(err)
