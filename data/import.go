@@ -91,6 +91,7 @@ const (
 type PossibleDuplicate struct {
 	Sheet      string
 	Row        int
+	Name       string // the name the row was known by
 	CustomerID int64
 	Alike      []int64
 }

@@ -237,7 +237,7 @@ func (im *importRun) byName(c *data.Customer) (match, error) {
 func (im *importRun) possibleDuplicate(row *data.ImportRow, id int64, alike []int64) {
 	im.issue(row, row.Source.Column("name"), data.IssuePossibleDuplicate, row.Customer.Name)
 	im.res.Duplicates = append(im.res.Duplicates, data.PossibleDuplicate{
-		Sheet: sheetOf(row), Row: row.Row, CustomerID: id, Alike: alike})
+		Sheet: sheetOf(row), Row: row.Row, Name: row.Customer.Name, CustomerID: id, Alike: alike})
 }
 
 func sheetOf(row *data.ImportRow) string {

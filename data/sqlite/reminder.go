@@ -58,8 +58,28 @@ func (s *Store) Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.R
 		return nil, fmt.Errorf("stored reminders: %w", err)
 	}
 	out = append(out, stored...)
+	if err := s.nameTheNameless(ctx, out); err != nil {
+		return nil, err
+	}
 	sortReminders(out)
 	return out, nil
+}
+
+// nameTheNameless gives a reminder of a customer without nick and name the name the
+// customer is shown by (their masked phone, a masked nick): such a customer is
+// known by nothing else (data.Customer.DisplayName).
+func (s *Store) nameTheNameless(ctx context.Context, rs []*data.Reminder) error {
+	for _, r := range rs {
+		if r.CustomerID == 0 || r.Nick != "" || r.Name != "" {
+			continue
+		}
+		c, err := scanCustomer(s.db.QueryRowContext(ctx, customerByIDSQL, r.CustomerID))
+		if err != nil {
+			return fmt.Errorf("reminder's customer: %w", mapError(err))
+		}
+		r.Name = c.DisplayName()
+	}
+	return nil
 }
 
 // Agenda collects the reminders around today, looking ahead the given days.

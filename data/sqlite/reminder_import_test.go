@@ -65,3 +65,22 @@ func kinds(rs []*data.Reminder) []string {
 	}
 	return out
 }
+
+// TestAPhoneOnlyBuyersReminderNamesThem: a buyer known only by a phone has no name
+// (a masked phone is never one), yet their reminders show them as the list does.
+func TestAPhoneOnlyBuyersReminderNamesThem(t *testing.T) {
+	s := reminderStore(t)
+	ctx := context.Background()
+	rows := []data.ImportRow{{Row: 2, Customer: data.Customer{Platform: data.PlatformTaobao, Phone: "13812345678"},
+		Trade: &data.Trade{TradedAt: localAt("2026-11-16", 10), Goods: "茶", Quantity: 1, AmountFen: 1000}}}
+	if _, err := s.Import(ctx, data.ImportOptions{FileName: "a"}, nil, rowsOf(rows...)); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := s.Reminders(ctx, data.ReminderFilter{From: d("2026-11-23"), To: d("2026-11-23")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || rs[0].Kind != data.KindRevisit || rs[0].DisplayName() != "138****5678" {
+		t.Errorf("got %v, want the revisit of 138****5678", kinds(rs))
+	}
+}
