@@ -21,8 +21,8 @@ const (
 	byWeChatSQL = `SELECT id FROM customers WHERE wechat = ? AND wechat <> '' ORDER BY id LIMIT 1`
 	// byNameSQL finds up to maxAlike customers carrying a name.
 	byNameSQL = `SELECT id FROM customers WHERE platform = ? AND name = ? AND name <> '' ORDER BY id LIMIT 5`
-	// tradeOwnerSQL is the customer of a stored order.
-	tradeOwnerSQL = `SELECT customer_id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
+	// tradeOwnerSQL is the customer of a stored order (0 for an order without one).
+	tradeOwnerSQL = `SELECT coalesce(customer_id, 0) FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
 	// keyOwnerSQL is the customer without a nick who has a stored trade without an
 	// order number like the row's, and the row's name and (masked) phone.
 	keyOwnerSQL = `SELECT t.customer_id FROM trades t JOIN customers c ON c.id = t.customer_id
