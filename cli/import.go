@@ -58,6 +58,12 @@ func printImportResult(e *env, r *data.ImportResult, dry bool) {
 		"TradesCreated": r.TradesCreated, "TradesUpdated": r.TradesUpdated, "TradesUnchanged": r.TradesUnchanged,
 		"Skipped": r.Skipped, "Rejected": r.Rejected, "Batch": r.BatchID,
 	}))
+	for _, line := range i18n.Outcomes(r.Outcomes) {
+		fmt.Fprintln(e.out, "  "+line)
+	}
+	if len(r.Duplicates) > 0 {
+		fmt.Fprintln(e.out, lang.L("outcome.duplicates", map[string]any{"Count": len(r.Duplicates)}))
+	}
 	if len(r.Issues) == 0 {
 		return
 	}

@@ -11,24 +11,26 @@ type AuditAction string
 
 // The actions the audit log records. The count each one carries is in its comment.
 const (
-	AuditImport         AuditAction = "import"          // records created or updated
-	AuditImportRevert   AuditAction = "import.revert"   // 1
-	AuditExport         AuditAction = "export"          // customers exported
-	AuditBackupRestore  AuditAction = "backup.restore"  // 1
-	AuditCustomerCreate AuditAction = "customer.create" // 1
-	AuditCustomerUpdate AuditAction = "customer.update" // 1
-	AuditCustomerDelete AuditAction = "customer.delete" // 1
-	AuditCustomerErase  AuditAction = "customer.erase"  // 1
-	AuditCustomerExport AuditAction = "customer.export" // 1 (one buyer's personal data)
-	AuditDemoGenerate   AuditAction = "demo.generate"   // sample customers + trades
-	AuditDemoRemove     AuditAction = "demo.remove"     // sample customers removed
-	AuditTiersSave      AuditAction = "tiers.save"      // tiers saved
-	AuditTagsAdd        AuditAction = "tags.add"        // customers tagged
-	AuditTagsRemove     AuditAction = "tags.remove"     // customers untagged
-	AuditTagsAddGroup   AuditAction = "tags.add_group"  // customers of a group tagged
-	AuditTagsDelete     AuditAction = "tags.delete"     // 1
-	AuditLockSet        AuditAction = "lock.set"        // 0
-	AuditLockRemove     AuditAction = "lock.remove"     // 0
+	AuditImport          AuditAction = "import"           // records created or updated
+	AuditImportRevert    AuditAction = "import.revert"    // 1
+	AuditExport          AuditAction = "export"           // customers exported
+	AuditBackupRestore   AuditAction = "backup.restore"   // 1
+	AuditCustomerCreate  AuditAction = "customer.create"  // 1
+	AuditCustomerUpdate  AuditAction = "customer.update"  // 1
+	AuditCustomerDelete  AuditAction = "customer.delete"  // 1
+	AuditCustomerErase   AuditAction = "customer.erase"   // 1
+	AuditCustomerExport  AuditAction = "customer.export"  // 1 (one buyer's personal data)
+	AuditDemoGenerate    AuditAction = "demo.generate"    // sample customers + trades
+	AuditDemoRemove      AuditAction = "demo.remove"      // sample customers removed
+	AuditTiersSave       AuditAction = "tiers.save"       // tiers saved
+	AuditTagsAdd         AuditAction = "tags.add"         // customers tagged
+	AuditTagsRemove      AuditAction = "tags.remove"      // customers untagged
+	AuditTagsAddGroup    AuditAction = "tags.add_group"   // customers of a group tagged
+	AuditTagsDelete      AuditAction = "tags.delete"      // 1
+	AuditLockSet         AuditAction = "lock.set"         // 0
+	AuditLockRemove      AuditAction = "lock.remove"      // 0
+	AuditCustomerMerge   AuditAction = "customer.merge"   // 1
+	AuditCustomerUnmerge AuditAction = "customer.unmerge" // 1
 )
 
 // AuditActions is every action the audit log records.
@@ -37,7 +39,7 @@ var AuditActions = []AuditAction{
 	AuditCustomerCreate, AuditCustomerUpdate, AuditCustomerDelete, AuditCustomerErase, AuditCustomerExport,
 	AuditDemoGenerate, AuditDemoRemove, AuditTiersSave,
 	AuditTagsAdd, AuditTagsRemove, AuditTagsAddGroup, AuditTagsDelete,
-	AuditLockSet, AuditLockRemove,
+	AuditLockSet, AuditLockRemove, AuditCustomerMerge, AuditCustomerUnmerge,
 }
 
 // AuditEntry is one line of the audit log: what was done, when, to how many rows.

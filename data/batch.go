@@ -24,4 +24,6 @@ type ImportBatch struct {
 	Skipped          int
 	Rejected         int
 	RevertedAt       time.Time // zero while in place
+	// Outcomes say what was skipped and rejected, by reason.
+	Outcomes []Outcome
 }

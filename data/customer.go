@@ -110,12 +110,22 @@ func daysBetween(a, b time.Time) int {
 	return int(db.Sub(da).Hours() / 24)
 }
 
-// DisplayName is the nick, or the real name when there is no nick.
+// DisplayName is the nick, or the real name when there is no nick; a customer known
+// only by masked values (张**, 138****5678) or an email shows those.
 func (c *Customer) DisplayName() string {
-	if c.Nick != "" {
+	switch {
+	case c.Nick != "":
 		return c.Nick
+	case c.Name != "":
+		return c.Name
+	case c.Extra[ExtraMaskedNick] != "":
+		return c.Extra[ExtraMaskedNick]
+	case c.Extra[ExtraMaskedName] != "":
+		return c.Extra[ExtraMaskedName]
+	case c.Phone != "":
+		return MaskPhone(c.Phone)
 	}
-	return c.Name
+	return c.Email
 }
 
 // Normalize trims every text field, folds full-width letters in ids and cleans the

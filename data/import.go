@@ -7,7 +7,10 @@ import (
 // ImportRow is one record read from a seller's sheet: a customer (their identity and
 // the fields to merge) and, when the row carries one, a trade.
 type ImportRow struct {
-	Row      int // the sheet row it came from (the first row of a folded order)
+	Row int // the sheet row it came from (the first row of a folded order)
+	// Lines is how many sheet rows were folded into it (line items of one order);
+	// 0 means one.
+	Lines    int
 	Customer Customer
 	Trade    *Trade
 	// Source names the sheet the row came from in the problems the store finds
@@ -28,8 +31,8 @@ type RowSource struct {
 	Columns map[string]string
 }
 
-// column is the sheet's column for a problem with field, "" when unknown.
-func (src *RowSource) column(field string) string {
+// Column is the sheet's column for a problem with field, "" when unknown.
+func (src *RowSource) Column(field string) string {
 	if src == nil {
 		return ""
 	}
@@ -72,7 +75,26 @@ const (
 	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
 	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
 	IssueInvalid    = "invalid"        // the domain rejected the record
+	// IssueUnpaid: an order without a pay time in a sheet that has one: unpaid, so
+	// it has no trade time; skipped like a row without a date.
+	IssueUnpaid = "unpaid_no_date"
+	// IssuePossibleDuplicate: a row known only by a name others carry made a new
+	// customer; the seller may merge them by hand.
+	IssuePossibleDuplicate = "possible_duplicate"
+	// IssueOtherPhone: a row named a customer with another full phone than theirs;
+	// it is kept as their other phone.
+	IssueOtherPhone = "other_phone"
 )
+
+// PossibleDuplicate is a customer an import made for a row known only by a name
+// that other customers carry (Alike): perhaps the same buyer, to merge by hand.
+type PossibleDuplicate struct {
+	Sheet      string
+	Row        int
+	Name       string // the name the row was known by
+	CustomerID int64
+	Alike      []int64
+}
 
 // ImportOptions describes the file an import comes from.
 type ImportOptions struct {
@@ -95,6 +117,10 @@ type ImportResult struct {
 	Skipped            int
 	Rejected           int
 	Issues             []RowIssue
+	// Outcomes say what was skipped and rejected, by reason, in rows and orders.
+	Outcomes []Outcome
+	// Duplicates are the new customers that may be someone already known.
+	Duplicates []PossibleDuplicate
 }
 
 // clearField drops a value the domain refuses, so the rest of the row can be kept.
@@ -120,4 +146,42 @@ func clearField(c *Customer, f string) {
 			}
 		}
 	}
+}
+
+// Outcome is what one reason did to rows of an import: skipped (the customer kept,
+// the trade not) or rejected (nothing kept), in sheet rows and in orders (the rows of
+// one order count once).
+type Outcome struct {
+	Kind   string // OutcomeSkipped or OutcomeRejected
+	Reason string // a row issue reason (Issue*)
+	Rows   int
+	Orders int
+}
+
+// Outcome kinds.
+const (
+	OutcomeSkipped  = "skipped"
+	OutcomeRejected = "rejected"
+)
+
+// CountOutcome adds one imported row (an order with its lines) to the outcomes.
+func (r *ImportResult) CountOutcome(kind, reason string, row *ImportRow) {
+	lines := max(1, row.Lines)
+	for i := range r.Outcomes {
+		if o := &r.Outcomes[i]; o.Kind == kind && o.Reason == reason {
+			o.Rows += lines
+			o.Orders++
+			return
+		}
+	}
+	r.Outcomes = append(r.Outcomes, Outcome{Kind: kind, Reason: reason, Rows: lines, Orders: 1})
+}
+
+// VerdictReason is the reason of the problem that decided the row's verdict: Check
+// stops at it, so it is the last one found.
+func (r *ImportRow) VerdictReason() string {
+	if len(r.issues) == 0 {
+		return IssueInvalid
+	}
+	return r.issues[len(r.issues)-1].Reason
 }

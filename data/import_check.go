@@ -30,18 +30,17 @@ func (r *ImportRow) Check() {
 	r.checked = true
 	c := &r.Customer
 	c.Normalize()
-	if c.Nick == "" && c.Name == "" && c.Phone == "" {
+	if c.Nick == "" && c.Name == "" && c.Phone == "" && c.Email == "" && c.WeChat == "" {
 		r.verdict = RowRejected
 		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
 		return
 	}
-	if c.Nick == "" && c.Name == "" {
-		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
-	}
+	// A masked nick or name is shown, never a key or a name (see identity.go).
+	c.hideMasked()
 	for _, p := range c.Problems() {
 		// The importer cleaned every value; what the domain still refuses is dropped
 		// from the row and reported, the rest of the row is kept.
-		r.addIssue(cmp.Or(r.Source.column(p.Field), p.Field), IssueInvalid, "")
+		r.addIssue(cmp.Or(r.Source.Column(p.Field), p.Field), IssueInvalid, "")
 		clearField(c, p.Field)
 	}
 	t := r.Trade
@@ -54,7 +53,11 @@ func (r *ImportRow) Check() {
 	t.Normalize()
 	if t.TradedAt.IsZero() {
 		r.verdict = TradeSkipped
-		r.addIssue(r.Source.column("traded_at"), IssueNoDate, "")
+		reason := IssueNoDate
+		if t.Status == StatusUnpaid {
+			reason = IssueUnpaid
+		}
+		r.addIssue(r.Source.Column("traded_at"), reason, "")
 		return
 	}
 	for _, p := range t.Problems() {
@@ -66,7 +69,7 @@ func (r *ImportRow) Check() {
 		if f == "note" {
 			f = "trade_note" // a customer's note and a trade's are different columns
 		}
-		r.addIssue(cmp.Or(r.Source.column(f), p.Field), IssueInvalid, "")
+		r.addIssue(cmp.Or(r.Source.Column(f), p.Field), IssueInvalid, "")
 		return
 	}
 }

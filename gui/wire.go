@@ -31,6 +31,7 @@ func (g *App) customersScreen() {
 	}
 	g.customers = customers.New(g.win, g.store, func() time.Time { return g.store.Now() }, mask != "0", g.spawn)
 	g.customers.OnImport = g.pickImport
+	g.customers.OnMerged = g.archiveChanged
 }
 
 // groupsScreen builds the 分组 entry of the navigation rail; a group opens as a
@@ -87,6 +88,10 @@ func (g *App) OpenImport(path string) { g.openImport(path) }
 func (g *App) openImport(path string) {
 	g.welcome.Hide()
 	g.wizard = imports.Start(g.win, g.store, g.spawn, path, g.archiveChanged)
+	g.wizard.OnMerge = func(id int64) { // a possible duplicate the import listed
+		g.showScreen(g.customers.Content)
+		g.customers.OfferMerge(id)
+	}
 }
 
 // settingsScreen builds 设置 from its sections, in the order they appear.

@@ -17,7 +17,7 @@ import (
 // phrase may leave it out ("Undid an import"); every other phrase shows the count.
 var auditCountless = map[data.AuditAction]bool{
 	data.AuditImportRevert: true, data.AuditBackupRestore: true, data.AuditCustomerExport: true,
-	data.AuditLockSet: true, data.AuditLockRemove: true,
+	data.AuditLockSet: true, data.AuditLockRemove: true, data.AuditCustomerMerge: true, data.AuditCustomerUnmerge: true,
 }
 
 // Every action the audit log can record reads as a phrase with its count, in both

@@ -165,6 +165,8 @@ func Message(err error) string {
 		return lang.L("error.not_found")
 	case errors.Is(err, data.ErrNewerDatabase):
 		return lang.L("error.newer_database")
+	case errors.Is(err, data.ErrMergeSelf):
+		return lang.L("merge.same")
 	case errors.Is(err, data.ErrNotLatestBatch):
 		return lang.L("error.not_latest_batch")
 	case errors.Is(err, sheet.ErrLegacyXLS):
@@ -236,4 +238,22 @@ func GenderName(g data.Gender) string {
 		return lang.L("gender.unknown")
 	}
 	return lang.L("gender." + string(g))
+}
+
+// Outcomes are the sentences that say what an import skipped and rejected, one per
+// reason, in rows and (when several rows were one order) orders.
+func Outcomes(outcomes []data.Outcome) []string {
+	var out []string
+	for _, o := range outcomes {
+		key := "outcome." + o.Kind
+		if o.Orders != o.Rows {
+			key += "_orders"
+		}
+		reason := IssueReason(o.Reason)
+		if k := "outcome.reason." + o.Reason; known[k] {
+			reason = lang.L(k)
+		}
+		out = append(out, lang.L(key, map[string]any{"Rows": o.Rows, "Orders": o.Orders, "Reason": reason}))
+	}
+	return out
 }

@@ -369,6 +369,7 @@ func sameOrder(p, r *data.ImportRow) bool {
 func foldInto(p, r *data.ImportRow) {
 	pt, rt := p.Trade, r.Trade
 	pt.AddLineItem(rt)
+	p.Lines = max(1, p.Lines) + max(1, r.Lines)
 	if pt.TradedAt.IsZero() {
 		pt.TradedAt = rt.TradedAt
 	}

@@ -239,7 +239,7 @@ func TestRFMTextbookShop(t *testing.T) {
 		t.Errorf("got %d buyers with a counted trade, want 2417", buyers)
 	}
 	for _, is := range res.Issues {
-		if is.Reason != data.IssueNoDate && is.Reason != data.IssueDuplicate {
+		if is.Reason != data.IssueUnpaid && is.Reason != data.IssueDuplicate {
 			t.Errorf("unexpected problem: %+v", is)
 			break
 		}

@@ -19,6 +19,9 @@ type rowBuilder struct {
 	hasPayTime, hasAmount, hasNick bool
 	// orderSheet: the sheet has order columns, so unknown columns describe the order
 	orderSheet bool
+	// sharedNick: the nick column holds a WeChat nickname, a display name buyers
+	// share, not an identity (see sharedNickname)
+	sharedNick bool
 	sheet      string // named in issues when several sheets are imported
 	src        *data.RowSource
 	issues     []data.RowIssue
@@ -27,7 +30,27 @@ type rowBuilder struct {
 func newRowBuilder(m *Mapping, platform data.Platform, loc *time.Location) *rowBuilder {
 	return &rowBuilder{m: m, loc: loc, platform: platform,
 		hasPayTime: m.Has(field.PaidAt), hasAmount: m.Has(field.Amount), hasNick: m.Has(field.Nick),
-		orderSheet: m.hasTradeColumns(), src: &data.RowSource{Columns: m.problemColumns()}}
+		orderSheet: m.hasTradeColumns(), sharedNick: sharedNickname(m, platform),
+		src: &data.RowSource{Columns: m.problemColumns()}}
+}
+
+// sharedNickname reports whether the sheet's nick column is a WeChat nickname (微信昵称,
+// 客户昵称, 粉丝昵称; 买家昵称 outside Taobao and Tmall, where Youzan and WeChat shops
+// use it): buyers share those, so it is a display name, not an identity (PRODUCT.md,
+// "Who is who").
+func sharedNickname(m *Mapping, p data.Platform) bool {
+	for i, k := range m.Fields {
+		if k != field.Nick || i >= len(m.Headers) {
+			continue
+		}
+		switch clean.Header(m.Headers[i]) {
+		case "微信昵称", "客户昵称", "粉丝昵称":
+			return true
+		case "买家昵称":
+			return p != data.PlatformTaobao && p != data.PlatformTmall
+		}
+	}
+	return false
 }
 
 // problemColumns names, for the store's row problems, the column each field was
@@ -111,6 +134,15 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	b.fillFallbacks(cells, c)
 	if c.Name == "" && (st.first != "" || st.last != "") {
 		c.Name = strings.TrimSpace(st.first + " " + st.last)
+	}
+	if b.sharedNick && c.Nick != "" {
+		// A WeChat nickname names the buyer only as a name does.
+		if c.Name == "" {
+			c.Name = c.Nick
+		} else {
+			setExtra(&c.Extra, b.src.Column(string(field.Nick)), c.Nick)
+		}
+		c.Nick = ""
 	}
 	if !b.hasNick && c.Nick == "" && c.Email != "" {
 		c.Nick = c.Email // Shopify: the email is the customer's id

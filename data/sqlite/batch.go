@@ -31,7 +31,37 @@ func (s *Store) FindImportBatches(ctx context.Context) ([]*data.ImportBatch, err
 		b.ImportedAt, b.RevertedAt = parseTime(at), parseNullTime(reverted)
 		out = append(out, &b)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, s.batchOutcomes(ctx, out)
+}
+
+// batchOutcomes fills in what each batch skipped and rejected, by reason, most rows
+// first.
+func (s *Store) batchOutcomes(ctx context.Context, batches []*data.ImportBatch) error {
+	byID := map[int64]*data.ImportBatch{}
+	for _, b := range batches {
+		byID[b.ID] = b
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT batch_id, kind, reason, rows, orders FROM import_outcomes
+		ORDER BY batch_id, kind DESC, rows DESC, reason`)
+	if err != nil {
+		return fmt.Errorf("find import outcomes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var o data.Outcome
+		if err := rows.Scan(&id, &o.Kind, &o.Reason, &o.Rows, &o.Orders); err != nil {
+			return err
+		}
+		if b := byID[id]; b != nil {
+			b.Outcomes = append(b.Outcomes, o)
+		}
+	}
+	return rows.Err()
 }
 
 // RevertImport undoes a batch in one transaction: the customers and trades it created

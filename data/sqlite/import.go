@@ -256,18 +256,21 @@ func (im *importRun) apply(row *data.ImportRow) error {
 	im.res.Issues = append(im.res.Issues, row.Issues()...)
 	if row.Verdict() == data.RowRejected {
 		im.res.Rejected++
+		im.res.CountOutcome(data.OutcomeRejected, row.VerdictReason(), row)
 		return nil
 	}
-	id, err := im.upsertCustomer(&row.Customer)
+	id, err := im.upsertCustomer(row)
 	if err != nil {
 		return err
 	}
 	switch {
 	case row.Verdict() == data.TradeSkipped:
 		im.res.Skipped++
+		im.res.CountOutcome(data.OutcomeSkipped, row.VerdictReason(), row)
 		return nil
 	case row.Verdict() == data.TradeRejected:
 		im.res.Rejected++
+		im.res.CountOutcome(data.OutcomeRejected, row.VerdictReason(), row)
 		return nil
 	case row.Trade == nil:
 		return nil
@@ -408,6 +411,12 @@ func (im *importRun) finish() error {
 		return err
 	}
 	r := im.res
+	for _, o := range r.Outcomes {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO import_outcomes (batch_id, kind, reason, rows, orders)
+			VALUES (?, ?, ?, ?, ?)`, im.batch, o.Kind, o.Reason, o.Rows, o.Orders); err != nil {
+			return err
+		}
+	}
 	_, err := im.tx.ExecContext(im.ctx, `UPDATE import_batches SET created_customers = ?, updated_customers = ?,
 		unchanged = ?, created_trades = ?, skipped = ?, rejected = ? WHERE id = ?`,
 		r.CustomersCreated, r.CustomersUpdated, r.CustomersUnchanged+r.TradesUnchanged, r.TradesCreated,

@@ -93,13 +93,11 @@ func (im *importRun) replacePending(c *data.Customer) bool {
 	return ok
 }
 
-// pendingMatch finds the first (lowest id) queued customer the database lookup q
-// would have found: by phone, or by platform + name among customers with neither nick
-// nor phone. Queued ids are above every stored one, so a stored match comes first.
-func (im *importRun) pendingMatch(c *data.Customer, byPhone bool) int64 {
+// pendingMatch finds the first (lowest id) queued customer byPhoneSQL would have
+// found. Queued ids are above every stored one, so a stored match comes first.
+func (im *importRun) pendingMatch(c *data.Customer) int64 {
 	for _, p := range im.pend.customers {
-		if byPhone && p.Phone == c.Phone && (p.Nick == "" || c.Nick == "") ||
-			!byPhone && p.Platform == c.Platform && p.Name == c.Name && p.Nick == "" && p.Phone == "" {
+		if p.Phone == c.Phone && (p.Nick == "" || c.Nick == "") {
 			return p.ID
 		}
 	}

@@ -13,6 +13,27 @@ type custInfo struct {
 	filled  filledMask // their filled fields, once state is set
 }
 
+// set records what the batch left the customer as.
+func (ci *custInfo) set(state rowState, c *data.Customer) {
+	ci.state, ci.filled = state, filled(c)
+}
+
+// phoneMayDiffer reports whether a row's phone may differ from the real phone of
+// customer id, whom the batch has written (see keepSecondPhone): the batch's phone
+// index knows a customer's phone, which never changes within a batch; without it,
+// the customer is read.
+func (im *importRun) phoneMayDiffer(id int64, ci *custInfo, phone string) bool {
+	if phone == "" || ci.filled&filledPhone == 0 || data.IsMaskedPhone(phone) {
+		return false
+	}
+	k, ok := phoneKey(phone)
+	if !ok || im.phones == nil {
+		return true
+	}
+	first, ok := im.phones.first[k]
+	return !ok || first != id && !slices.Contains(im.phones.more[k], id)
+}
+
 // custInfos holds custInfo for every customer an import meets: in fixed blocks for
 // the customers it creates (their ids run on from first; a block never moves, so a
 // record's address stays valid), in a map for earlier ones. A 500k-row sheet has some

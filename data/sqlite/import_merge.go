@@ -14,7 +14,6 @@ import (
 const (
 	byNickSQL       = `SELECT id FROM customers WHERE platform = ? AND nick = ? AND nick <> ''`
 	byPhoneSQL      = `SELECT id FROM customers WHERE phone = ? AND phone <> '' AND (nick = '' OR ? = '') ORDER BY id LIMIT 1` // phone <> '' lets SQLite use the partial phone index
-	byNameSQL       = `SELECT id FROM customers WHERE platform = ? AND name = ? AND nick = '' AND phone = '' ORDER BY id LIMIT 1`
 	customerByIDSQL = `SELECT ` + customerColumns + ` FROM customers c WHERE c.id = ?`
 	tradeByOrderSQL = `SELECT id FROM trades WHERE platform = ? AND order_no = ? AND order_no <> ''`
 	tradeByKeySQL   = `SELECT id FROM trades WHERE customer_id = ? AND traded_at = ? AND goods = ? AND amount_fen = ? AND order_no = '' LIMIT 1`
@@ -35,72 +34,33 @@ func lookupID(ctx context.Context, db execer, query string, args ...any) (int64,
 	return id, err
 }
 
-// upsertCustomer finds the row's customer (platform + nick, then phone; a row with
-// neither, by platform + name among customers who have neither) and merges the row
-// into them, or creates them; it returns the customer's id.
-func (im *importRun) upsertCustomer(c *data.Customer) (int64, error) {
-	nickKey := string(c.Platform) + "\x00" + c.Nick
-	usablePhone := c.Phone != "" && !data.IsMaskedPhone(c.Phone)
-	byName := c.Nick == "" && !usablePhone && c.Phone == ""
-	var id int64
-	var err error
-	if c.Nick != "" {
-		// In a store that was empty, every nick is one this batch wrote and knows.
-		if id = im.byNick[nickKey]; id == 0 && !im.startedEmpty {
-			if err := im.needIndex("customers_platform_nick"); err != nil {
-				return 0, err
-			}
-			if id, err = lookupID(im.ctx, im.db, byNickSQL, c.Platform, c.Nick); err != nil {
-				return 0, err
-			}
-		}
+// upsertCustomer finds the row's customer by the identity rules (import_identity.go)
+// and merges the row into them, or creates them; it returns the customer's id.
+func (im *importRun) upsertCustomer(row *data.ImportRow) (int64, error) {
+	c := &row.Customer
+	m, err := im.findCustomer(row)
+	if err != nil {
+		return 0, err
 	}
-	// Phone and name matches depend on what the candidates hold now (a nick filled
-	// in by an earlier row changes the answer), so they are asked of the database,
-	// which sees this batch's written rows, then of the queued new customers, whose
-	// ids come after the stored ones. A store that started empty holds only the
-	// batch's customers, and the batch's phone index answers for it.
-	phoneKey, indexed := phoneKey(c.Phone)
-	if id == 0 && usablePhone && im.phones != nil && indexed {
-		id = im.phoneMatch(c, phoneKey)
-	} else if id == 0 && usablePhone {
-		if err := im.needIndex("customers_phone"); err != nil {
-			return 0, err
-		}
-		if id, err = lookupID(im.ctx, im.db, byPhoneSQL, c.Phone, c.Nick); err != nil {
-			return 0, err
-		}
-		if id == 0 {
-			id = im.pendingMatch(c, true)
-		}
-	}
-	if id == 0 && byName {
-		if err := im.needIndex("customers_name"); err != nil {
-			return 0, err
-		}
-		if id, err = lookupID(im.ctx, im.db, byNameSQL, c.Platform, c.Name); err != nil {
-			return 0, err
-		}
-		if id == 0 {
-			id = im.pendingMatch(c, false)
-		}
-	}
+	id := m.id
 	if id == 0 {
 		created := *c
 		if err := im.createCustomer(&created); err != nil {
 			return 0, err
 		}
 		id = created.ID
-		ci := im.info.at(id)
-		ci.state, ci.filled = stateCreated, filled(&created)
+		im.info.at(id).set(stateCreated, &created)
 		im.remember(&created)
 		im.knowNick(&created)
 		im.notePhone(&created)
-	} else if err := im.mergeCustomer(id, c); err != nil {
+		if len(m.alike) > 0 {
+			im.possibleDuplicate(row, id, m.alike)
+		}
+	} else if err := im.mergeCustomer(id, row, m.platform); err != nil {
 		return 0, err
 	}
 	if c.Nick != "" {
-		im.byNick[nickKey] = id
+		im.byNick[string(c.Platform)+"\x00"+c.Nick] = id
 	}
 	return id, nil
 }
@@ -130,23 +90,33 @@ func (im *importRun) knowNick(c *data.Customer) {
 	}
 }
 
-func (im *importRun) mergeCustomer(id int64, in *data.Customer) error {
+// mergeCustomer merges the row into customer id; moveTo, when set, is the platform
+// the customer takes (see byNickID).
+func (im *importRun) mergeCustomer(id int64, row *data.ImportRow, moveTo data.Platform) error {
+	in := &row.Customer
 	ci := im.info.at(id)
-	if ci.state != 0 && importShortcuts && bringsNothing(in, ci.filled) {
+	if ci.state != 0 && importShortcuts && moveTo == "" && bringsNothing(in, ci.filled) && !im.phoneMayDiffer(id, ci, in.Phone) {
 		return nil // a later row with nothing new for a customer this batch wrote
 	}
 	old, err := im.customer(id)
 	if err != nil {
 		return err
 	}
+	in, other := im.keepSecondPhone(row, old)
 	// A customer this batch already wrote only has gaps filled by later rows: the
 	// file's first value wins, so importing the same file again writes nothing.
 	merged, changed := mergeCustomer(old, in, ci.state != 0)
+	if other != "" && merged.AddOtherPhone(other) {
+		changed = true
+	}
+	if moveTo != "" && merged.Platform != moveTo {
+		merged.Platform, changed = moveTo, true
+	}
 	if !changed {
 		if ci.state == 0 {
 			ci.state = stateUnchanged
 		}
-		ci.filled = filled(old)
+		ci.set(ci.state, old)
 		return nil
 	}
 	if ci.state != stateCreated {
@@ -165,7 +135,7 @@ func (im *importRun) mergeCustomer(id int64, in *data.Customer) error {
 	im.remember(merged)
 	im.knowNick(merged)
 	im.notePhone(merged)
-	ci.filled = filled(merged)
+	ci.set(ci.state, merged)
 	if im.replacePending(merged) {
 		return nil
 	}
@@ -329,6 +299,7 @@ func (im *importRun) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 		// had, so it is skipped and listed rather than counted "unchanged".
 		if old.BatchID == im.batch || im.matched[id] {
 			im.res.Skipped++
+			im.res.CountOutcome(data.OutcomeSkipped, data.IssueDuplicate, row)
 			im.issue(row, "", data.IssueDuplicate, "")
 			return nil
 		}

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -57,8 +58,28 @@ func (s *Store) Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.R
 		return nil, fmt.Errorf("stored reminders: %w", err)
 	}
 	out = append(out, stored...)
+	if err := s.nameTheNameless(ctx, out); err != nil {
+		return nil, err
+	}
 	sortReminders(out)
 	return out, nil
+}
+
+// nameTheNameless gives a reminder of a customer without nick and name the name the
+// customer is shown by (their masked phone, a masked nick): such a customer is
+// known by nothing else (data.Customer.DisplayName).
+func (s *Store) nameTheNameless(ctx context.Context, rs []*data.Reminder) error {
+	for _, r := range rs {
+		if r.CustomerID == 0 || r.Nick != "" || r.Name != "" {
+			continue
+		}
+		c, err := scanCustomer(s.db.QueryRowContext(ctx, customerByIDSQL, r.CustomerID))
+		if err != nil {
+			return fmt.Errorf("reminder's customer: %w", mapError(err))
+		}
+		r.Name = c.DisplayName()
+	}
+	return nil
 }
 
 // Agenda collects the reminders around today, looking ahead the given days.
@@ -67,9 +88,16 @@ func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.A
 	if err != nil {
 		return nil, err
 	}
+	since, err := s.firstImportDay(ctx)
+	if err != nil {
+		return nil, err
+	}
 	a := &data.Agenda{}
 	for _, r := range all {
 		switch {
+		case r.Due.Before(today) && r.Kind != data.KindCustom && r.Event.Before(since):
+			// An occasion before the archive's first import: the seller could not
+			// have acted on it, and an old archive would flood 逾期 with them.
 		case r.Due.Before(today):
 			a.Overdue = append(a.Overdue, r)
 		case r.Due.Equal(today):
@@ -79,6 +107,16 @@ func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.A
 		}
 	}
 	return a, nil
+}
+
+// firstImportDay is the local day of the archive's first import still in place; the
+// zero time when there is none.
+func (s *Store) firstImportDay(ctx context.Context) (time.Time, error) {
+	var at sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT min(imported_at) FROM import_batches WHERE reverted_at IS NULL`).Scan(&at); err != nil || !at.Valid {
+		return time.Time{}, err
+	}
+	return data.Date(parseTime(at.String)), nil
 }
 
 func kindRank(k data.ReminderKind) int {

@@ -28,6 +28,8 @@ type customerDetail struct {
 	OnDeleteTrade func(*data.Trade)
 	OnExportData  func(*data.Customer) // the buyer's data rights: see customer_privacy.go
 	OnErase       func(*data.Customer)
+	OnMerge       func(*data.Customer)      // 合并到…: see merge.go
+	OnUndoMerge   func(*data.CustomerMerge) // 撤销合并
 
 	content     *fyne.Container
 	placeholder fyne.CanvasObject
@@ -42,6 +44,7 @@ type customerDetail struct {
 
 	now       func() time.Time // the store's clock: "N 天前" counts from it
 	customer  *data.Customer
+	merges    []*data.CustomerMerge // merges into the customer still in place
 	tradeRows []*data.Trade
 	followUps *followUpPanel // 沟通与提醒 (customer_followups.go)
 }
@@ -61,7 +64,7 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { d.OnEdit(d.customer) })
 	del := widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), func() { d.OnDelete(d.customer) })
 	del.Importance = widget.DangerImportance
-	rights := privacyButton(func() { d.OnExportData(d.customer) }, func() { d.OnErase(d.customer) })
+	rights := moreButton(d.moreItems)
 	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del, rights)), container.NewVBox(d.title, d.sub))
 
 	d.stats = container.NewGridWithColumns(3)
@@ -82,6 +85,17 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	d.body.Hide()
 	d.content = container.NewStack(d.placeholder, container.NewPadded(d.body))
 	return d
+}
+
+// moreItems is the ⋮ menu: 合并到…, 撤销合并 for each merge into the customer, and the
+// buyer's data rights.
+func (d *customerDetail) moreItems() []*fyne.MenuItem {
+	items := []*fyne.MenuItem{fyne.NewMenuItem(lang.L("merge.action"), func() { d.OnMerge(d.customer) })}
+	for _, m := range d.merges {
+		items = append(items, fyne.NewMenuItem(lang.L("merge.undo")+": "+m.GoneName, func() { d.OnUndoMerge(m) }))
+	}
+	items = append(items, fyne.NewMenuItemSeparator())
+	return append(items, privacyItems(func() { d.OnExportData(d.customer) }, func() { d.OnErase(d.customer) })...)
 }
 
 // clear shows the "select a customer" hint.

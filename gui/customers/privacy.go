@@ -14,20 +14,26 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// privacyButton (⋮) opens a small menu of a buyer's data rights: export everything held
-// about them, or erase them completely.
-func privacyButton(onExport, onErase func()) *widget.Button {
+// moreButton (⋮) opens a small menu of what else can be done with a customer (merge
+// them into another, undo a merge, a buyer's data rights); items is asked each time.
+func moreButton(items func() []*fyne.MenuItem) *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() {
-		menu := fyne.NewMenu("",
-			fyne.NewMenuItem(lang.L("privacy.export"), onExport),
-			fyne.NewMenuItem(lang.L("privacy.erase"), onErase),
-		)
+		menu := fyne.NewMenu("", items()...)
 		c := fyne.CurrentApp().Driver().CanvasForObject(b)
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).AddXY(0, b.Size().Height)
 		widget.ShowPopUpMenuAtPosition(menu, c, pos)
 	})
 	return b
+}
+
+// privacyItems are a buyer's data rights: export everything held about them, or
+// erase them completely.
+func privacyItems(onExport, onErase func()) []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem(lang.L("privacy.export"), onExport),
+		fyne.NewMenuItem(lang.L("privacy.erase"), onErase),
+	}
 }
 
 // exportCustomerData saves everything stored about one buyer to a JSON file the seller

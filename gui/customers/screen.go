@@ -51,6 +51,8 @@ type Screen struct {
 	spawn func(func())
 	// OnImport starts the import wizard.
 	OnImport func()
+	// OnMerged is told after two customers were merged or a merge undone.
+	OnMerged func()
 	// OnFollowUpsChanged is told after a contact or reminder was added on the detail
 	// (the 提醒 screen reloads).
 	OnFollowUpsChanged func()
@@ -103,6 +105,8 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	}
 	s.detail.OnExportData = s.exportCustomerData
 	s.detail.OnErase = s.EraseCustomer
+	s.detail.OnMerge = s.mergeCustomer
+	s.detail.OnUndoMerge = s.undoMerge
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)
@@ -253,8 +257,12 @@ func (s *Screen) ShowCustomer(id int64) {
 		ctx := context.Background()
 		c, err := s.store.FindCustomerByID(ctx, id)
 		var trades []*data.Trade
+		var merges []*data.CustomerMerge
 		if err == nil {
 			trades, err = s.store.FindTrades(ctx, id)
+		}
+		if err == nil {
+			merges, err = s.store.FindMerges(ctx, id)
 		}
 		if err == nil {
 			err = s.rate([]*data.Customer{c})
@@ -272,6 +280,7 @@ func (s *Screen) ShowCustomer(id int64) {
 				ui.ShowError(s.win, err)
 				return
 			}
+			s.detail.merges = merges
 			s.detail.show(c, trades)
 		})
 	})

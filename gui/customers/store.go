@@ -16,6 +16,7 @@ type Store interface {
 	data.TradeStore
 	data.ContactStore
 	data.PrivacyStore
+	data.MergeStore
 	importer.Store // the list's export
 
 	// Today is the store's calendar day (its clock is replaceable in tests).

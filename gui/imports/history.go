@@ -3,6 +3,7 @@ package imports
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/gui/ui"
+	"shopcrm/i18n"
 )
 
 // History is 导入记录: every import with its counts, and 撤销 for the newest one
@@ -69,6 +71,9 @@ func (h *History) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
 	what.SetText(fmt.Sprintf("%s  %s", ui.LocalDateTime(b.ImportedAt), b.FileName))
 	text := lang.L("history.counts", map[string]any{"Created": b.CreatedCustomers, "Updated": b.UpdatedCustomers,
 		"Trades": b.CreatedTrades, "Skipped": b.Skipped, "Rejected": b.Rejected})
+	if why := i18n.Outcomes(b.Outcomes); len(why) > 0 {
+		text += " · " + strings.Join(why, "；")
+	}
 	if !b.RevertedAt.IsZero() {
 		text = lang.L("history.reverted", map[string]any{"When": ui.LocalDateTime(b.RevertedAt)}) + " · " + text
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -31,6 +32,9 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		"Skipped": r.Skipped, "Rejected": r.Rejected, "Problems": len(r.Issues),
 	}))
 	counts.Wrapping = fyne.TextWrapWord
+	if lines := outcomeLines(r.Outcomes, len(r.Duplicates)); lines != "" {
+		counts.SetText(counts.Text + "\n" + lines)
+	}
 	issues := issueTable(r.Issues)
 	detail := issueDetail(issues, r.Issues)
 	var buttons []fyne.CanvasObject
@@ -44,6 +48,10 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		start.Importance = widget.HighImportance
 		buttons = append(buttons, widget.NewButton(lang.L("action.cancel"), w.dlg.Hide), back, start)
 	} else {
+		if len(r.Duplicates) > 0 && w.OnMerge != nil {
+			buttons = append(buttons, widget.NewButton(lang.L("import.merge_duplicates", map[string]any{"Count": len(r.Duplicates)}),
+				w.pickDuplicate))
+		}
 		done := widget.NewButton(lang.L("action.done"), w.dlg.Hide)
 		done.Importance = widget.HighImportance
 		buttons = append(buttons, done)
@@ -53,6 +61,37 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		center = container.NewCenter(widget.NewLabel(lang.L("import.no_problems")))
 	}
 	return container.NewBorder(counts, container.NewVBox(detail, container.NewHBox(buttons...)), nil, nil, center)
+}
+
+// pickDuplicate lists the new customers the import made that may be someone known;
+// picking one closes the wizard and opens 合并到… for them.
+func (w *Wizard) pickDuplicate() {
+	dups := w.result.Duplicates
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(dups) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			p := dups[i]
+			o.(*widget.Label).SetText(strings.TrimSpace(p.Sheet+" "+lang.L("issue.row")+" "+fmt.Sprint(p.Row)) + "  " + p.Name)
+		})
+	list.OnSelected = func(i widget.ListItemID) {
+		d.Hide()
+		w.dlg.Hide()
+		w.OnMerge(dups[i].CustomerID)
+	}
+	d = dialog.NewCustom(lang.L("merge.action"), lang.L("action.cancel"), list, w.win)
+	d.Resize(fyne.NewSize(360, 320))
+	d.Show()
+}
+
+// outcomeLines says what was skipped and rejected, by reason, and how many new
+// customers may be someone known: one line each.
+func outcomeLines(outcomes []data.Outcome, duplicates int) string {
+	lines := i18n.Outcomes(outcomes)
+	if duplicates > 0 {
+		lines = append(lines, lang.L("outcome.duplicates", map[string]any{"Count": duplicates}))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // issueDetail is a line under the problem table that spells out the selected problem

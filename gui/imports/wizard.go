@@ -32,6 +32,9 @@ type Wizard struct {
 	spawn func(func())
 	// onImported is told after a batch was written.
 	onImported func()
+	// OnMerge opens 合并到… for a new customer the import listed as possibly someone
+	// known (data.PossibleDuplicate).
+	OnMerge func(customerID int64)
 
 	preview *importer.Preview
 	fields  []field.Key
