@@ -14,19 +14,28 @@ need_tools() {
 	fi
 }
 
-# start_xvfb WxH starts an Xvfb of that size on a free display and exports DISPLAY;
+# start_xvfb WxH starts an Xvfb of that size on a display it picks itself (-displayfd:
+# no race with other X servers starting on this machine) and exports DISPLAY;
 # XVFB_PID is its process.
 start_xvfb() {
-	local n=170
-	while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-	Xvfb ":$n" -screen 0 "${1}x24" -nolisten tcp >/dev/null 2>&1 &
+	local fifo
+	fifo=$(mktemp -u "${TMPDIR:-/tmp}/shopcrm-xvfb.XXXXXX")
+	mkfifo "$fifo"
+	Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
 	XVFB_PID=$!
+	local n
+	read -r -t 20 n <"$fifo" || true
+	rm -f "$fifo"
+	if [ -z "$n" ]; then
+		echo "Xvfb did not start" >&2
+		return 1
+	fi
 	export DISPLAY=":$n"
 	for _ in $(seq 100); do
 		xdotool getdisplaygeometry >/dev/null 2>&1 && return 0
 		sleep 0.1
 	done
-	echo "Xvfb on :$n did not start" >&2
+	echo "Xvfb on :$n does not answer" >&2
 	return 1
 }
 
