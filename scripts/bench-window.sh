@@ -15,7 +15,11 @@ export PATH="$PATH:/usr/local/go/bin"
 need_tools
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/shopcrm-bench-window.XXXXXX")
-cleanup() { stop_app; stop_xvfb; [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"; }
+cleanup() {
+	stop_app
+	stop_xvfb
+	if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
 
 go build -o "$work/shopcrm" .

@@ -39,9 +39,12 @@ start_xvfb() {
 	return 1
 }
 
-# stop_xvfb ends the Xvfb started_xvfb started.
+# stop_xvfb ends the Xvfb start_xvfb started (never fails: it runs in EXIT traps).
 stop_xvfb() {
-	[ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+	if [ -n "${XVFB_PID:-}" ]; then
+		kill "$XVFB_PID" 2>/dev/null || true
+		wait "$XVFB_PID" 2>/dev/null || true
+	fi
 	XVFB_PID=""
 }
 
@@ -68,9 +71,12 @@ start_app() {
 	return 1
 }
 
-# stop_app ends the app start_app started.
+# stop_app ends the app start_app started (never fails: it runs in EXIT traps).
 stop_app() {
-	[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+	if [ -n "${APP_PID:-}" ]; then
+		kill "$APP_PID" 2>/dev/null || true
+		wait "$APP_PID" 2>/dev/null || true
+	fi
 	APP_PID=""
 }
 
