@@ -12,7 +12,7 @@ GO_VERSION := $(shell sed -n 's/^go \([0-9]*\.[0-9]*\).*/\1/p' go.mod)
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev pkg-config
 
-.PHONY: deps run build test bench fuzz fmt clean fyne-cli dist-windows dist-linux
+.PHONY: deps run build test bench bench-window screenshots fuzz fmt clean fyne-cli dist-windows dist-linux
 
 # Fuzz targets of the readers, the whole import and the value rules (data); `make test` runs each briefly,
 # `make fuzz FUZZTIME=5m` for longer.
@@ -76,6 +76,15 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./data/sqlite/
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/...
 	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ReadRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
+
+## bench-window: the window's memory (peak VmHWM) on the 300-customer sample shop and on the
+## 200k archive, driven through its screens under Xvfb, next to a bare Fyne window's
+bench-window: deps
+	bash scripts/bench-window.sh
+
+## screenshots: every screen at 1280×800 and 1024×700, zh and en, light and dark (Xvfb)
+screenshots: deps
+	bash scripts/screens.sh
 
 # Packages. `fyne package` builds the app with the icon, the version and (because
 # FyneApp.toml sets [Migrations] fyneDo = true) the migrated_fynedo tag, which turns

@@ -1,5 +1,8 @@
 // Package assets embeds what the binary carries: the app icon, the bundled CJK font
 // (Noto Sans SC, SIL Open Font License 1.1, see fonts/OFL.txt) and the translations.
+// The font is a subset (fonts/README.md, scripts/subset-font.py): every GB2312
+// character, common name characters beyond it, the punctuation blocks and every
+// character of the app's own texts; Fyne draws any other character with a system font.
 package assets
 
 import (
@@ -12,9 +15,9 @@ import (
 var (
 	//go:embed icon.png
 	iconPNG []byte
-	//go:embed fonts/NotoSansSC-Regular.ttf
+	//go:embed fonts/NotoSansSC-Regular-Subset.ttf
 	fontRegular []byte
-	//go:embed fonts/NotoSansSC-Bold.ttf
+	//go:embed fonts/NotoSansSC-Bold-Subset.ttf
 	fontBold []byte
 	//go:embed fonts/OFL.txt
 	fontLicence []byte
@@ -35,10 +38,12 @@ var (
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
 
 // FontRegular and FontBold are Noto Sans SC, a single-file CJK font (a .ttf, never a
-// .ttc: Fyne cannot read collections).
+// .ttc: Fyne cannot read collections), cut down to the characters sellers use: Fyne
+// (go-text) parses every glyph outline of a face when it loads it, and the complete
+// faces' 30,898 glyphs each cost about 45 MB of heap.
 var (
-	FontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", fontRegular)
-	FontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", fontBold)
+	FontRegular = fyne.NewStaticResource("NotoSansSC-Regular-Subset.ttf", fontRegular)
+	FontBold    = fyne.NewStaticResource("NotoSansSC-Bold-Subset.ttf", fontBold)
 )
 
 // FontLicence is the font's licence text, shown in About.

@@ -194,3 +194,31 @@ func BenchmarkTierCountsWhileTyping(b *testing.B) {
 func BenchmarkFilterSegment(b *testing.B) {
 	benchFind(b, benchStore(b), data.CustomerFilter{Segment: "HHH"})
 }
+
+// BenchmarkGroupsFirstView is what the 分组 screen needs before it shows its tier
+// table: the tiers and their counts (the rest of the screen follows, see
+// BenchmarkRegroup and BenchmarkMonthlyStats).
+func BenchmarkGroupsFirstView(b *testing.B) {
+	s := benchStore(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		tiers, err := s.Tiers(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		counts, err := s.TierCounts(ctx, tiers)
+		if err != nil || len(counts) != len(tiers) {
+			b.Fatalf("tier counts: %v", err)
+		}
+	}
+}
+
+// BenchmarkMonthlyStats is the 分组 charts' last twelve months of sales and buyers.
+func BenchmarkMonthlyStats(b *testing.B) {
+	s := benchStore(b)
+	for i := 0; i < b.N; i++ {
+		if _, err := s.MonthlyStats(context.Background(), s.Now(), 12); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

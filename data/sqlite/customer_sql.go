@@ -173,6 +173,9 @@ func (s *Store) FindCustomerByNick(ctx context.Context, platform data.Platform, 
 	return c, nil
 }
 
+// fewMatches is the most matches a filtered page is fetched as a whole set for.
+const fewMatches = 5000
+
 // FindCustomers returns one page of the customers matching f and how many match in all.
 func (s *Store) FindCustomers(ctx context.Context, f data.CustomerFilter) ([]*data.Customer, int, error) {
 	where, args, err := s.filterSQL(ctx, f)
@@ -182,23 +185,20 @@ func (s *Store) FindCustomers(ctx context.Context, f data.CustomerFilter) ([]*da
 	filtered := where != ""
 	var out []*data.Customer
 	total := 0
-	if !filtered {
-		// Unfiltered: counting is cheap, and the page can walk a sort index.
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers`).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("count customers: %w", err)
-		}
+	// Count first (a count holds no row), then fetch the page. Few matches (a name, a
+	// phone fragment: the search index finds them) are fetched and sorted as a set;
+	// many (one common character: 65,000 of 200k customers) walk the sort order and
+	// stop at the page's last match, instead of holding and sorting every match
+	// (1.3 s against 0.15 s for that one character).
+	q := `SELECT count(*) FROM customers`
+	if filtered {
+		q = `SELECT count(*) FROM customers c` + where
 	}
-	// Filtered: one pass finds the matches, counts them (a window count) and sorts.
-	err = s.eachCustomer(ctx, f, filtered, func(c *data.Customer, n int) error {
-		out = append(out, c)
-		if filtered {
-			total = n
-		}
-		return nil
-	})
-	if err == nil && filtered && len(out) == 0 && f.Offset > 0 {
-		// A page past the end carries no window count; ask for it.
-		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c`+where, args...).Scan(&total)
+	if err = s.db.QueryRowContext(ctx, q, args...).Scan(&total); err == nil {
+		err = s.eachCustomer(ctx, f, filtered && total <= fewMatches, func(c *data.Customer) error {
+			out = append(out, c)
+			return nil
+		})
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("find customers: %w", err)
@@ -209,12 +209,13 @@ func (s *Store) FindCustomers(ctx context.Context, f data.CustomerFilter) ([]*da
 // EachCustomer streams the customers matching f, in order, to fn without holding them
 // all in memory; an error from fn stops the walk and is returned.
 func (s *Store) EachCustomer(ctx context.Context, f data.CustomerFilter, fn func(*data.Customer) error) error {
-	return s.eachCustomer(ctx, f, false, func(c *data.Customer, _ int) error { return fn(c) })
+	return s.eachCustomer(ctx, f, false, fn)
 }
 
-// eachCustomer runs the list query; with withCount every row also carries the number
-// of rows matching before LIMIT.
-func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, withCount bool, fn func(*data.Customer, int) error) error {
+// eachCustomer runs the list query. asSet keeps SQLite from walking the sort order
+// (it finds the matches first, through the search index when it can, then sorts
+// them): right for few matches, slow for many.
+func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, asSet bool, fn func(*data.Customer) error) error {
 	where, args, err := s.filterSQL(ctx, f)
 	if err != nil {
 		return fmt.Errorf("find customers: %w", err)
@@ -227,11 +228,11 @@ func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, withCou
 	if f.Desc {
 		dir = " DESC"
 	}
-	count := ", 0"
-	if withCount {
-		count = ", count(*) OVER ()"
+	order := col + dir + `, c.id` + dir
+	if asSet {
+		order = `+` + col + dir + `, +c.id` + dir // unary + : no index serves the order
 	}
-	q := `SELECT ` + customerColumns + count + ` FROM customers c` + where + ` ORDER BY ` + col + dir + `, c.id` + dir
+	q := `SELECT ` + customerColumns + ` FROM customers c` + where + ` ORDER BY ` + order
 	if f.Limit > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(args, f.Limit, f.Offset)
@@ -242,12 +243,11 @@ func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, withCou
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var n int
-		c, err := scanCustomer(rows, &n)
+		c, err := scanCustomer(rows)
 		if err != nil {
 			return fmt.Errorf("find customers: %w", err)
 		}
-		if err := fn(c, n); err != nil {
+		if err := fn(c); err != nil {
 			return err
 		}
 	}

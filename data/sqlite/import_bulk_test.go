@@ -286,7 +286,7 @@ func TestImportKeepsForeignKeys(t *testing.T) {
 	s.db.SetMaxOpenConns(1) // the import's connection is the one used next
 	ctx := context.Background()
 	importWith(t, s, 128, "first", mixedRows(5, 50))
-	for pragma, want := range map[string]int{"cache_size": -16384, "foreign_keys": 1, "wal_autocheckpoint": 1000} {
+	for pragma, want := range map[string]int{"cache_size": -4096, "foreign_keys": 1, "wal_autocheckpoint": 1000} {
 		var got int
 		if err := s.db.QueryRow(`PRAGMA ` + pragma).Scan(&got); err != nil || got != want {
 			t.Errorf("%s after an import: %d, %v; want the app's %d", pragma, got, err, want)

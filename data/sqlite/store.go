@@ -141,7 +141,7 @@ func dsn(path string) string {
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		"busy_timeout(5000)",
-		"cache_size(-16384)", // 16 MB of pages in memory (the default 2 MB spills an import to the WAL early)
+		"cache_size(-4096)", // 4 MB of pages per connection; an import raises it on its own (importPragmas)
 	} {
 		q.Add("_pragma", p)
 	}

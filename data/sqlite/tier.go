@@ -115,7 +115,7 @@ func tierRankSQL(tiers []*data.Tier, alias string) (string, []any) {
 func (s *Store) TierCounts(ctx context.Context, tiers []*data.Tier) ([]data.GroupCount, error) {
 	rank, args := tierRankSQL(tiers, "c")
 	rows, err := s.db.QueryContext(ctx, `SELECT `+rank+`, count(*), coalesce(sum(c.total_fen), 0)
-		FROM customers c INDEXED BY customers_groups GROUP BY 1`, args...)
+		FROM customers c GROUP BY 1`, args...) // SQLite scans the covering customers_groups when it is there
 	if err != nil {
 		return nil, fmt.Errorf("count tiers: %w", err)
 	}

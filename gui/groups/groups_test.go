@@ -3,11 +3,16 @@ package groups
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
 	"shopcrm/i18n"
 )
 
@@ -63,5 +68,46 @@ func TestTierMoreMenuHoldsTheOtherActions(t *testing.T) {
 	})
 	if strings.Join(items, ",") != "导出,复制手机号,存为标签" {
 		t.Errorf("更多 menu: %q", items)
+	}
+}
+
+// TestFirstOpenSaysCountingUntilEachPartIsIn: on the first open every part of 分组
+// says it is being counted (never an empty tier table), the tier table comes first,
+// and the rest follows.
+func TestFirstOpenSaysCountingUntilEachPartIsIn(t *testing.T) {
+	_, w := guitest.Window(t, i18n.Chinese)
+	store := guitest.Open(t, sqlite.Open)
+	store.Now = guitest.Clock
+	guitest.SeedGoldenShop(t, store)
+	q := &guitest.JobQueue{}
+	s := New(w, store, func() time.Time { return store.Now() }, q.Spawn)
+	w.SetContent(s.Content)
+	s.Reload()
+	loading := lang.L("groups.loading")
+	shows := func(c *fyne.Container, text string) bool {
+		return walk(c, func(o fyne.CanvasObject) bool {
+			l, ok := o.(*widget.Label)
+			return ok && l.Text == text
+		})
+	}
+	if s.summary.Text != loading || !shows(s.tiers.rows, loading) || !shows(s.rfm, loading) {
+		t.Fatalf("before any figure: summary %q, tier rows show loading %v, RFM %v", s.summary.Text,
+			shows(s.tiers.rows, loading), shows(s.rfm, loading))
+	}
+	q.RunUntil(func() bool { return len(s.tiers.lines) > 0 })
+	if len(q.Jobs) == 0 {
+		t.Fatal("the tiers came with everything else, not first")
+	}
+	for i, l := range s.tiers.lines {
+		if l.count.Text == "" {
+			t.Errorf("tier %d shows no count after the first step", i)
+		}
+	}
+	if !shows(s.rfm, loading) {
+		t.Error("RFM tab lost its loading line before its figures came")
+	}
+	q.RunUntil(func() bool { return false })
+	if s.summary.Text == loading || shows(s.rfm, loading) || shows(s.tiers.rows, loading) {
+		t.Errorf("after every step: summary %q, RFM still loading %v", s.summary.Text, shows(s.rfm, loading))
 	}
 }

@@ -12,6 +12,7 @@ import (
 type Store interface {
 	importer.Store // a group's export
 
+	Tiers(ctx context.Context) ([]*data.Tier, error)
 	Regroup(ctx context.Context, asOf time.Time) (*data.Grouping, error)
 	MonthlyStats(ctx context.Context, asOf time.Time, n int) ([]data.MonthStat, error)
 	TierCounts(ctx context.Context, tiers []*data.Tier) ([]data.GroupCount, error)

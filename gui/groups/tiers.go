@@ -101,20 +101,50 @@ func bold(s string) *widget.Label {
 
 // load shows the stored tiers with the grouping's counts.
 func (e *tierEditor) load(g *data.Grouping) {
-	e.saved = nil
-	for _, t := range g.Tiers {
-		c := *t.Tier
-		e.saved = append(e.saved, &c)
-	}
-	e.all = g.All
-	e.edit(e.saved)
+	tiers := make([]*data.Tier, len(g.Tiers))
+	counts := make([]data.GroupCount, len(g.Tiers))
 	for i, t := range g.Tiers {
-		e.lines[i].count.SetText(countText(t.GroupCount, g.All))
+		tiers[i], counts[i] = t.Tier, t.GroupCount
+	}
+	e.show(tiers, counts)
+}
+
+// show shows the stored tiers with their counts (every customer is in one tier, so
+// the counts add up to the whole shop).
+func (e *tierEditor) show(tiers []*data.Tier, counts []data.GroupCount) {
+	e.saved = nil
+	e.all = data.GroupCount{}
+	for i, t := range tiers {
+		c := *t
+		e.saved = append(e.saved, &c)
+		if i < len(counts) {
+			e.all.Add(counts[i])
+		}
+	}
+	e.rebuild(e.saved)
+	for i := range e.lines {
+		if i < len(counts) {
+			e.lines[i].count.SetText(countText(counts[i], e.all))
+		}
 	}
 }
 
-// edit rebuilds the rows from tiers (copied, so edits never touch them).
+// showLoading empties the table but for a line saying its figures are being counted.
+func (e *tierEditor) showLoading(text string) {
+	e.rows.RemoveAll()
+	e.lines = nil
+	e.rows.Add(widget.NewLabel(text))
+}
+
+// edit rebuilds the rows from tiers (copied, so edits never touch them) and counts
+// them again.
 func (e *tierEditor) edit(tiers []*data.Tier) {
+	e.rebuild(tiers)
+	e.preview()
+}
+
+// rebuild makes the rows of tiers (copied), not yet edited.
+func (e *tierEditor) rebuild(tiers []*data.Tier) {
 	e.rows.RemoveAll()
 	e.lines = nil
 	for i, t := range tiers {
@@ -125,7 +155,6 @@ func (e *tierEditor) edit(tiers []*data.Tier) {
 		e.rows.Add(l.row)
 	}
 	e.setDirty(false)
-	e.preview()
 }
 
 func (e *tierEditor) newLine(t *data.Tier, i int) *tierLine {
