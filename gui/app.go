@@ -67,6 +67,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 	a.SetIcon(assets.Icon)
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
 	applyPrefs(a, win, store)
+	readCurrency(win, store)
 	win.SetTitle(lang.L("app.title"))
 	g.customersScreen()
 	g.onboarding()

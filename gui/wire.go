@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
@@ -109,12 +110,20 @@ func (g *App) settingsScreen() {
 // derives from the archive, so none of it can go stale because one caller forgot a
 // piece. A new piece of derived state is refreshed here, not at the callers.
 func (g *App) archiveChanged() {
+	readCurrency(g.win, g.store) // an import or a restore may have brought another currency
 	g.customers.Refresh()
 	g.demo.Refresh() // the sample-data banner and the window title's mark
 	g.reminders.Reload()
 	g.groups.Reload()
 	g.history.Reload()
 	g.settings.Reload()
+}
+
+// readCurrency makes the archive's currency the one every amount on screen shows.
+func readCurrency(win fyne.Window, store *sqlite.Store) {
+	if err := ui.ReadCurrency(context.Background(), store); err != nil {
+		ui.ShowError(win, err)
+	}
 }
 
 // onboarding builds the welcome and the sample shop; the sample-data banner goes

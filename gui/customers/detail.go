@@ -109,8 +109,8 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	}
 	for _, kv := range [][2]string{
 		{lang.L("field.trades"), fmt.Sprint(st.TradeCount)},
-		{lang.L("field.total"), "¥" + data.FormatYuan(st.TotalFen)},
-		{lang.L("field.average"), "¥" + data.FormatYuan(st.AverageFen())},
+		{lang.L("field.total"), ui.Money(st.TotalFen)},
+		{lang.L("field.average"), ui.Money(st.AverageFen())},
 		{lang.L("field.first_trade"), first},
 		{lang.L("field.last_trade"), last},
 	} {
@@ -235,10 +235,10 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 	goods.SetText(text)
 	info := ui.LocalDateTime(t.TradedAt) + " · " + i18n.StatusName(t.Status)
 	if t.RefundFen > 0 && t.Status == data.StatusPaid {
-		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": data.FormatYuan(t.RefundFen)})
+		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": ui.Money(t.RefundFen)})
 	}
 	when.SetText(info)
-	amount.SetText("¥" + data.FormatYuan(t.AmountFen))
+	amount.SetText(ui.Money(t.AmountFen))
 	if t.Counts {
 		amount.Importance = widget.MediumImportance
 	} else {

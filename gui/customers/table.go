@@ -36,7 +36,7 @@ var listColumns = []listColumn{
 	}},
 	{"field.city", data.SortCity, 64, func(c *data.Customer, _ bool) string { return c.City }},
 	{"field.trades", data.SortTrades, 66, func(c *data.Customer, _ bool) string { return fmt.Sprint(c.Stats.TradeCount) }},
-	{"field.total", data.SortTotal, 96, func(c *data.Customer, _ bool) string { return "¥" + data.FormatYuan(c.Stats.TotalFen) }},
+	{"field.total", data.SortTotal, 96, func(c *data.Customer, _ bool) string { return ui.Money(c.Stats.TotalFen) }},
 	{"field.last_trade", data.SortLastTrade, 96, func(c *data.Customer, _ bool) string { return ui.LocalDate(c.Stats.LastTrade) }},
 	{"field.group", data.SortTier, 120, func(c *data.Customer, _ bool) string { return groupText(c) }},
 }

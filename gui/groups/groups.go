@@ -52,10 +52,10 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	s.charts = [6]*chart{
 		newChart(lang.L("groups.chart.tier_customers"), false, count),
-		newChart(lang.L("groups.chart.tier_value"), false, yuan),
+		newChart(moneyTitle("groups.chart.tier_value"), false, yuan),
 		newChart(lang.L("groups.chart.segment_customers"), false, count),
-		newChart(lang.L("groups.chart.segment_value"), false, yuan),
-		newChart(lang.L("groups.chart.sales"), true, yuan),
+		newChart(moneyTitle("groups.chart.segment_value"), false, yuan),
+		newChart(moneyTitle("groups.chart.sales"), true, yuan),
 		newChart(lang.L("groups.chart.buyers"), false, count),
 	}
 	charts := container.NewGridWithColumns(2)
@@ -108,7 +108,7 @@ func (s *Screen) Reload() {
 func (s *Screen) apply(d groupsData) {
 	g := d.g
 	s.summary.SetText(lang.L("groups.summary", map[string]any{"Date": g.Params.AsOf.Format(data.DateLayout),
-		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": data.FormatYuan(g.All.TotalFen)}))
+		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": ui.Money(g.All.TotalFen)}))
 	s.tiers.load(g)
 	s.showRFM(g)
 	s.showDormant(g)
@@ -116,9 +116,14 @@ func (s *Screen) apply(d groupsData) {
 	s.showCharts(g, d.months)
 }
 
-// countText is "12 位 · ¥3,400.00 · 25.0%".
+// moneyTitle is a chart's title with the archive's currency mark as its unit.
+func moneyTitle(key string) string {
+	return lang.L(key, map[string]any{"Unit": ui.CurrencySymbol()})
+}
+
+// countText is "12 位 · ¥3400.00 · 25.0%".
 func countText(c, all data.GroupCount) string {
-	return lang.L("groups.count_share", map[string]any{"Count": c.Customers, "Total": data.FormatYuan(c.TotalFen),
+	return lang.L("groups.count_share", map[string]any{"Count": c.Customers, "Total": ui.Money(c.TotalFen),
 		"Share": fmt.Sprintf("%.1f%%", 100*c.Share(all))})
 }
 
@@ -145,7 +150,7 @@ func (s *Screen) showRFM(g *data.Grouping) {
 		return
 	}
 	s.rfm.Add(widget.NewLabel(lang.L("groups.rfm.averages", map[string]any{"Recency": fmt.Sprintf("%.0f", p.AvgRecency),
-		"Trades": fmt.Sprintf("%.1f", p.AvgTrades), "Total": data.FormatYuan(int64(p.AvgTotalFen))})))
+		"Trades": fmt.Sprintf("%.1f", p.AvgTrades), "Total": ui.Money(int64(p.AvgTotalFen))})))
 	for _, sg := range g.Segments {
 		name := i18n.SegmentName(sg.Segment) + "  " + rfmLetters(sg.Segment)
 		s.rfm.Add(s.groupRow(name, lang.L("segment."+string(sg.Segment)+".hint"), sg.GroupCount, g.All, data.CustomerFilter{Segment: sg.Segment}))
@@ -271,6 +276,9 @@ func (s *Screen) showCharts(g *data.Grouping, months []data.MonthStat) {
 		back = append(back, float64(m.Returning()))
 	}
 	one := func(v []float64) chartSeries { return chartSeries{color: chartBlue, values: v} }
+	for i, key := range map[int]string{1: "groups.chart.tier_value", 3: "groups.chart.segment_value", 4: "groups.chart.sales"} {
+		s.charts[i].title = moneyTitle(key) // the archive's currency may have changed since the last load
+	}
 	s.charts[0].set(tierNames, one(tierN))
 	s.charts[1].set(tierNames, one(tierV))
 	s.charts[2].set(segNames, one(segN))
