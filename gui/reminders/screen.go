@@ -31,8 +31,8 @@ type Screen struct {
 	// takes it back.
 	status *widget.Label
 	undo   *widget.Button
-	tabs    *container.AppTabs
-	lists   [3]*reminderList
+	tabs   *container.AppTabs
+	lists  [3]*reminderList
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
 	Content *ui.BadgedContent
 
