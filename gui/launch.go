@@ -90,6 +90,10 @@ func (l *Launcher) opened(store *sqlite.Store, err error) {
 	switch {
 	case err == nil:
 		l.store = store
+		applyPrefs(l.a, store) // the lock screen speaks the chosen language, in the chosen look
+		if l.gate != nil {
+			l.gate.SetTitle(lang.L("app.title"))
+		}
 		l.unlock()
 	case errors.As(err, &ce) && ce.Backup != nil:
 		log.Printf("start: %v", err)

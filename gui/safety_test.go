@@ -9,10 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
 
@@ -215,5 +217,34 @@ func TestEraseFromTheCustomerDetailRemovesTheBuyerAndLogsIt(t *testing.T) {
 	test.Tap(button(t, g.win, "设置"))
 	if !hasTextContaining(g.win, "应买家要求彻底删除了 1 位买家") {
 		t.Error("the activity log should list the erasure")
+	}
+}
+
+// TestLockScreenUsesTheChosenLanguageAndLook: the password is asked in the language
+// and light / dark look the seller chose, not the system's (issue 16, item 9).
+func TestLockScreenUsesTheChosenLanguageAndLook(t *testing.T) {
+	t.Cleanup(func() { i18n.Use(i18n.Chinese) })
+	dir := t.TempDir()
+	s, err := sqlite.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.SetLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{settings.PrefLanguage: "en", settings.PrefTheme: settings.ThemeDark} {
+		if err := s.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	l := newTestLauncher(t, dir) // starts in Chinese, as on a Chinese system
+	if l.gate == nil {
+		t.Fatal("a locked app must ask for the password")
+	}
+	button(t, l.gate, "Open")
+	if th, ok := l.a.Settings().Theme().(*shopTheme); !ok || th.variant == nil || *th.variant != theme.VariantDark {
+		t.Error("the lock screen should be dark, as chosen")
 	}
 }
