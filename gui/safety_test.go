@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -246,5 +247,60 @@ func TestLockScreenUsesTheChosenLanguageAndLook(t *testing.T) {
 	button(t, l.gate, "Open")
 	if th, ok := l.a.Settings().Theme().(*shopTheme); !ok || th.variant == nil || *th.variant != theme.VariantDark {
 		t.Error("the lock screen should be dark, as chosen")
+	}
+}
+
+// typeIn focuses e as a click would (the canvas moves the focus) and types s.
+func typeIn(w fyne.Window, e *widget.Entry, s string) {
+	w.Canvas().Focus(e)
+	for _, r := range s {
+		w.Canvas().Focused().TypedRune(r)
+	}
+}
+
+// pressEnter presses Enter in e, as the keyboard would.
+func pressEnter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// TestLockPasswordFormKeepsWhatWasTyped: a mismatch or a wrong current password is
+// said in the form, which stays open with what was typed; Enter saves like the button
+// (issue 16, item 13: a mismatch closed the whole form).
+func TestLockPasswordFormKeepsWhatWasTyped(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	test.Tap(button(t, g.win, "设置"))
+	test.Tap(button(t, g.win, "设置密码"))
+	entries := passwordEntries(g.win)
+	typeIn(g.win, entries[0], "茶叶2026")
+	typeIn(g.win, entries[1], "茶叶2025")
+	pressEnter(entries[1])
+	if on, _ := store.HasLockPassword(ctx); on {
+		t.Fatal("two different passwords must not be saved")
+	}
+	if g.win.Canvas().Overlays().Top() == nil || entries[1].Validate() == nil {
+		t.Fatal("a mismatch must keep the form open and say so")
+	}
+	entries[1].SetText("茶叶2026")
+	pressEnter(entries[1])
+	if err := store.CheckLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Fatalf("Enter did not save the password: %v", err)
+	}
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the form should close once saved")
+	}
+
+	test.Tap(button(t, g.win, "修改密码"))
+	entries = passwordEntries(g.win)
+	typeIn(g.win, entries[0], "不对")
+	typeIn(g.win, entries[1], "红茶2027")
+	typeIn(g.win, entries[2], "红茶2027")
+	pressEnter(entries[2])
+	if g.win.Canvas().Overlays().Top() == nil || entries[1].Text != "红茶2027" {
+		t.Fatal("a wrong current password must keep the form open with what was typed")
+	}
+	if !strings.Contains(strings.Join(texts(topLayer(g.win)), "\n"), "密码不正确") {
+		t.Errorf("the form should say the current password is wrong: %q", texts(topLayer(g.win)))
+	}
+	if err := store.CheckLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Errorf("the password changed after a wrong current one: %v", err)
 	}
 }

@@ -115,7 +115,7 @@ func (w *Wizard) askPassword(wrong bool) {
 	w.dlg.Hide()
 	note := widget.NewLabel(msg)
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm(lang.L("import.password.title"), lang.L("action.open"), lang.L("action.cancel"),
+	d := ui.NewFormDialog(lang.L("import.password.title"), lang.L("action.open"),
 		[]*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem(lang.L("import.password.label"), pw)}, func(ok bool) {
 			if ok {
 				w.opt.Password = pw.Text
