@@ -35,6 +35,7 @@ type customerDetail struct {
 
 	title   *widget.Label
 	sub     *widget.Label
+	info    *container.Scroll
 	stats   *fyne.Container
 	fields  *fyne.Container
 	trades  *widget.List
@@ -66,7 +67,7 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())
-	info := container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
+	d.info = container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
 
 	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
 	d.noTrade = widget.NewLabel(lang.L("trades.none"))
@@ -76,7 +77,7 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	tradesBox := container.NewBorder(tradesHead, nil, nil, nil, container.NewStack(d.trades, d.noTrade))
 
 	d.followUps = newFollowUpPanel()
-	split := container.NewVSplit(info, container.NewAppTabs(container.NewTabItem(lang.L("trades.title"), tradesBox), d.followUps.tab))
+	split := container.NewVSplit(d.info, container.NewAppTabs(container.NewTabItem(lang.L("trades.title"), tradesBox), d.followUps.tab))
 	split.SetOffset(0.5)
 	d.body = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
 	d.body.Hide()
@@ -93,6 +94,11 @@ func (d *customerDetail) clear() {
 
 // show fills the pane with c and its trades (newest first).
 func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
+	if d.customer == nil || d.customer.ID != c.ID { // another customer is read from the top
+		d.info.ScrollToTop()
+		d.trades.ScrollToTop()
+		d.followUps.scrollToTop()
+	}
 	d.customer, d.tradeRows = c, trades
 	d.title.SetText(c.DisplayName())
 	d.sub.SetText(i18n.PlatformName(c.Platform) + " · " + i18n.TierName(c.Tier))
