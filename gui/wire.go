@@ -94,7 +94,7 @@ func (g *App) openImport(path string) {
 func (g *App) settingsScreen() {
 	g.settings = settings.New(
 		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
-			OnLanguage: g.reopen, OnLook: func() { applyLook(g.fyneApp, g.store) }, OnOpenDataFolder: g.openDataFolder}),
+			OnLanguage: g.reopen, OnLook: g.lookChanged, OnOpenDataFolder: g.openDataFolder}),
 		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
 		settings.Privacy(g.win, g.store, func(on bool) { g.customers.SetMaskPhones(on) }),
 		settings.Security(g.win, g.store),
@@ -103,6 +103,13 @@ func (g *App) settingsScreen() {
 			OpenFolder: func(dir string) error { return g.fyneApp.OpenURL(folderURL(dir)) }, OnRestored: g.archiveChanged}),
 		settings.Audit(g.win, g.store, g.spawn),
 	)
+}
+
+// lookChanged applies the chosen theme and text size; the list's columns are
+// measured again for the new text size.
+func (g *App) lookChanged() {
+	applyLook(g.fyneApp, g.store)
+	g.customers.SizeColumns()
 }
 
 // archiveChanged is the one path of a whole-archive change (a restore, the sample
