@@ -79,4 +79,3 @@ func TestListColumnsShowTheirContentAtEveryTextSize(t *testing.T) {
 		})
 	}
 }
-

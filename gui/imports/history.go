@@ -14,8 +14,8 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// History is 导入记录: every import with its counts, and 撤销 for the newest one
-// still in place.
+// History is 导入记录: every import with its counts, and 撤销 on each one still in
+// place that no later import builds on (the others say which import to undo first).
 type History struct {
 	win     fyne.Window
 	store   Store
@@ -69,21 +69,26 @@ func (h *History) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
 	what.SetText(fmt.Sprintf("%s  %s", ui.LocalDateTime(b.ImportedAt), b.FileName))
 	text := lang.L("history.counts", map[string]any{"Created": b.CreatedCustomers, "Updated": b.UpdatedCustomers,
 		"Trades": b.CreatedTrades, "Skipped": b.Skipped, "Rejected": b.Rejected})
-	if !b.RevertedAt.IsZero() {
+	switch {
+	case !b.RevertedAt.IsZero():
 		text = lang.L("history.reverted", map[string]any{"When": ui.LocalDateTime(b.RevertedAt)}) + " · " + text
+	case b.BlockedBy != 0: // a later import builds on this one: it is undone first, and the row says so
+		text = lang.L("history.blocked", map[string]any{"File": h.fileName(b.BlockedBy)}) + " · " + text
 	}
 	counts.SetText(text)
-	// Imports are undone newest first: only the newest one still in place offers 撤销.
-	latest := b.RevertedAt.IsZero()
-	for _, later := range h.batches[:i] {
-		latest = latest && !later.RevertedAt.IsZero()
-	}
-	if latest {
-		undo.Show()
-	} else {
-		undo.Hide()
-	}
+	undo.Hidden = !b.RevertedAt.IsZero() || b.BlockedBy != 0
+	undo.Refresh()
 	undo.OnTapped = func() { h.revert(b) }
+}
+
+// fileName is the file of the import with this id.
+func (h *History) fileName(id int64) string {
+	for _, b := range h.batches {
+		if b.ID == id {
+			return b.FileName
+		}
+	}
+	return ""
 }
 
 func (h *History) revert(b *data.ImportBatch) {
