@@ -15,6 +15,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
 	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
@@ -303,4 +304,33 @@ func TestLockPasswordFormKeepsWhatWasTyped(t *testing.T) {
 	if err := store.CheckLockPassword(ctx, "茶叶2026"); err != nil {
 		t.Errorf("the password changed after a wrong current one: %v", err)
 	}
+}
+
+// TestASecondStartHandsItsSheetToTheRunningWindow: opening a sheet while ShopCRM runs
+// on the same data folder opens that window's import wizard on it; the second start
+// ends without a window (issue 16, item 11: it said "已经在运行" and dropped the file).
+func TestASecondStartHandsItsSheetToTheRunningWindow(t *testing.T) {
+	dir := t.TempDir()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	sync := func(f func()) { f() }
+	first := launch(a, dir, "", sync)
+	t.Cleanup(first.Close)
+	if first.Main == nil {
+		t.Fatal("the first start did not open the window")
+	}
+	first.Main.welcome.Hide()
+	sheet := guitest.WriteSheet(t)
+	second := launch(a, dir, sheet, sync)
+	t.Cleanup(second.Close)
+	if !second.HandedOver || second.Main != nil || second.gate != nil {
+		t.Fatalf("the second start should hand its sheet over and end: handed %v, window %v, gate %v",
+			second.HandedOver, second.Main != nil, second.gate != nil)
+	}
+	if w := first.Main.current().wizard; w == nil {
+		t.Fatal("the running window did not open the import wizard on the handed sheet")
+	}
+	button(t, first.Main.win, "检查数据")
 }
