@@ -90,7 +90,7 @@ func (s *Screen) Reload() {
 		var d groupsData
 		var err error
 		if d.g, err = s.store.Regroup(ctx, now); err == nil {
-			d.months, err = s.store.MonthlyStats(ctx, now, 12)
+			d.months, err = s.store.MonthlyStats(ctx, lastFullMonth(now), 12)
 		}
 		fyne.Do(func() {
 			if seq != s.seq {
@@ -114,6 +114,12 @@ func (s *Screen) apply(d groupsData) {
 	s.showDormant(g)
 	s.showTags(g)
 	s.showCharts(g, d.months)
+}
+
+// lastFullMonth is a day of the last month that is over: the monthly charts end
+// there, since a month two days old plotted beside whole ones reads as a collapse.
+func lastFullMonth(now time.Time) time.Time {
+	return time.Date(now.Year(), now.Month(), 1, 12, 0, 0, 0, now.Location()).AddDate(0, 0, -1)
 }
 
 // moneyTitle is a chart's title with the archive's currency mark as its unit.
