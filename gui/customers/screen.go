@@ -32,7 +32,7 @@ type Screen struct {
 	count    *widget.Label
 	listArea *fyne.Container
 	empty    *fyne.Container
-	emptyMsg *widget.Label
+	emptyMsg *ui.WrapLabel
 	detail   *customerDetail
 	// Content is the screen; the shell may wrap it (the sample-data banner).
 	Content fyne.CanvasObject
@@ -80,9 +80,7 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	s.groups = newCustomerGroups(s)
 	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
 
-	s.emptyMsg = widget.NewLabel("")
-	s.emptyMsg.Wrapping = fyne.TextWrapWord
-	s.emptyMsg.Alignment = fyne.TextAlignCenter
+	s.emptyMsg = ui.EmptyMessage("")
 	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
 	emptyImport := widget.NewButtonWithIcon(lang.L("import.mine"), theme.UploadIcon(), func() { s.OnImport() })
 	emptyImport.Importance = widget.HighImportance

@@ -22,7 +22,7 @@ type History struct {
 	spawn   func(func())
 	batches []*data.ImportBatch
 	list    *widget.List
-	empty   *widget.Label
+	empty   *ui.WrapLabel
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject
 	// OnImport starts the import wizard; OnReverted is told after an undo.

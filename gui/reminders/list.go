@@ -18,7 +18,7 @@ type reminderList struct {
 	s     *Screen
 	items []reminderItem
 	list  *widget.List
-	empty *widget.Label
+	empty *ui.WrapLabel
 	// content holds the list and the empty-state hint.
 	content fyne.CanvasObject
 }
