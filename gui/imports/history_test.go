@@ -65,3 +65,13 @@ func TestHistoryOffersUndoOnEveryImportNothingBuildsOn(t *testing.T) {
 		t.Error("the blocked 淘宝 import does not say which import to undo first")
 	}
 }
+
+// TestFileDialogHasAChineseTitle: the file dialog is titled in words, not Fyne's
+// "打开 文件" (issue 16, cosmetic: file dialogs half translated).
+func TestFileDialogHasAChineseTitle(t *testing.T) {
+	g, _ := newTestApp(t)
+	PickFile(g.win, func(string) {})
+	if !hasText(g.win, "选择要导入的表格") || hasText(g.win, "打开 文件") {
+		t.Error("the file dialog should be titled 选择要导入的表格")
+	}
+}

@@ -53,8 +53,7 @@ func PickFile(win fyne.Window, open func(path string)) {
 		open(r.URI().Path())
 	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".csv", ".txt", ".xls"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	ui.ShowFileDialog(d, lang.L("filedialog.open_title"))
 }
 
 // Start opens the wizard on the file at path; spawn runs slow work off the UI goroutine
