@@ -61,7 +61,7 @@ func newTierEditor(s *Screen) *tierEditor {
 	head := tierColumns(bold(lang.L("groups.tier.name")), bold(lang.L("groups.tier.min_trades")), e.totalHead, counts)
 	bar := container.NewHBox(add, layout.NewSpacer(), e.undo, e.save)
 	e.content = container.NewBorder(container.NewVBox(help, head), container.NewVBox(e.status, bar), nil, nil,
-		container.NewVScroll(e.rows))
+		ui.NewPageScroll(e.rows)) // the wheel scrolls the table over its fields too
 	return e
 }
 
