@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -100,8 +101,20 @@ func (s *Screen) handled(r *data.Reminder, said string, contactID int64, err err
 	first := s.firstOccurrence(r)
 	s.undo.OnTapped = func() { s.reopen(first, contactID) }
 	s.undo.Show()
+	s.undoSeq++
+	seq := s.undoSeq
+	time.AfterFunc(undoFor, func() { // a short while: then the bar goes, as the seller has moved on
+		fyne.Do(func() {
+			if seq == s.undoSeq {
+				s.undo.Hide()
+			}
+		})
+	})
 	s.changed(r)
 }
+
+// undoFor is how long 撤销 is offered after an action.
+const undoFor = 15 * time.Second
 
 // firstOccurrence is the earliest occurrence of r's repeating follow-up on the agenda
 // (it keeps one state for all of them, moved on by any of them), else r.

@@ -29,10 +29,11 @@ type Screen struct {
 	heading *widget.Label
 	// status says what the last action did; undo (shown after 完成, 稍后提醒 and 忽略)
 	// takes it back.
-	status *widget.Label
-	undo   *widget.Button
-	tabs   *container.AppTabs
-	lists  [3]*reminderList
+	status  *widget.Label
+	undo    *widget.Button
+	undoSeq int // the action 撤销 is offered for; a later one replaces it
+	tabs    *container.AppTabs
+	lists   [3]*reminderList
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
 	Content *ui.BadgedContent
 
