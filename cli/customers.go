@@ -59,6 +59,10 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err != nil {
 		return err
 	}
+	money, err := currency(ctx, e)
+	if err != nil {
+		return err
+	}
 	n := 0
 	err = e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		n++
@@ -67,7 +71,7 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 			phone = data.MaskPhone(phone)
 		}
 		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, phone, c.City,
-			fmt.Sprint(c.Stats.TradeCount), "¥" + data.FormatYuan(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
+			fmt.Sprint(c.Stats.TradeCount), money.Format(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
 			i18n.TierName(c.Tier)}, "\t"))
 		return err
 	})

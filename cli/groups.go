@@ -67,11 +67,15 @@ func writeGroupsText(ctx context.Context, e *env, day time.Time) error {
 	if err != nil {
 		return err
 	}
+	money, err := currency(ctx, e)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(e.out, lang.L("cli.groups.title", map[string]any{"Date": g.Params.AsOf.Format(data.DateLayout),
 		"Customers": g.All.Customers, "Buyers": g.Params.Buyers}))
 	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	line := func(name string, c data.GroupCount) {
-		fmt.Fprintf(w, "%s\t%d\t¥%s\t%.1f%%\n", name, c.Customers, data.FormatYuan(c.TotalFen), 100*c.Share(g.All))
+		fmt.Fprintf(w, "%s\t%d\t%s\t%.1f%%\n", name, c.Customers, money.Format(c.TotalFen), 100*c.Share(g.All))
 	}
 	fmt.Fprintln(w, lang.L("cli.groups.head"))
 	for _, t := range g.Tiers {

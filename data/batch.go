@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// ErrNotLatestBatch means a batch cannot be reverted while a later import is still in
-// place: imports are undone newest first.
+// ErrNotLatestBatch means a batch cannot be reverted while a later import that builds
+// on it is still in place (it changed or added to this batch's customers and trades,
+// or found rows of it already there): that one is undone first.
 var ErrNotLatestBatch = errors.New("a later import must be reverted first")
 
 // ImportBatch is one recorded import.
@@ -26,4 +27,7 @@ type ImportBatch struct {
 	RevertedAt       time.Time // zero while in place
 	// Outcomes say what was skipped and rejected, by reason.
 	Outcomes []Outcome
+	// BlockedBy is the newest later import still in place that builds on this one
+	// (see ErrNotLatestBatch), 0 when this one can be undone by itself.
+	BlockedBy int64
 }

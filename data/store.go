@@ -68,6 +68,9 @@ type ReminderStore interface {
 	CompleteReminder(ctx context.Context, r *Reminder, c *Contact) error
 	SnoozeReminder(ctx context.Context, r *Reminder, until time.Time) error
 	DismissReminder(ctx context.Context, r *Reminder) error
+	// ReopenReminder undoes 完成 / 稍后提醒 / 忽略 of r (and removes the contact record
+	// contactID a completion wrote, 0 for none).
+	ReopenReminder(ctx context.Context, r *Reminder, contactID int64) error
 	ReminderRules(ctx context.Context) (map[ReminderKind]*ReminderRule, error)
 	SaveReminderRule(ctx context.Context, r *ReminderRule) error
 	Template(ctx context.Context, kind ReminderKind, lang string) (body string, custom bool, err error)

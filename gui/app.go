@@ -66,7 +66,8 @@ func newApp(a fyne.App, store *sqlite.Store, spawn func(func())) *App {
 func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func())) *App {
 	a.SetIcon(assets.Icon)
 	g := &App{fyneApp: a, win: win, store: store, spawn: spawn}
-	applyPrefs(a, win, store)
+	applyPrefs(a, store)
+	readCurrency(win, store)
 	win.SetTitle(lang.L("app.title"))
 	g.customersScreen()
 	g.onboarding()

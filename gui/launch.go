@@ -32,8 +32,15 @@ type Launcher struct {
 	spawn      func(func())
 	gate       fyne.Window // the small start window, while one is needed
 	store      *sqlite.Store
+	// handoff takes the sheets a later start on the same folder hands over; pending
+	// holds those handed over before the main window is up (the lock screen).
+	handoff *folder.Handoff
+	pending []string
 	// Main is the main window once the data is open (nil before).
 	Main *App
+	// HandedOver is set when this start gave its sheet to the ShopCRM already running
+	// on the folder and ends without a window of its own.
+	HandedOver bool
 }
 
 // Launch starts the app on the data folder dir; importPath, when set, is a sheet to
@@ -51,6 +58,7 @@ func launch(a fyne.App, dir, importPath string, spawn func(func())) *Launcher {
 
 // Close closes the store, releasing the data folder for the next start.
 func (l *Launcher) Close() {
+	l.handoff.Close()
 	if l.store != nil {
 		l.store.Close()
 	}
@@ -90,7 +98,14 @@ func (l *Launcher) opened(store *sqlite.Store, err error) {
 	switch {
 	case err == nil:
 		l.store = store
+		l.listenForSheets()
+		applyPrefs(l.a, store) // the lock screen speaks the chosen language, in the chosen look
+		if l.gate != nil {
+			l.gate.SetTitle(lang.L("app.title"))
+		}
 		l.unlock()
+	case errors.Is(err, data.ErrLocked) && l.importPath != "":
+		l.handOver(err)
 	case errors.As(err, &ce) && ce.Backup != nil:
 		log.Printf("start: %v", err)
 		var restore *widget.Button
@@ -104,6 +119,44 @@ func (l *Launcher) opened(store *sqlite.Store, err error) {
 		log.Printf("start: %v", err)
 		l.showGate(i18n.Message(err))
 	}
+}
+
+// listenForSheets takes the sheets a later start on the same data folder hands over
+// ("Open with" while the window runs): each opens in this window's import wizard.
+func (l *Launcher) listenForSheets() {
+	h, err := folder.ListenHandoff(l.dir, func(path string) {
+		fyne.Do(func() {
+			if l.Main == nil {
+				l.pending = append(l.pending, path) // opened once the password is in
+				return
+			}
+			g := l.Main.current()
+			g.OpenImport(path)
+			g.win.RequestFocus()
+		})
+	})
+	if err != nil { // the window works without it; a second start then says it is running
+		log.Printf("start: %v", err)
+	}
+	l.handoff = h
+}
+
+// handOver gives the sheet this start was opened with to the ShopCRM already running
+// on the data folder, and ends this start; when none takes it, it says why (locked).
+func (l *Launcher) handOver(locked error) {
+	path := l.importPath
+	l.spawn(func() {
+		err := folder.HandOff(l.dir, path)
+		fyne.Do(func() {
+			if err != nil {
+				log.Printf("start: %v", locked)
+				l.showGate(i18n.Message(locked))
+				return
+			}
+			l.HandedOver = true
+			l.a.Quit()
+		})
+	})
 }
 
 // restoreDamaged puts the offered backup in place of the damaged file and starts again.
@@ -187,6 +240,10 @@ func (l *Launcher) showMain() {
 	if l.importPath != "" {
 		g.OpenImport(l.importPath)
 	}
+	for _, path := range l.pending {
+		g.OpenImport(path)
+	}
+	l.pending = nil
 	if where := folder.Synced(l.dir); where != "" {
 		dialog.ShowInformation(lang.L("backup.title"), i18n.SyncedFolderWarning(where), g.win)
 	}

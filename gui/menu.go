@@ -74,6 +74,7 @@ func (g *App) reopen() {
 	size := g.win.Canvas().Size()
 	next := newAppIn(g.fyneApp, g.win, g.store, g.spawn)
 	next.win.Resize(size)
+	next.reminders.OnDue = nil // the seller is in 设置: the agenda loading behind it must not take her to 提醒
 	next.showScreen(next.settings.Content)
 	g.replacedBy = next
 }

@@ -6,7 +6,6 @@ import (
 	"log"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"shopcrm/gui/settings"
@@ -14,14 +13,14 @@ import (
 	"shopcrm/i18n"
 )
 
-// applyPrefs puts the stored language and look into effect; it runs before the
-// screens are built so that they come up in the chosen language.
-func applyPrefs(a fyne.App, win fyne.Window, store ui.PrefStore) {
+// applyPrefs puts the stored language and look into effect as soon as the archive is
+// open: before the lock password is asked and before the screens are built, so that
+// both come up in the chosen language and look.
+func applyPrefs(a fyne.App, store ui.PrefStore) {
 	if v := ui.Pref(store, settings.PrefLanguage, ""); v != "" { // never chosen: main already follows the system
 		if err := i18n.Use(settings.LanguageChoice(v)); err != nil {
 			log.Printf("translations: %v", err)
 		}
-		win.SetTitle(lang.L("app.title"))
 	}
 	applyLook(a, store)
 }

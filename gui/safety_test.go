@@ -5,14 +5,18 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
+	"shopcrm/gui/settings"
 	"shopcrm/i18n"
 )
 
@@ -216,4 +220,117 @@ func TestEraseFromTheCustomerDetailRemovesTheBuyerAndLogsIt(t *testing.T) {
 	if !hasTextContaining(g.win, "应买家要求彻底删除了 1 位买家") {
 		t.Error("the activity log should list the erasure")
 	}
+}
+
+// TestLockScreenUsesTheChosenLanguageAndLook: the password is asked in the language
+// and light / dark look the seller chose, not the system's (issue 16, item 9).
+func TestLockScreenUsesTheChosenLanguageAndLook(t *testing.T) {
+	t.Cleanup(func() { i18n.Use(i18n.Chinese) })
+	dir := t.TempDir()
+	s, err := sqlite.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := s.SetLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range map[string]string{settings.PrefLanguage: "en", settings.PrefTheme: settings.ThemeDark} {
+		if err := s.SetSetting(ctx, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	l := newTestLauncher(t, dir) // starts in Chinese, as on a Chinese system
+	if l.gate == nil {
+		t.Fatal("a locked app must ask for the password")
+	}
+	button(t, l.gate, "Open")
+	if th, ok := l.a.Settings().Theme().(*shopTheme); !ok || th.variant == nil || *th.variant != theme.VariantDark {
+		t.Error("the lock screen should be dark, as chosen")
+	}
+}
+
+// typeIn focuses e as a click would (the canvas moves the focus) and types s.
+func typeIn(w fyne.Window, e *widget.Entry, s string) {
+	w.Canvas().Focus(e)
+	for _, r := range s {
+		w.Canvas().Focused().TypedRune(r)
+	}
+}
+
+// pressEnter presses Enter in e, as the keyboard would.
+func pressEnter(e *widget.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// TestLockPasswordFormKeepsWhatWasTyped: a mismatch or a wrong current password is
+// said in the form, which stays open with what was typed; Enter saves like the button
+// (issue 16, item 13: a mismatch closed the whole form).
+func TestLockPasswordFormKeepsWhatWasTyped(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	test.Tap(button(t, g.win, "设置"))
+	test.Tap(button(t, g.win, "设置密码"))
+	entries := passwordEntries(g.win)
+	typeIn(g.win, entries[0], "茶叶2026")
+	typeIn(g.win, entries[1], "茶叶2025")
+	pressEnter(entries[1])
+	if on, _ := store.HasLockPassword(ctx); on {
+		t.Fatal("two different passwords must not be saved")
+	}
+	if g.win.Canvas().Overlays().Top() == nil || entries[1].Validate() == nil {
+		t.Fatal("a mismatch must keep the form open and say so")
+	}
+	entries[1].SetText("茶叶2026")
+	pressEnter(entries[1])
+	if err := store.CheckLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Fatalf("Enter did not save the password: %v", err)
+	}
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the form should close once saved")
+	}
+
+	test.Tap(button(t, g.win, "修改密码"))
+	entries = passwordEntries(g.win)
+	typeIn(g.win, entries[0], "不对")
+	typeIn(g.win, entries[1], "红茶2027")
+	typeIn(g.win, entries[2], "红茶2027")
+	pressEnter(entries[2])
+	if g.win.Canvas().Overlays().Top() == nil || entries[1].Text != "红茶2027" {
+		t.Fatal("a wrong current password must keep the form open with what was typed")
+	}
+	if !strings.Contains(strings.Join(texts(topLayer(g.win)), "\n"), "密码不正确") {
+		t.Errorf("the form should say the current password is wrong: %q", texts(topLayer(g.win)))
+	}
+	if err := store.CheckLockPassword(ctx, "茶叶2026"); err != nil {
+		t.Errorf("the password changed after a wrong current one: %v", err)
+	}
+}
+
+// TestASecondStartHandsItsSheetToTheRunningWindow: opening a sheet while ShopCRM runs
+// on the same data folder opens that window's import wizard on it; the second start
+// ends without a window (issue 16, item 11: it said "已经在运行" and dropped the file).
+func TestASecondStartHandsItsSheetToTheRunningWindow(t *testing.T) {
+	dir := t.TempDir()
+	a := test.NewTempApp(t)
+	if err := i18n.Use(i18n.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	sync := func(f func()) { f() }
+	first := launch(a, dir, "", sync)
+	t.Cleanup(first.Close)
+	if first.Main == nil {
+		t.Fatal("the first start did not open the window")
+	}
+	first.Main.welcome.Hide()
+	sheet := guitest.WriteSheet(t)
+	second := launch(a, dir, sheet, sync)
+	t.Cleanup(second.Close)
+	if !second.HandedOver || second.Main != nil || second.gate != nil {
+		t.Fatalf("the second start should hand its sheet over and end: handed %v, window %v, gate %v",
+			second.HandedOver, second.Main != nil, second.gate != nil)
+	}
+	if w := first.Main.current().wizard; w == nil {
+		t.Fatal("the running window did not open the import wizard on the handed sheet")
+	}
+	button(t, first.Main.win, "检查数据")
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -9,7 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/data"
 	"shopcrm/data/sqlite"
+	"shopcrm/gui/internal/guitest"
 	"shopcrm/gui/onboarding"
 	"shopcrm/gui/settings"
 	"shopcrm/i18n"
@@ -215,5 +218,33 @@ func TestDataFolderIsShownAndOpensAsAFileURL(t *testing.T) {
 		if got := folderURL(c.dir).String(); got != c.want {
 			t.Errorf("folderURL(%q): got %s, want %s", c.dir, got, c.want)
 		}
+	}
+}
+
+// TestLanguageSwitchStaysInSettings: after choosing another language the window stays
+// on 设置 even when the agenda, loaded again behind it, has something due (issue 16,
+// item 9: it jumped to 提醒 once the load finished).
+func TestLanguageSwitchStaysInSettings(t *testing.T) {
+	t.Cleanup(func() { i18n.Use(i18n.Chinese) })
+	store := newTestStore(t)
+	ctx := context.Background()
+	if err := store.SetSetting(ctx, onboarding.PrefWelcome, "1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformJD, Nick: "甲", Birthday: "11-24"}); err != nil {
+		t.Fatal(err)
+	}
+	var q guitest.JobQueue
+	a := test.NewTempApp(t)
+	g := newApp(a, store, q.Spawn)
+	g.win.Show()
+	t.Cleanup(func() { closeIfOpen(g.win) })
+	q.RunUntil(func() bool { return false })
+	test.Tap(button(t, g.win, "设置"))
+	radio(t, g.win, "English").SetSelected("English")
+	q.RunUntil(func() bool { return false }) // the new screens load, the agenda among them
+	en := g.current()
+	if en == g || !en.settings.Content.Visible() || en.reminders.Content.Visible() {
+		t.Error("after the language switch the window should stay on Settings")
 	}
 }

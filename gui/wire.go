@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
@@ -98,7 +99,7 @@ func (g *App) openImport(path string) {
 func (g *App) settingsScreen() {
 	g.settings = settings.New(
 		settings.General(g.win, g.store, filepath.Dir(g.store.Path()), settings.GeneralActions{
-			OnLanguage: g.reopen, OnLook: func() { applyLook(g.fyneApp, g.store) }, OnOpenDataFolder: g.openDataFolder}),
+			OnLanguage: g.reopen, OnLook: g.lookChanged, OnOpenDataFolder: g.openDataFolder}),
 		settings.Reminders(g.win, g.store, func() { g.reminders.Reload() }),
 		settings.Privacy(g.win, g.store, func(on bool) { g.customers.SetMaskPhones(on) }),
 		settings.Security(g.win, g.store),
@@ -109,17 +110,32 @@ func (g *App) settingsScreen() {
 	)
 }
 
+// lookChanged applies the chosen theme and text size; the list's columns are
+// measured again for the new text size.
+func (g *App) lookChanged() {
+	applyLook(g.fyneApp, g.store)
+	g.customers.SizeColumns()
+}
+
 // archiveChanged is the one path of a whole-archive change (a restore, the sample
 // shop loaded or removed, an import or its undo): it refreshes everything the window
 // derives from the archive, so none of it can go stale because one caller forgot a
 // piece. A new piece of derived state is refreshed here, not at the callers.
 func (g *App) archiveChanged() {
+	readCurrency(g.win, g.store) // an import or a restore may have brought another currency
 	g.customers.Refresh()
 	g.demo.Refresh() // the sample-data banner and the window title's mark
 	g.reminders.Reload()
 	g.groups.Reload()
 	g.history.Reload()
 	g.settings.Reload()
+}
+
+// readCurrency makes the archive's currency the one every amount on screen shows.
+func readCurrency(win fyne.Window, store *sqlite.Store) {
+	if err := ui.ReadCurrency(context.Background(), store); err != nil {
+		ui.ShowError(win, err)
+	}
 }
 
 // onboarding builds the welcome and the sample shop; the sample-data banner goes

@@ -35,7 +35,37 @@ func (s *Store) FindImportBatches(ctx context.Context) ([]*data.ImportBatch, err
 		return nil, err
 	}
 	rows.Close()
+	for _, b := range out {
+		if b.RevertedAt.IsZero() {
+			if b.BlockedBy, err = blockingBatch(ctx, s.db, b.ID); err != nil {
+				return nil, fmt.Errorf("find import batches: %w", err)
+			}
+		}
+	}
 	return out, s.batchOutcomes(ctx, out)
+}
+
+// blockingBatch is the newest later import still in place that builds on batch, 0 for
+// none. A later import builds on it when it changed a customer or trade this one
+// created or changed, added trades to a customer this one created, or found rows
+// already there (its unchanged count: they may be this batch's, and would vanish
+// with it). Undoing this one first would bring back the wrong values or take that
+// import's data away.
+func blockingBatch(ctx context.Context, q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}, batch int64) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT coalesce(max(lb.id), 0) FROM import_batches lb
+		WHERE lb.id > ?1 AND lb.reverted_at IS NULL AND (
+			lb.unchanged > 0
+			OR EXISTS (SELECT 1 FROM batch_changes lc WHERE lc.batch_id = lb.id AND lc.action = 'update' AND (
+				lc.entity = 'customer' AND (lc.entity_id IN (SELECT id FROM customers WHERE batch_id = ?1)
+					OR lc.entity_id IN (SELECT entity_id FROM batch_changes WHERE batch_id = ?1 AND entity = 'customer'))
+				OR lc.entity = 'trade' AND (lc.entity_id IN (SELECT id FROM trades WHERE batch_id = ?1)
+					OR lc.entity_id IN (SELECT entity_id FROM batch_changes WHERE batch_id = ?1 AND entity = 'trade'))))
+			OR EXISTS (SELECT 1 FROM trades t JOIN customers c ON c.id = t.customer_id
+				WHERE t.batch_id = lb.id AND c.batch_id = ?1))`, batch).Scan(&id)
+	return id, err
 }
 
 // batchOutcomes fills in what each batch skipped and rejected, by reason, most rows
@@ -76,11 +106,11 @@ func (s *Store) RevertImport(ctx context.Context, batchID int64) error {
 		if reverted.Valid {
 			return nil // already undone
 		}
-		var later int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM import_batches WHERE id > ? AND reverted_at IS NULL`, batchID).Scan(&later); err != nil {
+		later, err := blockingBatch(ctx, tx, batchID)
+		if err != nil {
 			return err
 		}
-		if later > 0 {
+		if later != 0 {
 			return data.ErrNotLatestBatch
 		}
 		touched, err := restoreSnapshots(ctx, tx, batchID)

@@ -159,7 +159,8 @@ func TestRevertUndoesABatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.Import(ctx, data.ImportOptions{FileName: "b"}, nil, rowsOf(data.ImportRow{Row: 2, Customer: data.Customer{Platform: data.PlatformTaobao, Nick: "新人"}}))
+	// The second import changes 小米粒 again, whom the first one changed: it builds on it.
+	second, err := s.Import(ctx, data.ImportOptions{FileName: "b"}, nil, rowsOf(data.ImportRow{Row: 2, Customer: data.Customer{Platform: data.PlatformTaobao, Nick: "小米粒", City: "上海"}}))
 	if err != nil {
 		t.Fatal(err)
 	}

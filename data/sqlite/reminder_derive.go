@@ -128,8 +128,8 @@ func (d *deriver) holidays(ctx context.Context) ([]*data.Reminder, error) {
 	}
 	if len(out) > 0 {
 		n, err := d.s.holidayGroupSize(ctx, rule)
-		if err != nil {
-			return nil, err
+		if err != nil || n == 0 {
+			return nil, err // a greeting to no one is nothing to do ("问候 0 位客户" on an empty archive)
 		}
 		for _, r := range out {
 			r.GroupSize = n

@@ -96,13 +96,9 @@ func (s *Store) setState(ctx context.Context, tx *sql.Tx, r *data.Reminder, stat
 	if !until.IsZero() {
 		snoozed = sql.NullString{String: formatDate(until), Valid: true}
 	}
-	id := r.FollowUpID
-	if id == 0 && r.Kind != data.KindCustom {
-		err := tx.QueryRowContext(ctx, `SELECT id FROM follow_ups WHERE coalesce(customer_id, 0) = ? AND kind = ?
-			AND event_key = ? AND event_date = ?`, r.CustomerID, r.Kind, r.EventKey, formatDate(r.Event)).Scan(&id)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return 0, err
-		}
+	id, err := followUpID(ctx, tx, r)
+	if err != nil {
+		return 0, err
 	}
 	if id == 0 {
 		if r.Kind == data.KindCustom {
@@ -117,7 +113,6 @@ func (s *Store) setState(ctx context.Context, tx *sql.Tx, r *data.Reminder, stat
 		return res.LastInsertId()
 	}
 	var res sql.Result
-	var err error
 	if r.Kind == data.KindCustom && r.Repeat != data.RepeatNone && status != statusSnoozed {
 		next := formatDate(nextOccurrence(r.Event, r.Repeat))
 		res, err = tx.ExecContext(ctx, `UPDATE follow_ups SET status = 'open', snoozed_until = NULL, event_date = ?,
@@ -130,6 +125,20 @@ func (s *Store) setState(ctx context.Context, tx *sql.Tx, r *data.Reminder, stat
 		return 0, fmt.Errorf("store reminder state: %w", err)
 	}
 	return id, mustAffect(res)
+}
+
+// followUpID is the follow_ups row keeping r's state: its own for a custom reminder,
+// the stored state of a derived one's occurrence, or 0 when a derived one has none.
+func followUpID(ctx context.Context, tx *sql.Tx, r *data.Reminder) (int64, error) {
+	id := r.FollowUpID
+	if id == 0 && r.Kind != data.KindCustom {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM follow_ups WHERE coalesce(customer_id, 0) = ? AND kind = ?
+			AND event_key = ? AND event_date = ?`, r.CustomerID, r.Kind, r.EventKey, formatDate(r.Event)).Scan(&id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // applyState drops derived reminders that were done, dismissed or snoozed (a snoozed

@@ -37,6 +37,7 @@ type customerDetail struct {
 
 	title   *widget.Label
 	sub     *widget.Label
+	info    *container.Scroll
 	stats   *fyne.Container
 	fields  *fyne.Container
 	trades  *widget.List
@@ -69,7 +70,7 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())
-	info := container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
+	d.info = container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
 
 	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
 	d.noTrade = widget.NewLabel(lang.L("trades.none"))
@@ -79,7 +80,7 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	tradesBox := container.NewBorder(tradesHead, nil, nil, nil, container.NewStack(d.trades, d.noTrade))
 
 	d.followUps = newFollowUpPanel()
-	split := container.NewVSplit(info, container.NewAppTabs(container.NewTabItem(lang.L("trades.title"), tradesBox), d.followUps.tab))
+	split := container.NewVSplit(d.info, container.NewAppTabs(container.NewTabItem(lang.L("trades.title"), tradesBox), d.followUps.tab))
 	split.SetOffset(0.5)
 	d.body = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
 	d.body.Hide()
@@ -107,6 +108,11 @@ func (d *customerDetail) clear() {
 
 // show fills the pane with c and its trades (newest first).
 func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
+	if d.customer == nil || d.customer.ID != c.ID { // another customer is read from the top
+		d.info.ScrollToTop()
+		d.trades.ScrollToTop()
+		d.followUps.scrollToTop()
+	}
 	d.customer, d.tradeRows = c, trades
 	d.title.SetText(c.DisplayName())
 	d.sub.SetText(i18n.PlatformName(c.Platform) + " · " + i18n.TierName(c.Tier))
@@ -123,8 +129,8 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	}
 	for _, kv := range [][2]string{
 		{lang.L("field.trades"), fmt.Sprint(st.TradeCount)},
-		{lang.L("field.total"), "¥" + data.FormatYuan(st.TotalFen)},
-		{lang.L("field.average"), "¥" + data.FormatYuan(st.AverageFen())},
+		{lang.L("field.total"), ui.Money(st.TotalFen)},
+		{lang.L("field.average"), ui.Money(st.AverageFen())},
 		{lang.L("field.first_trade"), first},
 		{lang.L("field.last_trade"), last},
 	} {
@@ -249,10 +255,10 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 	goods.SetText(text)
 	info := ui.LocalDateTime(t.TradedAt) + " · " + i18n.StatusName(t.Status)
 	if t.RefundFen > 0 && t.Status == data.StatusPaid {
-		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": data.FormatYuan(t.RefundFen)})
+		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": ui.Money(t.RefundFen)})
 	}
 	when.SetText(info)
-	amount.SetText("¥" + data.FormatYuan(t.AmountFen))
+	amount.SetText(ui.Money(t.AmountFen))
 	if t.Counts {
 		amount.Importance = widget.MediumImportance
 	} else {

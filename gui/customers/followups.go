@@ -31,6 +31,7 @@ type followUpPanel struct {
 	contacts  *fyne.Container
 	reminders *fyne.Container
 	customer  *data.Customer
+	scroll    *container.Scroll
 	// OnChanged is told after a contact or reminder was added (the 提醒 screen reloads).
 	OnChanged func()
 }
@@ -44,9 +45,13 @@ func newFollowUpPanel() *followUpPanel {
 	}
 	body := container.NewVBox(head("followup.reminders", addReminder), p.reminders, widget.NewSeparator(),
 		head("followup.contacts", addContact), p.contacts)
-	p.tab = container.NewTabItem(lang.L("followup.tab"), container.NewVScroll(body))
+	p.scroll = container.NewVScroll(body)
+	p.tab = container.NewTabItem(lang.L("followup.tab"), p.scroll)
 	return p
 }
+
+// scrollToTop shows the panel from its top (another customer is shown).
+func (p *followUpPanel) scrollToTop() { p.scroll.ScrollToTop() }
 
 // attach gives the panel its store (the detail pane itself never calls the store).
 func (p *followUpPanel) attach(win fyne.Window, store Store, now func() time.Time, spawn func(func())) {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/i18n"
 )
 
@@ -121,7 +122,7 @@ func showFormDialog(win fyne.Window, title string, f *fieldForm, onSave func() b
 	cancel := widget.NewButton(lang.L("action.cancel"), func() { d.dialog.Hide() })
 	d.save = widget.NewButton(lang.L("action.save"), d.submit)
 	d.save.Importance = widget.HighImportance
-	scroll := container.NewVScroll(f.grid)
+	scroll := ui.NewPageScroll(f.grid) // the wheel scrolls the form over its fields too
 	d.dialog = dialog.NewCustomWithoutButtons(title, scroll, win)
 	d.dialog.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	for _, e := range f.entries {

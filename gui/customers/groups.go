@@ -120,7 +120,7 @@ func (gr *customerGroups) filterTo(f data.CustomerFilter, label string) {
 	gr.name = label
 	gr.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
 	gr.update()
-	s.Reload()
+	s.newList()
 }
 
 // togglePicking turns multi-select on or off, with nobody picked.

@@ -65,18 +65,18 @@ func TestEmptyGroupNamesTheGroup(t *testing.T) {
 	if s.pages.total != 0 || !s.empty.Visible() {
 		t.Fatalf("VIP list: %d rows", s.pages.total)
 	}
-	if want := "「VIP客户」里现在没有客户。\n点击「显示全部」回到全部客户。"; s.emptyMsg.Text != want {
-		t.Errorf("empty group: %q, want %q", s.emptyMsg.Text, want)
+	if want := "「VIP客户」里现在没有客户。\n点击「显示全部」回到全部客户。"; s.emptyMsg.Message() != want {
+		t.Errorf("empty group: %q, want %q", s.emptyMsg.Message(), want)
 	}
 	s.ShowGroup(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
 	s.search.SetText("小王")
-	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Text, "「至尊VIP」里没有与「小王」匹配的客户。") {
-		t.Errorf("search in a group: %d rows, %q", s.pages.total, s.emptyMsg.Text)
+	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Message(), "「至尊VIP」里没有与「小王」匹配的客户。") {
+		t.Errorf("search in a group: %d rows, %q", s.pages.total, s.emptyMsg.Message())
 	}
 	test.Tap(button(t, g.win, "显示全部"))
 	s.search.SetText("没有这个人")
-	if !strings.HasPrefix(s.emptyMsg.Text, "没有找到与「没有这个人」匹配的客户。") {
-		t.Errorf("search without a group: %q", s.emptyMsg.Text)
+	if !strings.HasPrefix(s.emptyMsg.Message(), "没有找到与「没有这个人」匹配的客户。") {
+		t.Errorf("search without a group: %q", s.emptyMsg.Message())
 	}
 }
 
@@ -88,8 +88,8 @@ func TestShowAllKeepsTheSearch(t *testing.T) {
 	s := g.customers
 	s.ShowGroup(data.CustomerFilter{Tier: "tier.supreme"}, "至尊VIP")
 	test.Type(s.search, "小王")
-	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Text, "「至尊VIP」里没有与「小王」匹配的客户。") {
-		t.Fatalf("search in the group: %d rows, %q", s.pages.total, s.emptyMsg.Text)
+	if s.pages.total != 0 || !strings.HasPrefix(s.emptyMsg.Message(), "「至尊VIP」里没有与「小王」匹配的客户。") {
+		t.Fatalf("search in the group: %d rows, %q", s.pages.total, s.emptyMsg.Message())
 	}
 	test.Tap(button(t, g.win, "显示全部"))
 	if got := s.search.Text; got != "小王" {

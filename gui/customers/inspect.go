@@ -38,3 +38,6 @@ func (s *Screen) FormOpened() bool { return s.custForm != nil }
 
 // SearchEntry is the search box.
 func (s *Screen) SearchEntry() *widget.Entry { return s.search }
+
+// SortBy sorts the list as a click on col's header does.
+func (s *Screen) SortBy(col data.CustomerSort) { s.sortBy(col) }

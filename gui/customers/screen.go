@@ -32,7 +32,7 @@ type Screen struct {
 	count    *widget.Label
 	listArea *fyne.Container
 	empty    *fyne.Container
-	emptyMsg *widget.Label
+	emptyMsg *ui.WrapLabel
 	detail   *customerDetail
 	// Content is the screen; the shell may wrap it (the sample-data banner).
 	Content fyne.CanvasObject
@@ -42,8 +42,10 @@ type Screen struct {
 
 	groups   *customerGroups
 	selected int64
-	reqSeq   int // newest list request; older answers are dropped
-	debounce *time.Timer
+	// dropUnlisted is set while a list of other customers loads (see newList).
+	dropUnlisted bool
+	reqSeq       int // newest list request; older answers are dropped
+	debounce     *time.Timer
 	// SearchDelay is how long typing must pause before the list is searched; 0
 	// searches at each keystroke (tests).
 	SearchDelay time.Duration
@@ -80,9 +82,7 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	s.groups = newCustomerGroups(s)
 	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
 
-	s.emptyMsg = widget.NewLabel("")
-	s.emptyMsg.Wrapping = fyne.TextWrapWord
-	s.emptyMsg.Alignment = fyne.TextAlignCenter
+	s.emptyMsg = ui.EmptyMessage("")
 	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
 	emptyImport := widget.NewButtonWithIcon(lang.L("import.mine"), theme.UploadIcon(), func() { s.OnImport() })
 	emptyImport.Importance = widget.HighImportance
@@ -131,6 +131,15 @@ func (s *Screen) applySearch(q string) {
 		return
 	}
 	s.filter.Query = q
+	s.newList()
+}
+
+// newList reloads after the filter changed who is in the list (a search, a group):
+// the detail keeps its customer only if they are among the new list's first rows,
+// which is what the list shows (from its top), so it never shows a customer who is
+// not in the group just opened.
+func (s *Screen) newList() {
+	s.dropUnlisted = true
 	s.Reload()
 }
 
@@ -192,11 +201,18 @@ func (s *Screen) applyFirstPage(rows []*data.Customer, total int) {
 	}
 	s.table.UnselectAll()
 	s.table.Refresh()
+	listed := false
 	for i, c := range rows {
 		if c.ID == s.selected {
+			listed = true
 			s.table.Select(widget.TableCellID{Row: i, Col: 0})
 		}
 	}
+	if s.dropUnlisted && !listed && s.selected != 0 {
+		s.selected = 0
+		s.detail.clear()
+	}
+	s.dropUnlisted = false
 }
 
 // showFromTop moves the view to the first row before a new list (a new sort, search

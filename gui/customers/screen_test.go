@@ -37,8 +37,8 @@ func TestEmptyArchiveTellsTheSellerWhatToDo(t *testing.T) {
 	if !g.customers.empty.Visible() || g.customers.table.Visible() {
 		t.Fatal("an empty archive should show the empty state instead of the table")
 	}
-	if !strings.Contains(g.customers.emptyMsg.Text, "新增客户") {
-		t.Errorf("empty state: got %q, want it to point at 新增客户", g.customers.emptyMsg.Text)
+	if !strings.Contains(g.customers.emptyMsg.Message(), "新增客户") {
+		t.Errorf("empty state: got %q, want it to point at 新增客户", g.customers.emptyMsg.Message())
 	}
 }
 
@@ -200,8 +200,8 @@ func TestSearchNarrowsTheList(t *testing.T) {
 			t.Errorf("search %q: got %d rows, want %d", tc.query, got, tc.want)
 		}
 	}
-	if !s.empty.Visible() || !strings.Contains(s.emptyMsg.Text, "没有这个人") {
-		t.Errorf("no-match state: got %q", s.emptyMsg.Text)
+	if !s.empty.Visible() || !strings.Contains(s.emptyMsg.Message(), "没有这个人") {
+		t.Errorf("no-match state: got %q", s.emptyMsg.Message())
 	}
 }
 

@@ -2,6 +2,7 @@ package customers
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -21,24 +22,53 @@ const pageSize = 100
 type listColumn struct {
 	title string // translation key
 	sort  data.CustomerSort
-	width float32
-	text  func(c *data.Customer, maskPhones bool) string
+	// widest is what the column shows whole (its width is measured from it, see
+	// columnWidth); anything longer, a long nick or many tags, is cut with "…".
+	widest func() []string
+	text   func(c *data.Customer, maskPhones bool) string
 }
 
+// sampleDay is a date as wide as any the list shows.
+var sampleDay = time.Date(2026, 12, 28, 12, 0, 0, 0, time.UTC)
+
 var listColumns = []listColumn{
-	{"field.nick", data.SortNick, 140, func(c *data.Customer, _ bool) string { return c.Nick }},
-	{"field.name", data.SortName, 76, func(c *data.Customer, _ bool) string { return c.Name }},
-	{"field.phone", data.SortPhone, 112, func(c *data.Customer, mask bool) string {
+	{"field.nick", data.SortNick, func() []string { return []string{"爱喝茶的小王同学", "tea_lover_wang88"} },
+		func(c *data.Customer, _ bool) string { return c.Nick }},
+	{"field.name", data.SortName, func() []string { return []string{"欧阳小明"} },
+		func(c *data.Customer, _ bool) string { return c.Name }},
+	{"field.phone", data.SortPhone, func() []string {
+		return []string{"13800138000", data.MaskPhone("13800138000"), "0571-88886666", data.MaskPhone("0571-88886666")}
+	}, func(c *data.Customer, mask bool) string {
 		if mask {
 			return data.MaskPhone(c.Phone)
 		}
 		return c.Phone
 	}},
-	{"field.city", data.SortCity, 64, func(c *data.Customer, _ bool) string { return c.City }},
-	{"field.trades", data.SortTrades, 66, func(c *data.Customer, _ bool) string { return fmt.Sprint(c.Stats.TradeCount) }},
-	{"field.total", data.SortTotal, 96, func(c *data.Customer, _ bool) string { return "¥" + data.FormatYuan(c.Stats.TotalFen) }},
-	{"field.last_trade", data.SortLastTrade, 96, func(c *data.Customer, _ bool) string { return ui.LocalDate(c.Stats.LastTrade) }},
-	{"field.group", data.SortTier, 120, func(c *data.Customer, _ bool) string { return groupText(c) }},
+	{"field.city", data.SortCity, func() []string { return []string{"乌鲁木齐"} },
+		func(c *data.Customer, _ bool) string { return c.City }},
+	{"field.trades", data.SortTrades, func() []string { return []string{"9999"} },
+		func(c *data.Customer, _ bool) string { return fmt.Sprint(c.Stats.TradeCount) }},
+	{"field.total", data.SortTotal, func() []string { return []string{ui.Money(-99999999_99)} }, // 8 digits, in the archive's currency
+		func(c *data.Customer, _ bool) string { return ui.Money(c.Stats.TotalFen) }},
+	{"field.last_trade", data.SortLastTrade, func() []string { return []string{ui.LocalDate(sampleDay)} },
+		func(c *data.Customer, _ bool) string { return ui.LocalDate(c.Stats.LastTrade) }},
+	{"field.group", data.SortTier, func() []string {
+		return []string{i18n.TierName("tier.supreme") + " · " + i18n.SegmentName(data.Segments[0])}
+	}, func(c *data.Customer, _ bool) string { return groupText(c) }},
+}
+
+// columnWidth is col's width at the text size in effect now: its widest content or
+// its header with the sort arrow, whichever is wider.
+func columnWidth(col listColumn) float32 {
+	return max(ui.CellWidth(col.widest()...), ui.SortHeaderWidth(lang.L(col.title)))
+}
+
+// SizeColumns measures the list's columns again, after the text size changed.
+func (s *Screen) SizeColumns() {
+	for i, c := range listColumns {
+		s.table.SetColumnWidth(i, columnWidth(c))
+	}
+	s.table.Refresh()
 }
 
 // groupText shows the tier, the RFM segment and the manual tags.
@@ -108,13 +138,7 @@ func (s *Screen) newCustomerTable() *widget.Table {
 			l.SetText(text)
 		})
 	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		b.IconPlacement = widget.ButtonIconTrailingText
-		return b
-	}
+	t.CreateHeader = func() fyne.CanvasObject { return ui.SortHeader() }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
 		if id.Col < 0 || id.Col >= len(listColumns) {
@@ -133,7 +157,7 @@ func (s *Screen) newCustomerTable() *widget.Table {
 		b.OnTapped = func() { s.sortBy(col.sort) }
 	}
 	for i, c := range listColumns {
-		t.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, columnWidth(c))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		if c, _ := s.pages.row(id.Row); c != nil {

@@ -35,7 +35,7 @@ func newTradeForm(t *data.Trade) *tradeForm {
 	f.tradedAt = f.entry("traded_at", at, lang.L("hint.traded_at"), false)
 	f.goods = f.entry("goods", t.Goods, "", false)
 	f.quantity = f.entry("quantity", strconv.Itoa(t.Quantity), "", false)
-	f.amount = f.entry("amount", yuanOrEmpty(t.AmountFen), lang.L("hint.amount"), false)
+	f.amount = f.entry("amount", yuanOrEmpty(t.AmountFen), lang.L("hint.amount", map[string]any{"Unit": ui.CurrencySymbol()}), false)
 	f.refund = f.entry("refund", yuanOrEmpty(t.RefundFen), "", false)
 	var statuses []string
 	for _, s := range data.TradeStatuses {
@@ -56,7 +56,7 @@ func yuanOrEmpty(fen int64) string {
 	if fen == 0 {
 		return ""
 	}
-	return data.FormatYuan(fen)
+	return ui.Amount(fen)
 }
 
 // trade returns the edited trade, or false after marking the fields that could not

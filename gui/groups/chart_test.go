@@ -98,3 +98,14 @@ func roundStep(step float64) bool {
 	}
 	return false
 }
+
+// The monthly charts end with the last month that is over: the current month, a few
+// days old, is not plotted as a collapse beside whole months (issue 16, cosmetic).
+func TestMonthlyChartsEndWithTheLastFullMonth(t *testing.T) {
+	_, gs := openGroups(t) // the test clock is 2026-11-23
+	for _, c := range []*chart{gs.charts[4], gs.charts[5]} {
+		if n := len(c.labels); n != 12 || c.labels[0] != "25-11" || c.labels[n-1] != "26-10" {
+			t.Errorf("%s: months %v, want 25-11 … 26-10", c.title, c.labels)
+		}
+	}
+}

@@ -53,10 +53,10 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	s.charts = [6]*chart{
 		newChart(lang.L("groups.chart.tier_customers"), false, count),
-		newChart(lang.L("groups.chart.tier_value"), false, yuan),
+		newChart(moneyTitle("groups.chart.tier_value"), false, yuan),
 		newChart(lang.L("groups.chart.segment_customers"), false, count),
-		newChart(lang.L("groups.chart.segment_value"), false, yuan),
-		newChart(lang.L("groups.chart.sales"), true, yuan),
+		newChart(moneyTitle("groups.chart.segment_value"), false, yuan),
+		newChart(moneyTitle("groups.chart.sales"), true, yuan),
 		newChart(lang.L("groups.chart.buyers"), false, count),
 	}
 	charts := container.NewGridWithColumns(2)
@@ -120,7 +120,7 @@ func (s *Screen) reloadGroups(seq int) {
 // reloadCharts fetches the monthly figures and draws every chart.
 func (s *Screen) reloadCharts(seq int, g *data.Grouping, now time.Time) {
 	s.spawn(func() {
-		months, err := s.store.MonthlyStats(context.Background(), now, 12)
+		months, err := s.store.MonthlyStats(context.Background(), lastFullMonth(now), 12)
 		s.deliver(seq, err, func() {
 			s.loaded = true
 			s.showCharts(g, months)
@@ -158,7 +158,7 @@ func (s *Screen) showLoading() {
 // the RFM segments, dormant buyers and tags.
 func (s *Screen) apply(g *data.Grouping) {
 	s.summary.SetText(lang.L("groups.summary", map[string]any{"Date": g.Params.AsOf.Format(data.DateLayout),
-		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": data.FormatYuan(g.All.TotalFen)}))
+		"Customers": g.All.Customers, "Buyers": g.Params.Buyers, "Total": ui.Money(g.All.TotalFen)}))
 	if !s.tiers.dirty {
 		s.tiers.load(g)
 	}
@@ -167,9 +167,20 @@ func (s *Screen) apply(g *data.Grouping) {
 	s.showTags(g)
 }
 
-// countText is "12 位 · ¥3,400.00 · 25.0%".
+// lastFullMonth is a day of the last month that is over: the monthly charts end
+// there, since a month two days old plotted beside whole ones reads as a collapse.
+func lastFullMonth(now time.Time) time.Time {
+	return time.Date(now.Year(), now.Month(), 1, 12, 0, 0, 0, now.Location()).AddDate(0, 0, -1)
+}
+
+// moneyTitle is a chart's title with the archive's currency mark as its unit.
+func moneyTitle(key string) string {
+	return lang.L(key, map[string]any{"Unit": ui.CurrencySymbol()})
+}
+
+// countText is "12 位 · ¥3400.00 · 25.0%".
 func countText(c, all data.GroupCount) string {
-	return lang.L("groups.count_share", map[string]any{"Count": c.Customers, "Total": data.FormatYuan(c.TotalFen),
+	return lang.L("groups.count_share", map[string]any{"Count": c.Customers, "Total": ui.Money(c.TotalFen),
 		"Share": fmt.Sprintf("%.1f%%", 100*c.Share(all))})
 }
 
@@ -196,7 +207,7 @@ func (s *Screen) showRFM(g *data.Grouping) {
 		return
 	}
 	s.rfm.Add(widget.NewLabel(lang.L("groups.rfm.averages", map[string]any{"Recency": fmt.Sprintf("%.0f", p.AvgRecency),
-		"Trades": fmt.Sprintf("%.1f", p.AvgTrades), "Total": data.FormatYuan(int64(p.AvgTotalFen))})))
+		"Trades": fmt.Sprintf("%.1f", p.AvgTrades), "Total": ui.Money(int64(p.AvgTotalFen))})))
 	for _, sg := range g.Segments {
 		name := i18n.SegmentName(sg.Segment) + "  " + rfmLetters(sg.Segment)
 		s.rfm.Add(s.groupRow(name, lang.L("segment."+string(sg.Segment)+".hint"), sg.GroupCount, g.All, data.CustomerFilter{Segment: sg.Segment}))
@@ -322,6 +333,9 @@ func (s *Screen) showCharts(g *data.Grouping, months []data.MonthStat) {
 		back = append(back, float64(m.Returning()))
 	}
 	one := func(v []float64) chartSeries { return chartSeries{color: chartBlue, values: v} }
+	for i, key := range map[int]string{1: "groups.chart.tier_value", 3: "groups.chart.segment_value", 4: "groups.chart.sales"} {
+		s.charts[i].title = moneyTitle(key) // the archive's currency may have changed since the last load
+	}
 	s.charts[0].set(tierNames, one(tierN))
 	s.charts[1].set(tierNames, one(tierV))
 	s.charts[2].set(segNames, one(segN))

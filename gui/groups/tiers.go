@@ -27,6 +27,8 @@ type tierEditor struct {
 	status  *widget.Label
 	save    *widget.Button
 	undo    *widget.Button
+	// totalHead is the threshold column's heading, with the archive's currency mark.
+	totalHead *widget.Label
 
 	saved []*data.Tier // as stored
 	all   data.GroupCount
@@ -55,11 +57,11 @@ func newTierEditor(s *Screen) *tierEditor {
 	help := widget.NewLabel(lang.L("groups.tier.rule_help"))
 	help.Wrapping = fyne.TextWrapWord
 	counts := bold(lang.L("groups.customers") + " · " + lang.L("groups.value") + " · " + lang.L("groups.share"))
-	head := tierColumns(bold(lang.L("groups.tier.name")), bold(lang.L("groups.tier.min_trades")),
-		bold(lang.L("groups.tier.min_total")), counts)
+	e.totalHead = bold("")
+	head := tierColumns(bold(lang.L("groups.tier.name")), bold(lang.L("groups.tier.min_trades")), e.totalHead, counts)
 	bar := container.NewHBox(add, layout.NewSpacer(), e.undo, e.save)
 	e.content = container.NewBorder(container.NewVBox(help, head), container.NewVBox(e.status, bar), nil, nil,
-		container.NewVScroll(e.rows))
+		ui.NewPageScroll(e.rows)) // the wheel scrolls the table over its fields too
 	return e
 }
 
@@ -112,6 +114,7 @@ func (e *tierEditor) load(g *data.Grouping) {
 // show shows the stored tiers with their counts (every customer is in one tier, so
 // the counts add up to the whole shop).
 func (e *tierEditor) show(tiers []*data.Tier, counts []data.GroupCount) {
+	e.totalHead.SetText(lang.L("groups.tier.min_total", map[string]any{"Unit": ui.CurrencySymbol()}))
 	e.saved = nil
 	e.all = data.GroupCount{}
 	for i, t := range tiers {
@@ -164,7 +167,7 @@ func (e *tierEditor) newLine(t *data.Tier, i int) *tierLine {
 		l.trades.SetText(strconv.Itoa(*t.MinTrades))
 	}
 	if t.MinTotalFen != nil {
-		l.total.SetText(data.FormatYuan(*t.MinTotalFen))
+		l.total.SetText(ui.Amount(*t.MinTotalFen))
 	}
 	changed := func(string) { e.setDirty(true); e.preview() }
 	l.name.OnChanged = func(string) { e.setDirty(true) }

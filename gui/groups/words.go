@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
+	"shopcrm/gui/ui"
 )
 
 // The cut points of the RFM scores in words a seller reads, score 5 first:
@@ -37,10 +38,10 @@ func tradeWords(c data.Cuts) []string {
 
 func totalWords(c data.Cuts) []string {
 	m := c.Score // least total in fen for scores 2, 3, 4, 5
-	out := []string{lang.L("groups.cut.m.top", map[string]any{"Min": data.FormatYuan(m[3])})}
+	out := []string{lang.L("groups.cut.m.top", map[string]any{"Min": ui.Money(m[3])})}
 	for score := 4; score >= 2; score-- {
 		out = append(out, lang.L("groups.cut.m.range", map[string]any{"Score": score,
-			"From": data.FormatYuan(m[score-2]), "To": data.FormatYuan(m[score-1])}))
+			"From": ui.Money(m[score-2]), "To": ui.Money(m[score-1])}))
 	}
-	return append(out, lang.L("groups.cut.m.bottom", map[string]any{"Max": data.FormatYuan(m[0])}))
+	return append(out, lang.L("groups.cut.m.bottom", map[string]any{"Max": ui.Money(m[0])}))
 }

@@ -16,15 +16,15 @@ import (
 	"shopcrm/i18n"
 )
 
-// History is 导入记录: every import with its counts, and 撤销 for the newest one
-// still in place.
+// History is 导入记录: every import with its counts, and 撤销 on each one still in
+// place that no later import builds on (the others say which import to undo first).
 type History struct {
 	win     fyne.Window
 	store   Store
 	spawn   func(func())
 	batches []*data.ImportBatch
 	list    *widget.List
-	empty   *widget.Label
+	empty   *ui.WrapLabel
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject
 	// OnImport starts the import wizard; OnReverted is told after an undo.
@@ -74,21 +74,26 @@ func (h *History) updateBatchRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if why := i18n.Outcomes(b.Outcomes); len(why) > 0 {
 		text += " · " + strings.Join(why, "；")
 	}
-	if !b.RevertedAt.IsZero() {
+	switch {
+	case !b.RevertedAt.IsZero():
 		text = lang.L("history.reverted", map[string]any{"When": ui.LocalDateTime(b.RevertedAt)}) + " · " + text
+	case b.BlockedBy != 0: // a later import builds on this one: it is undone first, and the row says so
+		text = lang.L("history.blocked", map[string]any{"File": h.fileName(b.BlockedBy)}) + " · " + text
 	}
 	counts.SetText(text)
-	// Imports are undone newest first: only the newest one still in place offers 撤销.
-	latest := b.RevertedAt.IsZero()
-	for _, later := range h.batches[:i] {
-		latest = latest && !later.RevertedAt.IsZero()
-	}
-	if latest {
-		undo.Show()
-	} else {
-		undo.Hide()
-	}
+	undo.Hidden = !b.RevertedAt.IsZero() || b.BlockedBy != 0
+	undo.Refresh()
 	undo.OnTapped = func() { h.revert(b) }
+}
+
+// fileName is the file of the import with this id.
+func (h *History) fileName(id int64) string {
+	for _, b := range h.batches {
+		if b.ID == id {
+			return b.FileName
+		}
+	}
+	return ""
 }
 
 func (h *History) revert(b *data.ImportBatch) {

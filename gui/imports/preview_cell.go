@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"shopcrm/data"
+	"shopcrm/gui/ui"
 	"shopcrm/importer/clean"
 	"shopcrm/importer/field"
 )
@@ -29,7 +29,7 @@ func previewCell(k field.Key, raw string) string {
 		}
 	case field.Amount, field.UnitPrice, field.Refund:
 		if fen, ok := clean.Amount(s); ok && strings.Contains(s, ".") && len(s)-strings.Index(s, ".") > 3 {
-			return data.FormatYuan(fen)
+			return ui.Amount(fen)
 		}
 	}
 	return raw

@@ -63,8 +63,7 @@ func PickFile(win fyne.Window, open func(path string)) {
 		open(r.URI().Path())
 	}, win)
 	d.SetFilter(FileFilter())
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	ui.ShowFileDialog(d, lang.L("filedialog.open_title"))
 }
 
 // Start opens the wizard on the file at path; spawn runs slow work off the UI goroutine
@@ -125,7 +124,7 @@ func (w *Wizard) askPassword(wrong bool) {
 	w.dlg.Hide()
 	note := widget.NewLabel(msg)
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm(lang.L("import.password.title"), lang.L("action.open"), lang.L("action.cancel"),
+	d := ui.NewFormDialog(lang.L("import.password.title"), lang.L("action.open"),
 		[]*widget.FormItem{widget.NewFormItem("", note), widget.NewFormItem(lang.L("import.password.label"), pw)}, func(ok bool) {
 			if ok {
 				w.opt.Password = pw.Text

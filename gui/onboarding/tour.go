@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/gui/ui"
 )
 
 // TourPages are the pages of the tour, one per screen that exists plus where the data
@@ -31,8 +33,7 @@ var TourPages = []struct {
 func ShowTour(win fyne.Window) {
 	icon := widget.NewIcon(nil)
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel("")
-	body.Wrapping = fyne.TextWrapWord
+	body := ui.NewWrapLabel("") // Chinese lines break where a reader expects, "（Ctrl+I）" whole
 	step := widget.NewLabel("")
 	step.SizeName = theme.SizeNameCaptionText // small, but not in the disabled colour: it is read, not greyed out
 

@@ -2,6 +2,7 @@ package reminders
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -48,6 +49,7 @@ func (s *Screen) copyMessage(r *data.Reminder) {
 		return
 	}
 	s.app.Clipboard().SetContent(msg)
+	s.undo.Hide()
 	s.status.SetText(lang.L("reminders.copied"))
 }
 
@@ -55,7 +57,8 @@ func (s *Screen) copyMessage(r *data.Reminder) {
 func (s *Screen) complete(r *data.Reminder) {
 	c := &data.Contact{Channel: data.DefaultChannel(r.Platform), Summary: lang.L("reminders.done.summary",
 		map[string]any{"Kind": i18n.ReminderKindName(r.Kind), "Detail": i18n.ReminderDetail(r)})}
-	s.handled(r, s.store.CompleteReminder(context.Background(), r, c))
+	err := s.store.CompleteReminder(context.Background(), r, c)
+	s.handled(r, lang.L("reminders.handled.done", map[string]any{"Who": reminderWho(r)}), c.ID, err)
 }
 
 // askSnooze offers 1 day / 3 days / 1 week under the button.
@@ -75,20 +78,74 @@ func (s *Screen) askSnooze(r *data.Reminder, under fyne.CanvasObject) {
 
 // snooze hides r for days from today.
 func (s *Screen) snooze(r *data.Reminder, days int) {
-	s.handled(r, s.store.SnoozeReminder(context.Background(), r, s.today.AddDate(0, 0, days)))
+	until := s.today.AddDate(0, 0, days)
+	err := s.store.SnoozeReminder(context.Background(), r, until)
+	s.handled(r, lang.L("reminders.handled.snooze", map[string]any{"Who": reminderWho(r), "Date": until.Format(data.DateLayout)}), 0, err)
 }
 
 // dismiss drops r without a contact.
 func (s *Screen) dismiss(r *data.Reminder) {
-	s.handled(r, s.store.DismissReminder(context.Background(), r))
+	err := s.store.DismissReminder(context.Background(), r)
+	s.handled(r, lang.L("reminders.handled.dismiss", map[string]any{"Who": reminderWho(r)}), 0, err)
 }
 
-func (s *Screen) handled(r *data.Reminder, err error) {
+// handled reloads the agenda after r was handled and says so above the list with a
+// 撤销 button: the rows below move up when one goes, so a tap meant for one row can
+// land on the next, and none of it is final until the seller moves on.
+func (s *Screen) handled(r *data.Reminder, said string, contactID int64, err error) {
 	if err != nil {
 		ui.ShowError(s.win, err)
 		return
 	}
-	s.status.SetText("")
+	s.status.SetText(said)
+	first := s.firstOccurrence(r)
+	s.undo.OnTapped = func() { s.reopen(first, contactID) }
+	s.undo.Show()
+	s.undoSeq++
+	seq := s.undoSeq
+	time.AfterFunc(undoFor, func() { // a short while: then the bar goes, as the seller has moved on
+		fyne.Do(func() {
+			if seq == s.undoSeq {
+				s.undo.Hide()
+			}
+		})
+	})
+	s.changed(r)
+}
+
+// undoFor is how long 撤销 is offered after an action.
+const undoFor = 15 * time.Second
+
+// firstOccurrence is the earliest occurrence of r's repeating follow-up on the agenda
+// (it keeps one state for all of them, moved on by any of them), else r.
+func (s *Screen) firstOccurrence(r *data.Reminder) *data.Reminder {
+	first := r
+	if r.Kind != data.KindCustom || r.FollowUpID == 0 || s.agenda == nil {
+		return first
+	}
+	for _, tab := range [][]*data.Reminder{s.agenda.Overdue, s.agenda.Today, s.agenda.Upcoming} {
+		for _, x := range tab {
+			if x.FollowUpID == r.FollowUpID && !x.Snoozed && x.Event.Before(first.Event) {
+				first = x
+			}
+		}
+	}
+	return first
+}
+
+// reopen undoes the last handling of r (and removes the contact a completion wrote).
+func (s *Screen) reopen(r *data.Reminder, contactID int64) {
+	s.undo.Hide()
+	if err := s.store.ReopenReminder(context.Background(), r, contactID); err != nil {
+		ui.ShowError(s.win, err)
+		return
+	}
+	s.status.SetText(lang.L("reminders.undone"))
+	s.changed(r)
+}
+
+// changed reloads the agenda and tells the window that r's customer changed.
+func (s *Screen) changed(r *data.Reminder) {
 	s.Reload()
 	if s.OnChanged != nil {
 		s.OnChanged(r.CustomerID)

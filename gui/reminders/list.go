@@ -18,7 +18,7 @@ type reminderList struct {
 	s     *Screen
 	items []reminderItem
 	list  *widget.List
-	empty *widget.Label
+	empty *ui.WrapLabel
 	// content holds the list and the empty-state hint.
 	content fyne.CanvasObject
 }
@@ -34,6 +34,9 @@ type reminderItem struct {
 func newReminderList(s *Screen, emptyText string) *reminderList {
 	l := &reminderList{s: s}
 	l.list = widget.NewList(func() int { return len(l.items) }, newReminderRow, l.updateRow)
+	// A row acts through its buttons; a click elsewhere (a kind's header too) selects
+	// nothing, so no row stays highlighted as if chosen.
+	l.list.OnSelected = func(id widget.ListItemID) { l.list.Unselect(id) }
 	l.empty = ui.EmptyMessage(emptyText)
 	l.content = container.NewStack(l.list, ui.EmptyState(l.empty))
 	return l
@@ -83,6 +86,18 @@ func newReminderRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, actions, container.New(layout.NewCustomPaddedVBoxLayout(-12), who, what))
 }
 
+// reminderWho is whom r is about: the buyer (nick and name) or, for a holiday
+// greeting, the holiday.
+func reminderWho(r *data.Reminder) string {
+	name := r.DisplayName()
+	if r.CustomerID == 0 {
+		name = i18n.HolidayName(r.EventKey)
+	} else if r.Name != "" && r.Nick != "" && r.Name != r.Nick {
+		name += "（" + r.Name + "）"
+	}
+	return name
+}
+
 func (l *reminderList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(l.items) {
 		return
@@ -99,13 +114,7 @@ func (l *reminderList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := item.r
 	actions.Show()
-	name := r.DisplayName()
-	if r.CustomerID == 0 {
-		name = i18n.HolidayName(r.EventKey)
-	} else if r.Name != "" && r.Nick != "" && r.Name != r.Nick {
-		name += "（" + r.Name + "）"
-	}
-	who.SetText(name)
+	who.SetText(reminderWho(r))
 	text := i18n.ReminderKindName(r.Kind) + " · " + r.Event.Format(data.DateLayout) + "（" +
 		i18n.ReminderWhen(r.Event, l.s.today) + "） · " + i18n.ReminderDetail(r)
 	if r.Snoozed {

@@ -27,7 +27,11 @@ type Screen struct {
 	spawn func(func())
 
 	heading *widget.Label
+	// status says what the last action did; undo (shown after 完成, 稍后提醒 and 忽略)
+	// takes it back.
 	status  *widget.Label
+	undo    *widget.Button
+	undoSeq int // the action 撤销 is offered for; a later one replaces it
 	tabs    *container.AppTabs
 	lists   [3]*reminderList
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
@@ -56,6 +60,8 @@ func New(a fyne.App, win fyne.Window, store Store, spawn func(func())) *Screen {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.SuccessImportance
 	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.undo = widget.NewButtonWithIcon(lang.L("reminders.undo"), theme.ContentUndoIcon(), nil)
+	s.undo.Hide()
 	refresh := widget.NewButtonWithIcon(lang.L("reminders.action.refresh"), theme.ViewRefreshIcon(), s.Reload)
 	empties := []string{"reminders.empty.overdue", "reminders.empty.today", "reminders.empty.upcoming"}
 	var items []*container.TabItem
@@ -64,7 +70,7 @@ func New(a fyne.App, win fyne.Window, store Store, spawn func(func())) *Screen {
 		items = append(items, container.NewTabItem("", s.lists[i].content))
 	}
 	s.tabs = container.NewAppTabs(items...)
-	top := container.NewBorder(nil, nil, s.heading, refresh, s.status)
+	top := container.NewBorder(nil, nil, s.heading, container.NewHBox(s.undo, refresh), s.status)
 	s.Content = ui.NewBadgedContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs))
 	s.setAgenda(&data.Agenda{}, s.store.Today())
 	s.tabs.SelectIndex(1)

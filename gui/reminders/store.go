@@ -17,4 +17,5 @@ type Store interface {
 	CompleteReminder(ctx context.Context, r *data.Reminder, c *data.Contact) error
 	SnoozeReminder(ctx context.Context, r *data.Reminder, until time.Time) error
 	DismissReminder(ctx context.Context, r *data.Reminder) error
+	ReopenReminder(ctx context.Context, r *data.Reminder, contactID int64) error
 }

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/gui/ui"
 )
 
 // Screen is 设置: one scrolling column of titled sections. Each section keeps its own
@@ -29,7 +31,7 @@ func New(sections ...Section) *Screen {
 		title := widget.NewLabelWithStyle(sec.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		col.Add(widget.NewCard("", "", container.NewVBox(title, sec.content)))
 	}
-	return &Screen{Content: container.NewVScroll(container.NewPadded(col)), sections: sections}
+	return &Screen{Content: ui.NewPageScroll(container.NewPadded(col)), sections: sections}
 }
 
 // Reload refreshes every section from the store.

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"shopcrm/data"
 	"shopcrm/gui/ui"
+	"shopcrm/i18n"
 )
 
 // minLockPasswordRunes is the shortest app lock password accepted.
@@ -61,37 +63,54 @@ func Security(win fyne.Window, store LockStore) Section {
 }
 
 // askLockPassword shows the form that sets (or, with remove, removes) the password.
-// When a password is set already, the current one is asked for first.
+// When a password is set already, the current one is asked for first. A new password
+// too short or typed differently twice is said under its field and cannot be saved; a
+// wrong current password is said under that field with the form kept open, so
+// nothing typed is lost.
 func askLockPassword(win fyne.Window, store LockStore, hasOne, remove bool, done func()) {
 	current := widget.NewPasswordEntry()
 	next := widget.NewPasswordEntry()
 	again := widget.NewPasswordEntry()
 	var items []*widget.FormItem
 	if hasOne {
+		current.Validator = func(string) error { return nil } // shows a wrong password under the field
 		items = append(items, widget.NewFormItem(lang.L("lock.current"), current))
 	}
 	if !remove {
+		next.Validator = func(pw string) error { return newLockPassword(pw, pw) }
+		again.Validator = func(pw string) error { return newLockPassword(next.Text, pw) }
+		next.OnChanged = func(string) {
+			if again.Text != "" {
+				again.Validate()
+			}
+		}
 		items = append(items, widget.NewFormItem(lang.L("lock.new"), next), widget.NewFormItem(lang.L("lock.again"), again))
 	}
 	title := lang.L("lock.set")
-	if remove {
+	switch {
+	case remove:
 		title = lang.L("lock.remove")
+	case hasOne:
+		title = lang.L("lock.change")
 	}
-	d := dialog.NewForm(title, lang.L("action.save"), lang.L("action.cancel"), items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = ui.NewFormDialog(title, lang.L("action.save"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		ctx := context.Background()
 		if err := store.CheckLockPassword(ctx, current.Text); err != nil {
+			if errors.Is(err, data.ErrWrongPassword) {
+				win.Canvas().Unfocus()                                    // a focused field shows its hint, not its error
+				current.SetValidationError(errors.New(i18n.Message(err))) // said under the field, until it is typed again
+				d.Show()
+				return
+			}
 			ui.ShowError(win, err)
 			return
 		}
 		value := ""
 		if !remove {
-			if err := newLockPassword(next.Text, again.Text); err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
 			value = next.Text
 		}
 		if err := store.SetLockPassword(ctx, value); err != nil {
@@ -102,6 +121,11 @@ func askLockPassword(win fyne.Window, store LockStore, hasOne, remove bool, done
 	}, win)
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
+	if hasOne {
+		win.Canvas().Focus(current)
+	} else {
+		win.Canvas().Focus(next)
+	}
 }
 
 // newLockPassword checks a new password typed twice; the error is shown as it is.

@@ -4,16 +4,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // EmptyMessage is a screen's "nothing here yet" text: centred and wrapping. Put it in
 // an EmptyState (never in container.NewCenter: a centring layout gives a wrapping label
 // only its minimum width, one character, so it wraps a character a line and its
 // height grows the window past the screen).
-func EmptyMessage(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+func EmptyMessage(text string) *WrapLabel {
+	l := NewWrapLabel(text)
 	l.Alignment = fyne.TextAlignCenter
 	return l
 }

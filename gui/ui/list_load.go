@@ -8,7 +8,7 @@ import (
 // LoadList fetches a list's rows off the UI goroutine. Back on it, set takes the rows,
 // empty shows when there are none and the list redraws; a failed load is shown in win.
 func LoadList[T any](spawn func(func()), win fyne.Window, load func() ([]T, error), set func([]T),
-	empty *widget.Label, list *widget.List) {
+	empty fyne.CanvasObject, list *widget.List) {
 	spawn(func() {
 		rows, err := load()
 		fyne.Do(func() {
@@ -17,8 +17,11 @@ func LoadList[T any](spawn func(func()), win fyne.Window, load func() ([]T, erro
 				return
 			}
 			set(rows)
-			empty.Hidden = len(rows) > 0
-			empty.Refresh()
+			if len(rows) > 0 {
+				empty.Hide()
+			} else {
+				empty.Show()
+			}
 			list.Refresh()
 		})
 	})

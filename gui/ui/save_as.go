@@ -36,8 +36,7 @@ func SaveAs(win fyne.Window, spawn func(func()), fileName, title string, write f
 		})
 	}, win)
 	d.SetFileName(fileName)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	ShowFileDialog(d, lang.L("filedialog.save_title"))
 }
 
 // ExportCustomers saves the customers of filter f (all pages) with their trades to an

@@ -153,17 +153,29 @@ func Button(t testing.TB, w fyne.Window, label string) *widget.Button {
 // HasText reports whether a visible label in the top layer shows s.
 func HasText(w fyne.Window, s string) bool {
 	return Walk(TopLayer(w), func(o fyne.CanvasObject) bool {
-		l, ok := o.(*widget.Label)
-		return ok && l.Text == s
+		t, ok := labelText(o)
+		return ok && t == s
 	})
 }
 
 // HasTextContaining reports whether a label on top of w contains s.
 func HasTextContaining(w fyne.Window, s string) bool {
 	return Walk(TopLayer(w), func(o fyne.CanvasObject) bool {
-		l, ok := o.(*widget.Label)
-		return ok && strings.Contains(l.Text, s)
+		t, ok := labelText(o)
+		return ok && strings.Contains(t, s)
 	})
+}
+
+// labelText is the text a label shows: a plain label's, or a wrapping label's
+// (ui.WrapLabel) as set, without the line breaks its wrapping added.
+func labelText(o fyne.CanvasObject) (string, bool) {
+	switch l := o.(type) {
+	case *widget.Label:
+		return l.Text, true
+	case interface{ Message() string }:
+		return l.Message(), true
+	}
+	return "", false
 }
 
 // WriteSheet writes a small customer sheet (a csv with a title row above its header,
