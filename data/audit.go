@@ -29,6 +29,8 @@ const (
 	AuditTagsDelete     AuditAction = "tags.delete"     // 1
 	AuditLockSet        AuditAction = "lock.set"        // 0
 	AuditLockRemove     AuditAction = "lock.remove"     // 0
+	AuditOrderLink      AuditAction = "order.link"      // 1 (an order attached to a customer by hand)
+	AuditOrderUnlink    AuditAction = "order.unlink"    // 1
 )
 
 // AuditActions is every action the audit log records.
@@ -38,6 +40,7 @@ var AuditActions = []AuditAction{
 	AuditDemoGenerate, AuditDemoRemove, AuditTiersSave,
 	AuditTagsAdd, AuditTagsRemove, AuditTagsAddGroup, AuditTagsDelete,
 	AuditLockSet, AuditLockRemove,
+	AuditOrderLink, AuditOrderUnlink,
 }
 
 // AuditEntry is one line of the audit log: what was done, when, to how many rows.

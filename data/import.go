@@ -14,9 +14,10 @@ type ImportRow struct {
 	// with it; nil when there is nothing to name. Rows of one sheet share one.
 	Source *RowSource
 
-	checked bool       // Check ran
-	verdict RowVerdict // what Check decided
-	issues  []RowIssue // the problems Check found
+	checked  bool       // Check ran
+	unlinked bool       // an order without a buyer: see Unlinked
+	verdict  RowVerdict // what Check decided
+	issues   []RowIssue // the problems Check found
 }
 
 // RowSource is what row problems say about where a row came from.
@@ -35,6 +36,9 @@ func (src *RowSource) column(field string) string {
 	}
 	return src.Columns[field]
 }
+
+// Column is the sheet's column for a problem with field, "" when unknown.
+func (src *RowSource) Column(field string) string { return src.column(field) }
 
 // identityColumns names the columns that could have said who the buyer is.
 func (src *RowSource) identityColumns() string {
@@ -92,9 +96,14 @@ type ImportResult struct {
 	TradesCreated      int
 	TradesUpdated      int
 	TradesUnchanged    int
-	Skipped            int
-	Rejected           int
-	Issues             []RowIssue
+	// TradesUnlinked counts the orders this import created without a buyer (a file
+	// that names none); TradesLinked the stored unlinked orders it attached to the
+	// buyer a row names next to their order number.
+	TradesUnlinked int
+	TradesLinked   int
+	Skipped        int
+	Rejected       int
+	Issues         []RowIssue
 }
 
 // clearField drops a value the domain refuses, so the rest of the row can be kept.

@@ -1,6 +1,9 @@
 package data
 
-import "cmp"
+import (
+	"cmp"
+	"strings"
+)
 
 // Before a row is merged into the archive, its customer and trade are normalized and
 // checked against the domain's rules. That needs nothing from the store, so the
@@ -17,6 +20,10 @@ const (
 	RowRejected                     // no one to merge it into: neither nick, name nor phone
 	TradeSkipped                    // the customer is merged, the trade has no date
 	TradeRejected                   // the customer is merged, the domain refuses the trade
+	// TradeLinkOnly: the customer is merged; the trade has an order number and no
+	// date, so it can only attach a stored order with that number to the customer
+	// (a seller's sheet of 订单编号 + 顾客网名). The store reports it when there is none.
+	TradeLinkOnly
 )
 
 // Check normalizes the row's customer and trade and finds what the domain refuses in
@@ -31,9 +38,14 @@ func (r *ImportRow) Check() {
 	c := &r.Customer
 	c.Normalize()
 	if c.Nick == "" && c.Name == "" && c.Phone == "" {
-		r.verdict = RowRejected
-		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
-		return
+		if r.Trade == nil || strings.TrimSpace(r.Trade.OrderNo) == "" {
+			r.verdict = RowRejected
+			r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
+			return
+		}
+		r.unlinked = true
+		r.keepOrderDetails()
+		*c = Customer{Platform: c.Platform}
 	}
 	if c.Nick == "" && c.Name == "" {
 		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
@@ -53,6 +65,10 @@ func (r *ImportRow) Check() {
 	}
 	t.Normalize()
 	if t.TradedAt.IsZero() {
+		if t.OrderNo != "" && !r.unlinked {
+			r.verdict = TradeLinkOnly
+			return
+		}
 		r.verdict = TradeSkipped
 		r.addIssue(r.Source.column("traded_at"), IssueNoDate, "")
 		return
@@ -69,6 +85,42 @@ func (r *ImportRow) Check() {
 		r.addIssue(cmp.Or(r.Source.column(f), p.Field), IssueInvalid, "")
 		return
 	}
+}
+
+// Unlinked reports whether the row is an order without a buyer: no nick, name or
+// phone, but an order number. Its trade is kept as an unlinked order and no customer
+// is made for it.
+func (r *ImportRow) Unlinked() bool { return r.unlinked }
+
+// keepOrderDetails moves what the row says about a buyer it does not name to the
+// order, so that nothing is lost: the region and address to its shipping address (a
+// masked address never names a customer), a note and extra columns to its own.
+func (r *ImportRow) keepOrderDetails() {
+	t, c := r.Trade, &r.Customer
+	if t.Note == "" {
+		t.Note = c.Note
+	}
+	for k, v := range c.Extra {
+		if _, taken := t.Extra[k]; !taken && v != "" {
+			if t.Extra == nil {
+				t.Extra = map[string]string{}
+			}
+			t.Extra[k] = v
+		}
+	}
+	if t.ShipAddress != "" {
+		return
+	}
+	var parts []string
+	for _, p := range []string{c.Province, c.City} {
+		if p != "" && !strings.HasPrefix(c.Address, p) {
+			parts = append(parts, p)
+		}
+	}
+	if c.Address != "" {
+		parts = append(parts, c.Address)
+	}
+	t.ShipAddress = strings.Join(parts, " ")
 }
 
 // addIssue records a problem Check found.

@@ -127,4 +127,5 @@ type Store interface {
 	SettingStore
 	PrivacyStore
 	DemoStore
+	OrderStore
 }

@@ -1,0 +1,65 @@
+package data
+
+import (
+	"context"
+	"errors"
+)
+
+// Orders without a known buyer (PRODUCT.md): today's Taobao / Tmall, Pinduoduo,
+// Douyin, Kuaishou and WeChat 小店 exports name no buyer, so their orders are kept as
+// unlinked trades (CustomerID 0). They count in sales reports and for no customer
+// until they are linked by order number: by a seller's sheet with 订单编号 next to a
+// buyer, by a later import bringing the number with a buyer, or by hand. Linking is
+// idempotent and can be undone (an import's by reverting it, a hand link by
+// unlinking).
+
+var (
+	// ErrOrderLinked means the order already belongs to another customer: it is
+	// unlinked first, never moved silently.
+	ErrOrderLinked = errors.New("order belongs to another customer")
+	// ErrOrderAmbiguous means the order number is taken on several platforms and
+	// none was named.
+	ErrOrderAmbiguous = errors.New("order number on several platforms")
+)
+
+// Order is a trade as the orders list shows it: with its buyer's nick, "" when the
+// order is unlinked.
+type Order struct {
+	Trade
+	Nick string // the buyer's nick (or name when they have none); "" when unlinked
+}
+
+// Unlinked reports whether the order has no customer yet.
+func (o *Order) Unlinked() bool { return o.CustomerID == 0 }
+
+// OrderFilter selects orders, newest first.
+type OrderFilter struct {
+	UnlinkedOnly bool
+	Platform     Platform // "" for every platform
+	OrderNo      string   // "" for every order
+	Limit        int      // 0 for no limit
+	Offset       int
+}
+
+// UnlinkedSummary is what the 未关联订单 view heads with: how many orders wait for a
+// buyer, how many of them count, and their money under the counting rule.
+type UnlinkedSummary struct {
+	Orders   int   // every unlinked order
+	Counting int   // those that count (paid, net above zero)
+	NetFen   int64 // Σ net of the counting ones plus refund-only rows, as a customer's total
+}
+
+// OrderStore lists orders and links them to customers by order number.
+type OrderStore interface {
+	FindOrders(ctx context.Context, f OrderFilter) ([]*Order, error)
+	EachOrder(ctx context.Context, f OrderFilter, fn func(*Order) error) error
+	UnlinkedSummary(ctx context.Context) (UnlinkedSummary, error)
+	// FindOrderByNumber finds the order with this number, on platform when it is
+	// not ""; ErrNotFound, or ErrOrderAmbiguous when several platforms have it.
+	FindOrderByNumber(ctx context.Context, platform Platform, orderNo string) (*Order, error)
+	// LinkOrder attaches an order to a customer; linking it to its own customer
+	// again does nothing, to another gives ErrOrderLinked.
+	LinkOrder(ctx context.Context, tradeID, customerID int64) error
+	// UnlinkOrder detaches an order from its customer; an unlinked one stays so.
+	UnlinkOrder(ctx context.Context, tradeID int64) error
+}
