@@ -47,14 +47,8 @@ func (r *ImportRow) Check() {
 		r.keepOrderDetails()
 		*c = Customer{Platform: c.Platform}
 	}
-	if c.Nick == "" && c.Name == "" {
-		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
-	}
-	for _, p := range c.Problems() {
-		// The importer cleaned every value; what the domain still refuses is dropped
-		// from the row and reported, the rest of the row is kept.
-		r.addIssue(cmp.Or(r.Source.column(p.Field), p.Field), IssueInvalid, "")
-		clearField(c, p.Field)
+	if !r.unlinked {
+		r.checkCustomer()
 	}
 	t := r.Trade
 	if t == nil {
@@ -84,6 +78,20 @@ func (r *ImportRow) Check() {
 		}
 		r.addIssue(cmp.Or(r.Source.column(f), p.Field), IssueInvalid, "")
 		return
+	}
+}
+
+// checkCustomer drops and reports the customer values the domain refuses.
+func (r *ImportRow) checkCustomer() {
+	c := &r.Customer
+	if c.Nick == "" && c.Name == "" {
+		c.Name = MaskPhone(c.Phone) // a phone-only row still needs a display name
+	}
+	for _, p := range c.Problems() {
+		// The importer cleaned every value; what the domain still refuses is dropped
+		// from the row and reported, the rest of the row is kept.
+		r.addIssue(cmp.Or(r.Source.column(p.Field), p.Field), IssueInvalid, "")
+		clearField(c, p.Field)
 	}
 }
 
