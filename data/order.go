@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // Orders without a known buyer (PRODUCT.md): today's Taobao / Tmall, Pinduoduo,
@@ -14,6 +16,10 @@ import (
 // unlinking).
 
 var (
+	// ErrOrderNotFound means no order has this number (on the platform named).
+	ErrOrderNotFound = fmt.Errorf("order %w", ErrNotFound)
+	// ErrBuyerNotFound means no customer has the nick an order was to be linked to.
+	ErrBuyerNotFound = fmt.Errorf("customer %w", ErrNotFound)
 	// ErrOrderLinked means the order already belongs to another customer: it is
 	// unlinked first, never moved silently.
 	ErrOrderLinked = errors.New("order belongs to another customer")
@@ -26,7 +32,16 @@ var (
 // order is unlinked.
 type Order struct {
 	Trade
-	Nick string // the buyer's nick (or name when they have none); "" when unlinked
+	Nick, Name string // the buyer's; both "" when the order is unlinked
+}
+
+// Buyer is how the order's buyer is shown: their nick, else their name; "" when the
+// order is unlinked.
+func (o *Order) Buyer() string {
+	if o.Nick != "" {
+		return o.Nick
+	}
+	return o.Name
 }
 
 // Unlinked reports whether the order has no customer yet.
@@ -55,11 +70,44 @@ type OrderStore interface {
 	EachOrder(ctx context.Context, f OrderFilter, fn func(*Order) error) error
 	UnlinkedSummary(ctx context.Context) (UnlinkedSummary, error)
 	// FindOrderByNumber finds the order with this number, on platform when it is
-	// not ""; ErrNotFound, or ErrOrderAmbiguous when several platforms have it.
+	// not ""; ErrOrderNotFound, or ErrOrderAmbiguous when several platforms have it.
 	FindOrderByNumber(ctx context.Context, platform Platform, orderNo string) (*Order, error)
 	// LinkOrder attaches an order to a customer; linking it to its own customer
 	// again does nothing, to another gives ErrOrderLinked.
 	LinkOrder(ctx context.Context, tradeID, customerID int64) error
 	// UnlinkOrder detaches an order from its customer; an unlinked one stays so.
 	UnlinkOrder(ctx context.Context, tradeID int64) error
+}
+
+// OrderFinder finds orders by number.
+type OrderFinder interface {
+	FindOrderByNumber(ctx context.Context, platform Platform, orderNo string) (*Order, error)
+}
+
+// LookupOrder finds the order a seller typed or pasted the number of: on platform
+// first (the customer's, or the one named), then, when it is not there, on whichever
+// one platform has it. The number is trimmed of the spaces, tabs, apostrophe and
+// ="…" that copying from a sheet leaves around it.
+func LookupOrder(ctx context.Context, s OrderFinder, platform Platform, orderNo string) (*Order, error) {
+	no := CleanOrderNo(orderNo)
+	if no == "" {
+		return nil, ErrOrderNotFound
+	}
+	if platform != "" {
+		o, err := s.FindOrderByNumber(ctx, platform, no)
+		if !errors.Is(err, ErrNotFound) {
+			return o, err
+		}
+	}
+	return s.FindOrderByNumber(ctx, "", no)
+}
+
+// CleanOrderNo strips what copying an order number from a sheet leaves around it:
+// spaces, tabs, a leading apostrophe and an ="…" wrapper.
+func CleanOrderNo(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "=\"") && strings.HasSuffix(s, "\"") && len(s) >= 3 {
+		s = s[2 : len(s)-1]
+	}
+	return strings.TrimSpace(strings.TrimPrefix(s, "'"))
 }

@@ -25,6 +25,10 @@ func LinkSummary(r *data.ImportResult) string {
 // orderMessage is the sentence for an error of linking orders, "" when err is none.
 func orderMessage(err error) string {
 	switch {
+	case errors.Is(err, data.ErrOrderNotFound):
+		return lang.L("orders.error.not_found")
+	case errors.Is(err, data.ErrBuyerNotFound):
+		return lang.L("orders.error.no_buyer")
 	case errors.Is(err, data.ErrOrderLinked):
 		return lang.L("orders.error.linked")
 	case errors.Is(err, data.ErrOrderAmbiguous):

@@ -14,9 +14,9 @@ import (
 // trigger, and reminders, which are derived from the stats and trades, follow by
 // themselves.
 
-// orderColumns are tradeColumns and the buyer's nick (their name when they have no
-// nick), "" for an unlinked order.
-const orderColumns = tradeColumns + `, coalesce(CASE WHEN c.nick <> '' THEN c.nick ELSE c.name END, '')`
+// orderColumns are tradeColumns and the buyer's nick and name, "" for an unlinked
+// order.
+const orderColumns = tradeColumns + `, coalesce(c.nick, ''), coalesce(c.name, '')`
 
 // orderWhere turns an order filter into a WHERE clause and its arguments.
 func orderWhere(f data.OrderFilter) (string, []any) {
@@ -48,7 +48,7 @@ func (s *Store) EachOrder(ctx context.Context, f data.OrderFilter, fn func(*data
 	defer rows.Close()
 	for rows.Next() {
 		var o data.Order
-		t, err := scanTrade(rows, &o.Nick)
+		t, err := scanTrade(rows, &o.Nick, &o.Name)
 		if err != nil {
 			return fmt.Errorf("find orders: %w", err)
 		}
@@ -91,7 +91,7 @@ func (s *Store) FindOrderByNumber(ctx context.Context, platform data.Platform, o
 	case err != nil:
 		return nil, err
 	case orderNo == "" || len(os) == 0:
-		return nil, fmt.Errorf("find order: %w", data.ErrNotFound)
+		return nil, fmt.Errorf("find order: %w", data.ErrOrderNotFound)
 	case len(os) > 1:
 		return nil, fmt.Errorf("find order: %w", data.ErrOrderAmbiguous)
 	}
