@@ -22,7 +22,7 @@ import (
 // comma, no buyer at all.
 type qianniuOrder struct {
 	no, status, created, goods, total string
-	items                           int
+	items                             int
 }
 
 // The orders, and, worked out by hand under the counting rule (paid, net above
