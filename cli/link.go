@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -48,7 +47,7 @@ func linkFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 			}
 			return say("orders.cli.unlinked")
 		}
-		c, err := findBuyer(ctx, e, o.Platform, *nick)
+		c, err := data.LookupBuyer(ctx, e.store, o.Platform, *nick)
 		if err != nil {
 			return err
 		}
@@ -60,30 +59,4 @@ func linkFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		}
 		return say("orders.cli.linked")
 	}
-}
-
-// findBuyer finds the customer with this nick on the order's platform, else on the
-// one other platform that has such a customer.
-func findBuyer(ctx context.Context, e *env, platform data.Platform, nick string) (*data.Customer, error) {
-	c, err := e.store.FindCustomerByNick(ctx, platform, nick)
-	if !errors.Is(err, data.ErrNotFound) {
-		return c, err
-	}
-	var found []*data.Customer
-	for _, p := range data.Platforms {
-		if p == platform {
-			continue
-		}
-		c, err := e.store.FindCustomerByNick(ctx, p, nick)
-		switch {
-		case err == nil:
-			found = append(found, c)
-		case !errors.Is(err, data.ErrNotFound):
-			return nil, err
-		}
-	}
-	if len(found) != 1 {
-		return nil, data.ErrBuyerNotFound
-	}
-	return found[0], nil
 }

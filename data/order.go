@@ -111,3 +111,39 @@ func CleanOrderNo(s string) string {
 	}
 	return strings.TrimSpace(strings.TrimPrefix(s, "'"))
 }
+
+// BuyerFinder finds customers by nick.
+type BuyerFinder interface {
+	FindCustomerByNick(ctx context.Context, platform Platform, nick string) (*Customer, error)
+}
+
+// LookupBuyer finds the customer an order is to be linked to by the nick a seller
+// typed: on the order's platform, else on the one other platform that has a customer
+// with that nick; ErrBuyerNotFound when there is none, or several.
+func LookupBuyer(ctx context.Context, s BuyerFinder, platform Platform, nick string) (*Customer, error) {
+	nick = strings.TrimSpace(nick)
+	if nick == "" {
+		return nil, ErrBuyerNotFound
+	}
+	c, err := s.FindCustomerByNick(ctx, platform, nick)
+	if !errors.Is(err, ErrNotFound) {
+		return c, err
+	}
+	var found []*Customer
+	for _, p := range Platforms {
+		if p == platform {
+			continue
+		}
+		c, err := s.FindCustomerByNick(ctx, p, nick)
+		switch {
+		case err == nil:
+			found = append(found, c)
+		case !errors.Is(err, ErrNotFound):
+			return nil, err
+		}
+	}
+	if len(found) != 1 {
+		return nil, ErrBuyerNotFound
+	}
+	return found[0], nil
+}
