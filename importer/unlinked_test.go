@@ -250,3 +250,39 @@ func TestSheetWithNeitherBuyerNorOrderNumberIsRefused(t *testing.T) {
 		t.Error("a refused file wrote customers or orders")
 	}
 }
+
+// TestUnlinkedOrdersSurviveExportAndReimport: the whole archive's export carries the
+// unlinked orders (no buyer, their own platform) next to the linked ones, and
+// importing it into an empty archive gives the same orders, buyers and summary.
+func TestUnlinkedOrdersSurviveExportAndReimport(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	orders, sheet := filepath.Join(dir, "ExportOrderList_2026.xlsx"), filepath.Join(dir, "客户档案.xlsx")
+	writeQianniuOrders(t, orders)
+	writeSellerSheet(t, sheet)
+	importFile(t, s, orders, Options{})
+	importFile(t, s, sheet, Options{})
+	out := filepath.Join(dir, "archive.xlsx")
+	if _, err := ExportFile(ctx, s, out, data.CustomerFilter{}, cst); err != nil {
+		t.Fatal(err)
+	}
+	again := newStore(t)
+	importFile(t, again, out, Options{})
+	list := func(s *sqlite.Store) string {
+		os, err := s.FindOrders(ctx, data.OrderFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, o := range os {
+			fmt.Fprintln(&b, o.Platform, o.OrderNo, o.TradedAt.UTC(), o.Status, o.Goods, o.AmountFen, o.RefundFen, o.Nick)
+		}
+		return b.String()
+	}
+	if got, want := list(again), list(s); got != want {
+		t.Errorf("orders after export and import:\n%s\nwant\n%s", got, want)
+	}
+	wantUnlinked(t, again, afterTheSheet, "after export and import")
+	wantStats(t, again, data.PlatformTaobao, "小米粒", 2, 39600)
+}
