@@ -108,6 +108,15 @@ func writeSellerSheet(t *testing.T, path string) {
 	})
 }
 
+// writeBothFiles writes the 订单报表 and the seller's sheet into dir.
+func writeBothFiles(t *testing.T, dir string) (orders, sheet string) {
+	t.Helper()
+	orders, sheet = filepath.Join(dir, "ExportOrderList_2026.xlsx"), filepath.Join(dir, "客户档案.xlsx")
+	writeQianniuOrders(t, orders)
+	writeSellerSheet(t, sheet)
+	return orders, sheet
+}
+
 // archiveState is what a seller sees: every order with its buyer and money, the
 // customers with their stats and tiers, and the unlinked summary.
 func archiveState(t *testing.T, s *sqlite.Store) string {
@@ -163,9 +172,7 @@ func TestQianniuOrderReportImportsUnlinkedAndSellerSheetLinksIt(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	orders, sheet := filepath.Join(dir, "ExportOrderList_2026.xlsx"), filepath.Join(dir, "客户档案.xlsx")
-	writeQianniuOrders(t, orders)
-	writeSellerSheet(t, sheet)
+	orders, sheet := writeBothFiles(t, dir)
 
 	res := importFile(t, s, orders, Options{})
 	if res.TradesCreated != 6 || res.TradesUnlinked != 6 || res.CustomersCreated != 0 || len(res.Issues) != 0 {
@@ -258,9 +265,7 @@ func TestUnlinkedOrdersSurviveExportAndReimport(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	orders, sheet := filepath.Join(dir, "ExportOrderList_2026.xlsx"), filepath.Join(dir, "客户档案.xlsx")
-	writeQianniuOrders(t, orders)
-	writeSellerSheet(t, sheet)
+	orders, sheet := writeBothFiles(t, dir)
 	importFile(t, s, orders, Options{})
 	importFile(t, s, sheet, Options{})
 	out := filepath.Join(dir, "archive.xlsx")
