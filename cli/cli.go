@@ -54,6 +54,8 @@ var commands = map[string]command{
 	"backup":    {flags: backupFlags},
 	"restore":   {flags: restoreFlags},
 	"check":     {flags: checkFlags},
+	"orders":    {flags: ordersFlags},
+	"link":      {flags: linkFlags},
 }
 
 // commandNames lists the commands in name order, for the unknown-command message and help.

@@ -44,9 +44,9 @@ func importFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 
 func printImportResult(e *env, r *data.ImportResult, dry bool) {
 	if e.format == "csv" {
-		fmt.Fprintln(e.out, "customers_created,customers_updated,customers_unchanged,trades_created,trades_updated,trades_unchanged,skipped,rejected,problems")
-		fmt.Fprintf(e.out, "%d,%d,%d,%d,%d,%d,%d,%d,%d\n", r.CustomersCreated, r.CustomersUpdated, r.CustomersUnchanged,
-			r.TradesCreated, r.TradesUpdated, r.TradesUnchanged, r.Skipped, r.Rejected, len(r.Issues))
+		fmt.Fprintln(e.out, "customers_created,customers_updated,customers_unchanged,trades_created,trades_updated,trades_unchanged,skipped,rejected,problems,trades_unlinked,trades_linked")
+		fmt.Fprintf(e.out, "%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d\n", r.CustomersCreated, r.CustomersUpdated, r.CustomersUnchanged,
+			r.TradesCreated, r.TradesUpdated, r.TradesUnchanged, r.Skipped, r.Rejected, len(r.Issues), r.TradesUnlinked, r.TradesLinked)
 		return
 	}
 	key := "cli.import.done"
@@ -58,6 +58,9 @@ func printImportResult(e *env, r *data.ImportResult, dry bool) {
 		"TradesCreated": r.TradesCreated, "TradesUpdated": r.TradesUpdated, "TradesUnchanged": r.TradesUnchanged,
 		"Skipped": r.Skipped, "Rejected": r.Rejected, "Batch": r.BatchID,
 	}))
+	if line := i18n.LinkSummary(r); line != "" {
+		fmt.Fprintln(e.out, line)
+	}
 	for _, line := range i18n.Outcomes(r.Outcomes) {
 		fmt.Fprintln(e.out, "  "+line)
 	}

@@ -31,6 +31,8 @@ const (
 	AuditLockRemove      AuditAction = "lock.remove"      // 0
 	AuditCustomerMerge   AuditAction = "customer.merge"   // 1
 	AuditCustomerUnmerge AuditAction = "customer.unmerge" // 1
+	AuditOrderLink       AuditAction = "order.link"       // 1 (an order attached to a customer by hand)
+	AuditOrderUnlink     AuditAction = "order.unlink"     // 1
 )
 
 // AuditActions is every action the audit log records.
@@ -40,6 +42,7 @@ var AuditActions = []AuditAction{
 	AuditDemoGenerate, AuditDemoRemove, AuditTiersSave,
 	AuditTagsAdd, AuditTagsRemove, AuditTagsAddGroup, AuditTagsDelete,
 	AuditLockSet, AuditLockRemove, AuditCustomerMerge, AuditCustomerUnmerge,
+	AuditOrderLink, AuditOrderUnlink,
 }
 
 // AuditEntry is one line of the audit log: what was done, when, to how many rows.

@@ -17,9 +17,10 @@ type ImportRow struct {
 	// with it; nil when there is nothing to name. Rows of one sheet share one.
 	Source *RowSource
 
-	checked bool       // Check ran
-	verdict RowVerdict // what Check decided
-	issues  []RowIssue // the problems Check found
+	checked  bool       // Check ran
+	unlinked bool       // an order without a buyer: see Unlinked
+	verdict  RowVerdict // what Check decided
+	issues   []RowIssue // the problems Check found
 }
 
 // RowSource is what row problems say about where a row came from.
@@ -114,9 +115,14 @@ type ImportResult struct {
 	TradesCreated      int
 	TradesUpdated      int
 	TradesUnchanged    int
-	Skipped            int
-	Rejected           int
-	Issues             []RowIssue
+	// TradesUnlinked counts the orders this import created without a buyer (a file
+	// that names none); TradesLinked the stored unlinked orders it attached to the
+	// buyer a row names next to their order number.
+	TradesUnlinked int
+	TradesLinked   int
+	Skipped        int
+	Rejected       int
+	Issues         []RowIssue
 	// Outcomes say what was skipped and rejected, by reason, in rows and orders.
 	Outcomes []Outcome
 	// Duplicates are the new customers that may be someone already known.

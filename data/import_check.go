@@ -1,6 +1,9 @@
 package data
 
-import "cmp"
+import (
+	"cmp"
+	"strings"
+)
 
 // Before a row is merged into the archive, its customer and trade are normalized and
 // checked against the domain's rules. That needs nothing from the store, so the
@@ -17,6 +20,10 @@ const (
 	RowRejected                     // no one to merge it into: neither nick, name nor phone
 	TradeSkipped                    // the customer is merged, the trade has no date
 	TradeRejected                   // the customer is merged, the domain refuses the trade
+	// TradeLinkOnly: the customer is merged; the trade has an order number and no
+	// date, so it can only attach a stored order with that number to the customer
+	// (a seller's sheet of 订单编号 + 顾客网名). The store reports it when there is none.
+	TradeLinkOnly
 )
 
 // Check normalizes the row's customer and trade and finds what the domain refuses in
@@ -30,18 +37,23 @@ func (r *ImportRow) Check() {
 	r.checked = true
 	c := &r.Customer
 	c.Normalize()
-	if c.Nick == "" && c.Name == "" && c.Phone == "" && c.Email == "" && c.WeChat == "" {
+	if c.Nick == "" && c.Name == "" && c.Phone == "" && c.Email == "" && c.WeChat == "" &&
+		(r.Trade == nil || strings.TrimSpace(r.Trade.OrderNo) == "") {
 		r.verdict = RowRejected
 		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
 		return
 	}
 	// A masked nick or name is shown, never a key or a name (see identity.go).
 	c.hideMasked()
-	for _, p := range c.Problems() {
-		// The importer cleaned every value; what the domain still refuses is dropped
-		// from the row and reported, the rest of the row is kept.
-		r.addIssue(cmp.Or(r.Source.Column(p.Field), p.Field), IssueInvalid, "")
-		clearField(c, p.Field)
+	// An order that names no buyer (nothing but masked values, or nothing at all) is
+	// kept as an unlinked order: its order number links it to a buyer later.
+	if !c.HasIdentity() && c.Name == "" && r.Trade != nil && strings.TrimSpace(r.Trade.OrderNo) != "" {
+		r.unlinked = true
+		r.keepOrderDetails()
+		*c = Customer{Platform: c.Platform}
+	}
+	if !r.unlinked {
+		r.checkCustomer()
 	}
 	t := r.Trade
 	if t == nil {
@@ -52,6 +64,10 @@ func (r *ImportRow) Check() {
 	}
 	t.Normalize()
 	if t.TradedAt.IsZero() {
+		if t.OrderNo != "" && !r.unlinked {
+			r.verdict = TradeLinkOnly
+			return
+		}
 		r.verdict = TradeSkipped
 		reason := IssueNoDate
 		if t.Status == StatusUnpaid {
@@ -72,6 +88,53 @@ func (r *ImportRow) Check() {
 		r.addIssue(cmp.Or(r.Source.Column(f), p.Field), IssueInvalid, "")
 		return
 	}
+}
+
+// checkCustomer drops and reports the customer values the domain refuses.
+func (r *ImportRow) checkCustomer() {
+	c := &r.Customer
+	for _, p := range c.Problems() {
+		// The importer cleaned every value; what the domain still refuses is dropped
+		// from the row and reported, the rest of the row is kept.
+		r.addIssue(cmp.Or(r.Source.Column(p.Field), p.Field), IssueInvalid, "")
+		clearField(c, p.Field)
+	}
+}
+
+// Unlinked reports whether the row is an order without a buyer: no nick, name or
+// phone, but an order number. Its trade is kept as an unlinked order and no customer
+// is made for it.
+func (r *ImportRow) Unlinked() bool { return r.unlinked }
+
+// keepOrderDetails moves what the row says about a buyer it does not name to the
+// order, so that nothing is lost: the region and address to its shipping address (a
+// masked address never names a customer), a note and extra columns to its own.
+func (r *ImportRow) keepOrderDetails() {
+	t, c := r.Trade, &r.Customer
+	if t.Note == "" {
+		t.Note = c.Note
+	}
+	for k, v := range c.Extra {
+		if _, taken := t.Extra[k]; !taken && v != "" {
+			if t.Extra == nil {
+				t.Extra = map[string]string{}
+			}
+			t.Extra[k] = v
+		}
+	}
+	if t.ShipAddress != "" {
+		return
+	}
+	var parts []string
+	for _, p := range []string{c.Province, c.City} {
+		if p != "" && !strings.HasPrefix(c.Address, p) {
+			parts = append(parts, p)
+		}
+	}
+	if c.Address != "" {
+		parts = append(parts, c.Address)
+	}
+	t.ShipAddress = strings.Join(parts, " ")
 }
 
 // addIssue records a problem Check found.

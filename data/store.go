@@ -131,4 +131,5 @@ type Store interface {
 	PrivacyStore
 	DemoStore
 	MergeStore
+	OrderStore
 }

@@ -22,7 +22,7 @@ var TradeStatuses = []TradeStatus{StatusPaid, StatusRefunded, StatusClosed, Stat
 // Trade is one order (交易) of a customer. Several line items of one order are one trade.
 type Trade struct {
 	ID          int64
-	CustomerID  int64
+	CustomerID  int64 // 0: an unlinked order, waiting for its buyer (order.go)
 	Platform    Platform
 	OrderNo     string // unique per platform when present
 	TradedAt    time.Time
@@ -37,8 +37,11 @@ type Trade struct {
 	Note        string
 	BatchID     int64 // import batch, 0 when entered by hand
 	Extra       map[string]string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// LinkedAt is when an order that came without a buyer was attached to one;
+	// zero for an order that came with its buyer, or is unlinked.
+	LinkedAt  time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	// Counts is read-only: whether the trade counts under the counting rule.
 	Counts bool

@@ -20,6 +20,7 @@ import (
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
+	"shopcrm/gui/orders"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 )
@@ -35,6 +36,7 @@ type App struct {
 	settings  *settings.Screen
 	groups    *groups.Screen
 	reminders *reminders.Screen
+	orders    *orders.Screen
 	// wizard is the import in progress, if any.
 	wizard *imports.Wizard
 	// welcome is the first-run welcome; demo the sample shop and its banner.
@@ -79,6 +81,7 @@ func newAppIn(a fyne.App, win fyne.Window, store *sqlite.Store, spawn func(func(
 		g.groupsScreen(),
 		{lang.L("nav.reminders"), theme.MailComposeIcon(), g.reminders.Content, g.reminders.Shown},
 		{lang.L("nav.imports"), theme.HistoryIcon(), g.history.Content, g.history.Reload},
+		g.ordersScreen(),
 		{lang.L("nav.settings"), theme.SettingsIcon(), g.settings.Content, g.settings.Reload},
 	}
 	nav, choose := navigation(screens)

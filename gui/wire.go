@@ -15,6 +15,7 @@ import (
 	"shopcrm/gui/groups"
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
+	"shopcrm/gui/orders"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 	"shopcrm/gui/ui"
@@ -33,6 +34,7 @@ func (g *App) customersScreen() {
 	g.customers = customers.New(g.win, g.store, func() time.Time { return g.store.Now() }, mask != "0", g.spawn)
 	g.customers.OnImport = g.pickImport
 	g.customers.OnMerged = g.archiveChanged
+	g.customers.OnOrdersChanged = g.archiveChanged
 }
 
 // groupsScreen builds the 分组 entry of the navigation rail; a group opens as a
@@ -77,6 +79,14 @@ func (g *App) historyScreen() {
 	g.history = imports.NewHistory(g.win, g.store, g.spawn)
 	g.history.OnImport = g.pickImport
 	g.history.OnReverted = g.archiveChanged
+}
+
+// ordersScreen builds 未关联订单: orders without a buyer; linking or unlinking one
+// changes a customer's trades, totals, tier and reminders, as an import does.
+func (g *App) ordersScreen() screen {
+	g.orders = orders.New(g.win, g.store, g.spawn)
+	g.orders.OnChanged = g.archiveChanged
+	return screen{lang.L("nav.orders"), theme.ListIcon(), g.orders.Content, g.orders.Reload}
 }
 
 // pickImport asks for a file and opens the import wizard on it.
@@ -129,6 +139,7 @@ func (g *App) archiveChanged() {
 	g.groups.Reload()
 	g.history.Reload()
 	g.settings.Reload()
+	g.orders.Reload()
 }
 
 // readCurrency makes the archive's currency the one every amount on screen shows.

@@ -153,6 +153,9 @@ func Message(err error) string {
 	if msg, ok := safetyMessage(err); ok {
 		return msg
 	}
+	if msg := orderMessage(err); msg != "" {
+		return msg
+	}
 	var ve *data.ValidationError
 	switch {
 	case err == nil:

@@ -23,9 +23,11 @@ import (
 var (
 	// ErrNoHeader: no row of the sheet looks like a header of known columns.
 	ErrNoHeader = errors.New("no header row found")
-	// ErrNoCustomer: the sheet has no column that identifies a buyer (nick, name,
-	// phone or email); the seller can map one in the preview.
-	ErrNoCustomer = errors.New("no customer column")
+	// ErrNoCustomer: the sheet has neither a column that identifies a buyer (nick,
+	// name, phone or email) nor an order number, so its rows could never be told
+	// apart or linked; the seller can map one in the preview. A sheet with order
+	// numbers and no buyer imports its orders as unlinked orders (data/order.go).
+	ErrNoCustomer = errors.New("no customer or order number column")
 )
 
 // Options say how to read a file.
@@ -232,7 +234,7 @@ func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Option
 				return plans, err
 			}
 		}
-		if !identifiesCustomers(m) {
+		if !identifiesCustomers(m) && !m.Has(field.OrderNo) {
 			return plans, ErrNoCustomer
 		}
 	}

@@ -42,7 +42,7 @@ var synonyms = []struct {
 	{field.PaidAt, []string{"订单付款时间", "付款时间", "支付时间", "paidat"}},
 	{field.CreatedAt, []string{"订单创建时间", "下单时间", "创建时间", "createdat"}},
 	{field.TradedAt, []string{"交易日期", "交易时间", "成交时间", "日期", "invoicedate", "orderdate"}},
-	{field.Goods, []string{"购买商品", "宝贝标题", "商品名称", "商品", "标题", "宝贝名称", "lineitemname", "description"}},
+	{field.Goods, []string{"购买商品", "宝贝标题", "商品名称", "商品", "标题", "商品标题", "宝贝名称", "lineitemname", "description"}},
 	{field.Quantity, []string{"数量", "宝贝总数量", "购买数量", "商品数量", "lineitemquantity", "quantity"}},
 	{field.UnitPrice, []string{"单价", "价格", "unitprice", "price", "lineitemprice"}},
 	{field.Amount, []string{"成交价格", "买家实际支付金额", "实付金额", "实付款", "total", "总金额", "订单金额", "金额", "应付金额"}},

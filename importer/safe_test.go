@@ -33,9 +33,9 @@ func TestImportWithBackupKeepsTheBackupOnlyWhenTheImportRan(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	bad := filepath.Join(dir, "bad.csv")
-	os.WriteFile(bad, []byte("订单编号,数量\n1,2\n"), 0o600)
+	os.WriteFile(bad, []byte("商品,数量\n龙井,2\n"), 0o600)
 	if _, err := ImportWithBackup(ctx, s, bad, Options{}); !errors.Is(err, ErrNoCustomer) {
-		t.Fatalf("import without a customer column: got %v", err)
+		t.Fatalf("import without a customer or order number column: got %v", err)
 	}
 	if list, _ := s.Backups(); len(list) != 0 {
 		t.Errorf("a failed import changed nothing; its backup should be gone, got %d", len(list))

@@ -117,7 +117,7 @@ func (s *Store) RevertImport(ctx context.Context, batchID int64) error {
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT customer_id FROM trades WHERE batch_id = ?`, batchID)
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT customer_id FROM trades WHERE batch_id = ? AND customer_id IS NOT NULL`, batchID)
 		if err != nil {
 			return err
 		}
@@ -185,6 +185,11 @@ func restoreSnapshots(ctx context.Context, tx *sql.Tx, batchID int64) ([]int64, 
 			var t data.Trade
 			if err := json.Unmarshal([]byte(c.before), &t); err != nil {
 				return nil, err
+			}
+			// The customer the batch linked the order to loses it again.
+			var now int64
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(customer_id, 0) FROM trades WHERE id = ?`, t.ID).Scan(&now); err == nil && now != t.CustomerID {
+				touched = append(touched, now)
 			}
 			if err := updateTrade(ctx, tx, &t, t.UpdatedAt); err != nil && !errors.Is(err, data.ErrNotFound) {
 				return nil, err

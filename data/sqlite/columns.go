@@ -43,13 +43,13 @@ var updateCustomerSQL = `UPDATE customers SET (` + customerFields + `, updated_a
 // tradeFields are the columns of a trade's own fields, in the order tradeValues
 // gives them. UPDATE writes these (and updated_at); INSERT writes tradeInsert.
 const tradeFields = `customer_id, platform, order_no, traded_at, status, goods, quantity,
-	amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra`
+	amount_fen, refund_fen, ship_name, ship_phone, ship_address, note, extra, linked_at`
 
 // tradeValues appends t's values of tradeFields to vals.
 func tradeValues(vals []any, t *data.Trade) []any {
-	return append(vals, t.CustomerID, string(t.Platform), t.OrderNo, formatTime(t.TradedAt), string(t.Status),
+	return append(vals, nullID(t.CustomerID), string(t.Platform), t.OrderNo, formatTime(t.TradedAt), string(t.Status),
 		t.Goods, t.Quantity, t.AmountFen, t.RefundFen, t.ShipName, t.ShipPhone, t.ShipAddress, t.Note,
-		encodeExtra(t.Extra))
+		encodeExtra(t.Extra), nullTime(t.LinkedAt))
 }
 
 // tradeInsert is the column list of every INSERT into trades; tradeRow gives a row's

@@ -127,7 +127,7 @@ func (im *importRun) checkKeys() error {
 	}
 	var bad int
 	err := im.tx.QueryRowContext(im.ctx, `SELECT
-		(SELECT count(*) FROM trades t WHERE t.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id)) +
+		(SELECT count(*) FROM trades t WHERE t.batch_id = ?1 AND t.customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id)) +
 		(SELECT count(*) FROM customer_tags ct JOIN customers c ON c.id = ct.customer_id
 			WHERE c.batch_id = ?1 AND NOT EXISTS (SELECT 1 FROM tags g WHERE g.id = ct.tag_id))`, im.batch).Scan(&bad)
 	if err != nil {
@@ -259,9 +259,12 @@ func (im *importRun) apply(row *data.ImportRow) error {
 		im.res.CountOutcome(data.OutcomeRejected, row.VerdictReason(), row)
 		return nil
 	}
-	id, err := im.upsertCustomer(row)
-	if err != nil {
-		return err
+	var id int64 // 0 for an order without a buyer: an unlinked order
+	if !row.Unlinked() {
+		var err error
+		if id, err = im.upsertCustomer(row); err != nil {
+			return err
+		}
 	}
 	switch {
 	case row.Verdict() == data.TradeSkipped:
@@ -272,6 +275,8 @@ func (im *importRun) apply(row *data.ImportRow) error {
 		im.res.Rejected++
 		im.res.CountOutcome(data.OutcomeRejected, row.VerdictReason(), row)
 		return nil
+	case row.Verdict() == data.TradeLinkOnly:
+		return im.linkOnly(row, id)
 	case row.Trade == nil:
 		return nil
 	}
@@ -424,7 +429,8 @@ func (im *importRun) finish() error {
 	if err != nil {
 		return err
 	}
-	return audit(im.ctx, im.tx, im.now, data.AuditImport, r.CustomersCreated+r.CustomersUpdated+r.TradesCreated+r.TradesUpdated,
-		fmt.Sprintf("batch=%d customers=%d/%d trades=%d/%d skipped=%d rejected=%d", im.batch,
-			r.CustomersCreated, r.CustomersUpdated, r.TradesCreated, r.TradesUpdated, r.Skipped, r.Rejected))
+	return audit(im.ctx, im.tx, im.now, data.AuditImport, r.CustomersCreated+r.CustomersUpdated+r.TradesCreated+r.TradesUpdated+r.TradesLinked,
+		fmt.Sprintf("batch=%d customers=%d/%d trades=%d/%d unlinked=%d linked=%d skipped=%d rejected=%d", im.batch,
+			r.CustomersCreated, r.CustomersUpdated, r.TradesCreated, r.TradesUpdated, r.TradesUnlinked, r.TradesLinked,
+			r.Skipped, r.Rejected))
 }

@@ -143,6 +143,9 @@ func (im *importRun) addTrade(t *data.Trade) error {
 	if i, ok := im.pend.tradeAt[key]; ok {
 		p := im.pend.trades[i]
 		p.t.AddLineItem(t)
+		if p.t.CustomerID == 0 {
+			p.t.CustomerID = t.CustomerID // a line that names the order's buyer
+		}
 		p.lines = append(p.lines, t)
 		return nil
 	}
@@ -191,6 +194,8 @@ func (im *importRun) flushTrades() error {
 			if err := im.replayTaken(ts[:n], res, added); err != nil {
 				return err
 			}
+		} else {
+			im.res.TradesUnlinked += countUnlinked(ts[:n], nil)
 		}
 		ts = ts[n:]
 	}
@@ -227,6 +232,7 @@ func (im *importRun) replayTaken(ts []*pendingTrade, res sql.Result, added int64
 		}
 		rows.Close()
 	}
+	im.res.TradesUnlinked += countUnlinked(ts, inserted)
 	for _, p := range ts {
 		if inserted[string(p.t.Platform)+"\x00"+p.t.OrderNo] {
 			continue
@@ -239,6 +245,18 @@ func (im *importRun) replayTaken(ts []*pendingTrade, res sql.Result, added int64
 		}
 	}
 	return nil
+}
+
+// countUnlinked counts the orders without a buyer among ts that a bulk INSERT
+// wrote: all of them for a nil inserted, else those inserted holds.
+func countUnlinked(ts []*pendingTrade, inserted map[string]bool) int {
+	n := 0
+	for _, p := range ts {
+		if p.t.CustomerID == 0 && (inserted == nil || inserted[string(p.t.Platform)+"\x00"+p.t.OrderNo]) {
+			n++
+		}
+	}
+	return n
 }
 
 // maxCustomerID is the id the store's next customer would get, less one.

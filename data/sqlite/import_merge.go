@@ -253,7 +253,7 @@ func fillGaps(old, in *data.Customer) *data.Customer {
 // this batch into it, or updates an earlier import's copy when something changed.
 func (im *importRun) upsertTrade(row *data.ImportRow, t *data.Trade) error {
 	if t.OrderNo != "" {
-		im.info.at(t.CustomerID).touched = true
+		im.touch(t.CustomerID)
 		return im.addTrade(t)
 	}
 	// A trade without an order number is found by customer, time, goods and amount
@@ -266,7 +266,7 @@ func (im *importRun) upsertTrade(row *data.ImportRow, t *data.Trade) error {
 
 // upsertTradeNow is upsertTrade for one row, written at once.
 func (im *importRun) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
-	im.info.at(t.CustomerID).touched = true
+	im.touch(t.CustomerID)
 	var id int64
 	var err error
 	if t.OrderNo != "" {
@@ -292,7 +292,7 @@ func (im *importRun) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 	if err != nil {
 		return err
 	}
-	im.info.at(old.CustomerID).touched = true
+	im.touch(old.CustomerID)
 	if t.OrderNo == "" {
 		// The same row twice in one file (its first copy created the trade or
 		// matched a stored one): a copy, not a further trade the archive already
@@ -306,6 +306,9 @@ func (im *importRun) upsertTradeNow(row *data.ImportRow, t *data.Trade) error {
 		im.matched[id] = true
 	} else if old.BatchID == im.batch {
 		return updateTrade(im.ctx, im.db, foldLineItem(old, t), im.now)
+	}
+	if t.CustomerID != 0 && (old.CustomerID == 0 || !old.LinkedAt.IsZero()) {
+		return im.linkTrade(old, t)
 	}
 	merged, changed := mergeTrade(old, t)
 	if !changed {
@@ -333,13 +336,20 @@ func (im *importRun) insertNewTrade(t *data.Trade) (bool, error) {
 		return false, err
 	}
 	im.res.TradesCreated++
+	if t.CustomerID == 0 {
+		im.res.TradesUnlinked++
+	}
 	return true, nil
 }
 
-// foldLineItem returns the order with another of its lines added.
+// foldLineItem returns the order with another of its lines added; a line that names
+// the buyer of an order without one gives it that buyer.
 func foldLineItem(order, line *data.Trade) *data.Trade {
 	m := *order
 	m.AddLineItem(line)
+	if m.CustomerID == 0 {
+		m.CustomerID = line.CustomerID
+	}
 	return &m
 }
 

@@ -27,3 +27,11 @@ func parseNullTime(s sql.NullString) time.Time {
 }
 
 func formatID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// nullTime is a time column's value, NULL for the zero time.
+func nullTime(t time.Time) sql.NullString {
+	if t.IsZero() {
+		return sql.NullString{}
+	}
+	return sql.NullString{String: formatTime(t), Valid: true}
+}

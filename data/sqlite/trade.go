@@ -9,23 +9,27 @@ import (
 	"shopcrm/data"
 )
 
-const tradeColumns = `t.id, t.customer_id, t.platform, t.order_no, t.traded_at, t.status, t.goods, t.quantity,
+// tradeColumns are a trade row's columns as scanTrade reads them; an unlinked
+// order's customer reads as 0.
+const tradeColumns = `t.id, coalesce(t.customer_id, 0), t.platform, t.order_no, t.traded_at, t.status, t.goods, t.quantity,
 	t.amount_fen, t.refund_fen, t.ship_name, t.ship_phone, t.ship_address, t.note, coalesce(t.batch_id, 0),
-	t.extra, t.created_at, t.updated_at, ` + countsSQL
+	t.extra, t.linked_at, t.created_at, t.updated_at, ` + countsSQL
 
 // scanTrade reads one row of tradeColumns, then any extra columns into more.
 func scanTrade(sc interface{ Scan(...any) error }, more ...any) (*data.Trade, error) {
 	var t data.Trade
 	var at, extra, created, upd, platform, status string
+	var linked sql.NullString
 	dest := []any{&t.ID, &t.CustomerID, &platform, &t.OrderNo, &at, &status, &t.Goods, &t.Quantity,
 		&t.AmountFen, &t.RefundFen, &t.ShipName, &t.ShipPhone, &t.ShipAddress, &t.Note, &t.BatchID,
-		&extra, &created, &upd, &t.Counts}
+		&extra, &linked, &created, &upd, &t.Counts}
 	err := sc.Scan(append(dest, more...)...)
 	if err != nil {
 		return nil, err
 	}
 	t.Platform, t.Status = data.Platform(platform), data.TradeStatus(status)
 	t.TradedAt, t.CreatedAt, t.UpdatedAt = parseTime(at), parseTime(created), parseTime(upd)
+	t.LinkedAt = parseNullTime(linked)
 	t.Extra = decodeExtra(extra)
 	return &t, nil
 }
@@ -60,7 +64,7 @@ func (s *Store) UpdateTrade(ctx context.Context, t *data.Trade) error {
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var oldCustomer int64
-		if err := tx.QueryRowContext(ctx, `SELECT customer_id FROM trades WHERE id = ?`, t.ID).Scan(&oldCustomer); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(customer_id, 0) FROM trades WHERE id = ?`, t.ID).Scan(&oldCustomer); err != nil {
 			return mapError(err)
 		}
 		if err := updateTrade(ctx, tx, t, s.now()); err != nil {
@@ -84,7 +88,7 @@ var insertTradeSQL = tradeInsert.insert("INSERT", "")
 // insertTrade writes a new trade row (its BatchID included) and sets its ID and times.
 // A trade without a platform takes its customer's.
 func insertTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) error {
-	if t.Platform == "" {
+	if t.Platform == "" && t.CustomerID != 0 {
 		if err := tx.QueryRowContext(ctx, `SELECT platform FROM customers WHERE id = ?`, t.CustomerID).Scan(&t.Platform); err != nil {
 			return mapError(err)
 		}
@@ -118,7 +122,7 @@ func updateTrade(ctx context.Context, tx execer, t *data.Trade, now time.Time) e
 func (s *Store) DeleteTrade(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var customerID int64
-		if err := tx.QueryRowContext(ctx, `DELETE FROM trades WHERE id = ? RETURNING customer_id`, id).Scan(&customerID); err != nil {
+		if err := tx.QueryRowContext(ctx, `DELETE FROM trades WHERE id = ? RETURNING coalesce(customer_id, 0)`, id).Scan(&customerID); err != nil {
 			return mapError(err)
 		}
 		return refreshStats(ctx, tx, customerID)

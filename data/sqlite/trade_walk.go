@@ -7,13 +7,20 @@ import (
 	"shopcrm/data"
 )
 
-// EachTrade streams the trades of the customers matching f (all customers for an empty
-// filter), buyer by buyer and oldest first, each with its owner's identity (platform,
-// nick, name, phone) for exports that must re-import to the same buyer.
+// EachTrade streams the trades of the customers matching f, buyer by buyer and oldest
+// first, each with its owner's identity (platform, nick, name, phone) for exports that
+// must re-import to the same buyer. An empty filter is the whole archive: the
+// unlinked orders come too, first, with their own platform and no buyer, so that they
+// re-import as unlinked orders.
 func (s *Store) EachTrade(ctx context.Context, f data.CustomerFilter, fn func(t *data.Trade, owner *data.Customer) error) error {
 	where, args := filterWhere(f)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+tradeColumns+`, c.platform, c.nick, c.name, c.phone
-		FROM trades t JOIN customers c ON c.id = t.customer_id`+where+`
+	join := `JOIN`
+	if where == "" {
+		join = `LEFT JOIN`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+tradeColumns+`, coalesce(c.platform, t.platform), coalesce(c.nick, ''),
+		coalesce(c.name, ''), coalesce(c.phone, '')
+		FROM trades t `+join+` customers c ON c.id = t.customer_id`+where+`
 		ORDER BY t.customer_id, t.traded_at, t.id`, args...)
 	if err != nil {
 		return fmt.Errorf("find trades: %w", err)

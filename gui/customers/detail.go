@@ -26,6 +26,8 @@ type customerDetail struct {
 	OnAddTrade    func(*data.Customer)
 	OnEditTrade   func(*data.Trade)
 	OnDeleteTrade func(*data.Trade)
+	OnLinkOrder   func(*data.Customer) // 关联订单: see orders.go
+	OnUnlinkOrder func(*data.Trade)
 	OnExportData  func(*data.Customer) // the buyer's data rights: see customer_privacy.go
 	OnErase       func(*data.Customer)
 	OnMerge       func(*data.Customer)      // 合并到…: see merge.go
@@ -75,8 +77,10 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
 	d.noTrade = widget.NewLabel(lang.L("trades.none"))
 	addTrade := widget.NewButtonWithIcon(lang.L("trades.add"), theme.ContentAddIcon(), func() { d.OnAddTrade(d.customer) })
+	linkOrder := widget.NewButtonWithIcon(lang.L("orders.link_order"), theme.ContentPasteIcon(), func() { d.OnLinkOrder(d.customer) })
 	tradesHead := container.NewBorder(nil, nil,
-		widget.NewLabelWithStyle(lang.L("trades.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), addTrade)
+		widget.NewLabelWithStyle(lang.L("trades.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(linkOrder, addTrade))
 	tradesBox := container.NewBorder(tradesHead, nil, nil, nil, container.NewStack(d.trades, d.noTrade))
 
 	d.followUps = newFollowUpPanel()
@@ -217,7 +221,8 @@ func genderIfKnown(g data.Gender) string {
 }
 
 // newTradeRow is the template of one trade line: goods above, time and status below,
-// the amount, then edit and delete.
+// the amount, then edit and delete (取消关联 instead of delete for an order linked by
+// its number: deleting it would lose the platform's order).
 func newTradeRow() fyne.CanvasObject {
 	goods := widget.NewLabel("")
 	goods.Truncation = fyne.TextTruncateEllipsis
@@ -229,7 +234,10 @@ func newTradeRow() fyne.CanvasObject {
 	edit.Importance = widget.LowImportance
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	del.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, container.NewHBox(amount, edit, del),
+	unlink := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
+	unlink.Importance = widget.LowImportance
+	unlink.Hide() // shown for an order linked by its number
+	return container.NewBorder(nil, nil, nil, container.NewHBox(amount, edit, del, unlink),
 		container.New(layout.NewCustomPaddedVBoxLayout(-12), goods, when))
 }
 
@@ -243,7 +251,7 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 	goods, when := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
 	right := row.Objects[1].(*fyne.Container)
 	amount := right.Objects[0].(*widget.Label)
-	edit, del := right.Objects[1].(*widget.Button), right.Objects[2].(*widget.Button)
+	edit, del, unlink := right.Objects[1].(*widget.Button), right.Objects[2].(*widget.Button), right.Objects[3].(*widget.Button)
 
 	text := t.Goods
 	if text == "" {
@@ -257,6 +265,13 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 	if t.RefundFen > 0 && t.Status == data.StatusPaid {
 		info += " " + lang.L("trades.refunded_part", map[string]any{"Amount": ui.Money(t.RefundFen)})
 	}
+	if linked := !t.LinkedAt.IsZero(); linked != unlink.Visible() {
+		del.Hidden, unlink.Hidden = linked, !linked
+		right.Refresh()
+	}
+	if !t.LinkedAt.IsZero() {
+		info += " · " + lang.L("orders.linked_mark")
+	}
 	when.SetText(info)
 	amount.SetText(ui.Money(t.AmountFen))
 	if t.Counts {
@@ -267,4 +282,5 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 	amount.Refresh()
 	edit.OnTapped = func() { d.OnEditTrade(t) }
 	del.OnTapped = func() { d.OnDeleteTrade(t) }
+	unlink.OnTapped = func() { d.OnUnlinkOrder(t) }
 }

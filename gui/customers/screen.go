@@ -58,6 +58,9 @@ type Screen struct {
 	// OnFollowUpsChanged is told after a contact or reminder was added on the detail
 	// (the 提醒 screen reloads).
 	OnFollowUpsChanged func()
+	// OnOrdersChanged is told after an order was linked or unlinked on the detail
+	// (the 未关联订单, groups and reminders follow).
+	OnOrdersChanged func()
 }
 
 // New builds the 客户 screen on store; now is the store's clock, maskPhones hides the
@@ -97,6 +100,8 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	s.detail.OnAddTrade = s.addTrade
 	s.detail.OnEditTrade = s.editTrade
 	s.detail.OnDeleteTrade = s.deleteTrade
+	s.detail.OnLinkOrder = s.askOrder
+	s.detail.OnUnlinkOrder = s.confirmUnlinkOrder
 	s.detail.followUps.attach(win, store, now, spawn)
 	s.detail.followUps.OnChanged = func() {
 		if s.OnFollowUpsChanged != nil {

@@ -31,6 +31,9 @@ func (w *Wizard) summaryPage(dry bool) fyne.CanvasObject {
 		"TradesCreated": r.TradesCreated, "TradesUpdated": r.TradesUpdated, "TradesUnchanged": r.TradesUnchanged,
 		"Skipped": r.Skipped, "Rejected": r.Rejected, "Problems": len(r.Issues),
 	}))
+	if line := i18n.LinkSummary(r); line != "" {
+		counts.SetText(counts.Text + "\n" + line)
+	}
 	counts.Wrapping = fyne.TextWrapWord
 	if lines := outcomeLines(r.Outcomes, len(r.Duplicates)); lines != "" {
 		counts.SetText(counts.Text + "\n" + lines)

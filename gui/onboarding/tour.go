@@ -25,6 +25,7 @@ var TourPages = []struct {
 	{"reminders", theme.MailComposeIcon},
 	{"import", theme.UploadIcon},
 	{"history", theme.HistoryIcon},
+	{"orders", theme.ListIcon},
 	{"settings", theme.SettingsIcon},
 	{"data", theme.StorageIcon},
 }
