@@ -69,11 +69,7 @@ func (r *ImportRow) Check() {
 			return
 		}
 		r.verdict = TradeSkipped
-		reason := IssueNoDate
-		if t.Status == StatusUnpaid {
-			reason = IssueUnpaid
-		}
-		r.addIssue(r.Source.Column("traded_at"), reason, "")
+		r.addIssue(r.Source.Column("traded_at"), t.NoDateReason(), "")
 		return
 	}
 	for _, p := range t.Problems() {
@@ -135,6 +131,15 @@ func (r *ImportRow) keepOrderDetails() {
 		parts = append(parts, c.Address)
 	}
 	t.ShipAddress = strings.Join(parts, " ")
+}
+
+// NoDateReason is why a trade without a date is skipped: an unpaid order (no pay
+// time, so no trade yet) or a row that simply has no date.
+func (t *Trade) NoDateReason() string {
+	if t.Status == StatusUnpaid {
+		return IssueUnpaid
+	}
+	return IssueNoDate
 }
 
 // addIssue records a problem Check found.

@@ -40,30 +40,31 @@ func TestIdentityRules(t *testing.T) {
 		name      string
 		rows      []data.ImportRow
 		customers int
+		unlinked  int   // orders kept without a buyer (their rows name none but by masked values)
 		dups      []int // rows listed as possible duplicates
 		others    []int // rows reported for a second phone
 		check     func(t *testing.T, cs []*data.Customer)
 	}{
-		{name: "four buyers masked alike are four customers",
+		{name: "four buyers masked alike are four unlinked orders, never one customer",
 			rows: []data.ImportRow{
 				idRow(2, data.Customer{Nick: "蔡**"}, "A1", 1), idRow(3, data.Customer{Nick: "蔡**"}, "A2", 2),
 				idRow(4, data.Customer{Nick: "蔡**"}, "A3", 3), idRow(5, data.Customer{Nick: "蔡**"}, "A4", 4)},
-			customers: 4},
+			unlinked: 4},
 		{name: "a masked nick t**1 with a masked phone is never a key",
 			rows: []data.ImportRow{
 				idRow(2, data.Customer{Nick: "t**1", Phone: "138****5678"}, "B1", 1),
 				idRow(3, data.Customer{Nick: "t**1", Phone: "138****5678"}, "B2", 2)},
-			customers: 2},
+			unlinked: 2},
 		{name: "a Douyin masked phone 1********35 and name 生*** are never keys",
 			rows: []data.ImportRow{
 				idRow(2, data.Customer{Name: "生***", Phone: "1********35"}, "C1", 1),
 				idRow(3, data.Customer{Name: "生***", Phone: "1********35"}, "C2", 2)},
-			customers: 2},
+			unlinked: 2},
 		{name: "a masked address does not make two orders one buyer",
 			rows: []data.ImportRow{
 				idRow(2, data.Customer{Phone: "1387677****", Address: "广东省 湛江市 赤坎区 街道****"}, "D1", 1),
 				idRow(3, data.Customer{Phone: "1387677****", Address: "广东省 湛江市 赤坎区 街道****"}, "D2", 2)},
-			customers: 2},
+			unlinked: 2},
 		{name: "a phone-only buyer has no masked phone for a name",
 			rows:      []data.ImportRow{idRow(2, data.Customer{Phone: "13812345678"}, "", 1)},
 			customers: 1,
@@ -176,6 +177,10 @@ func TestIdentityRules(t *testing.T) {
 				cs := customersNow(t, s)
 				if len(cs) != tt.customers {
 					t.Fatalf("got %d customers, want %d", len(cs), tt.customers)
+				}
+				var unlinked int
+				if err := s.db.QueryRow(`SELECT count(*) FROM trades WHERE customer_id IS NULL`).Scan(&unlinked); err != nil || unlinked != tt.unlinked {
+					t.Errorf("got %d unlinked orders (%v), want %d", unlinked, err, tt.unlinked)
 				}
 				if !slices.Equal(dups, tt.dups) || !slices.Equal(others, tt.others) {
 					t.Errorf("possible duplicates on rows %v, second phones on rows %v; want %v and %v", dups, others, tt.dups, tt.others)

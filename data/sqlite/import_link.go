@@ -88,9 +88,11 @@ func (im *importRun) linkOnly(row *data.ImportRow, customerID int64) error {
 			return err
 		}
 	}
-	if id == 0 {
+	if id == 0 { // no stored order to link: a trade without a date, skipped
+		reason := t.NoDateReason()
 		im.res.Skipped++
-		im.issue(row, row.Source.Column("traded_at"), data.IssueNoDate, "")
+		im.res.CountOutcome(data.OutcomeSkipped, reason, row)
+		im.issue(row, row.Source.Column("traded_at"), reason, "")
 		return nil
 	}
 	old, err := scanTrade(im.db.QueryRowContext(im.ctx, tradeByIDSQL, id))
