@@ -71,6 +71,7 @@ const (
 	IssueBadValue   = "bad_value"
 	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
 	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
+	IssueAfterFile  = "after_file"     // a trade dated after the file was written: not imported
 	IssueInvalid    = "invalid"        // the domain rejected the record
 )
 

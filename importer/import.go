@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -119,6 +120,9 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 			}
 			m.Fields = m.Fields[:len(m.Headers)]
 		}
+		if m.dayFirst, err = decideDayOrder(wb, name, m, head[i+1:]); err != nil {
+			return nil, nil, "", err
+		}
 		// Re-open and skip to just after the header: the scan above consumed rows.
 		rows, err = wb.Rows(name)
 		if err != nil {
@@ -131,10 +135,14 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 	return nil, nil, "", ErrNoHeader
 }
 
-// choosePlatform returns the seller's choice, or a guess from the headers.
+// choosePlatform returns the seller's choice, else the platform whose export layout
+// the header is, else a guess from the headers.
 func choosePlatform(p data.Platform, m *Mapping) data.Platform {
 	if p != "" {
 		return p
+	}
+	if l := detectLayout(m.Headers); l != nil {
+		return l.platform
 	}
 	has := func(names ...string) bool {
 		for _, h := range m.Headers {
@@ -175,7 +183,11 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if loc == nil {
 		loc = time.Local
 	}
-	plans, err := planSheets(ctx, store, wb, opt, loc)
+	var fileTime time.Time // when the file was written: no trade is dated after it
+	if fi, err := os.Stat(path); err == nil {
+		fileTime = fi.ModTime()
+	}
+	plans, err := planSheets(ctx, store, wb, opt, loc, fileTime)
 	defer func() {
 		for _, p := range plans {
 			p.rows.Close()
@@ -212,7 +224,7 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 // planSheets opens every sheet to import and maps its columns (the preview's
 // corrections, else a remembered mapping); the plans it returns, even with an error,
 // hold open rows for the caller to close.
-func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Options, loc *time.Location) ([]*sheetPlan, error) {
+func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Options, loc *time.Location, fileTime time.Time) ([]*sheetPlan, error) {
 	var plans []*sheetPlan
 	for i, name := range sheetsToImport(wb, opt.Sheet) {
 		o := opt
@@ -238,6 +250,7 @@ func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Option
 	}
 	for _, p := range plans {
 		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
+		p.b.fileTime = fileTime
 		if len(plans) > 1 {
 			p.b.setSheet(p.name)
 		}
@@ -339,9 +352,10 @@ func readRows(ctx context.Context, rows *sheet.Rows, b *rowBuilder, progress fun
 			continue
 		}
 		if pending != nil && sameOrder(pending, r) {
-			foldInto(pending, r)
+			foldInto(pending, r, b.orderLevel)
 			continue
 		}
+		b.takeOrderMoney(r)
 		if pending != nil && !send(readResult{row: pending}) {
 			return n, false
 		}
@@ -365,9 +379,16 @@ func sameOrder(p, r *data.ImportRow) bool {
 }
 
 // foldInto adds line item r to order p: goods listed once each, quantities and
-// amounts summed, buyer details filled from whichever line has them.
-func foldInto(p, r *data.ImportRow) {
+// item-level amounts summed, an order-level amount (orderLevel: repeated on every
+// line) taken once, buyer details filled from whichever line has them.
+func foldInto(p, r *data.ImportRow, orderLevel map[field.Key]bool) {
 	pt, rt := p.Trade, r.Trade
+	if orderLevel[field.Amount] {
+		pt.AmountFen, rt.AmountFen = cmp.Or(pt.AmountFen, rt.AmountFen), 0
+	}
+	if orderLevel[field.Refund] {
+		pt.RefundFen, rt.RefundFen = cmp.Or(pt.RefundFen, rt.RefundFen), 0
+	}
 	pt.AddLineItem(rt)
 	if pt.TradedAt.IsZero() {
 		pt.TradedAt = rt.TradedAt

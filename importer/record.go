@@ -19,15 +19,29 @@ type rowBuilder struct {
 	hasPayTime, hasAmount, hasNick bool
 	// orderSheet: the sheet has order columns, so unknown columns describe the order
 	orderSheet bool
-	sheet      string // named in issues when several sheets are imported
-	src        *data.RowSource
-	issues     []data.RowIssue
+	// orderLevel: money fields read from columns the layout repeats on every item row
+	// of an order; counted once per order (taken: the orders already counted).
+	orderLevel map[field.Key]bool
+	taken      map[string]bool
+	// regionFromAddress: the sheet has no province or city column, so they are read
+	// from the start of the address.
+	regionFromAddress bool
+	// fileTime is when the file was written: a trade dated after it is a row problem
+	// (zero: not known).
+	fileTime time.Time
+	// dataSeen: a data row was read; rows under the header before it may describe
+	// the columns (TikTok's row 2) rather than hold values.
+	dataSeen bool
+	sheet    string // named in issues when several sheets are imported
+	src      *data.RowSource
+	issues   []data.RowIssue
 }
 
 func newRowBuilder(m *Mapping, platform data.Platform, loc *time.Location) *rowBuilder {
 	return &rowBuilder{m: m, loc: loc, platform: platform,
 		hasPayTime: m.Has(field.PaidAt), hasAmount: m.Has(field.Amount), hasNick: m.Has(field.Nick),
-		orderSheet: m.hasTradeColumns(), src: &data.RowSource{Columns: m.problemColumns()}}
+		orderSheet: m.hasTradeColumns(), src: &data.RowSource{Columns: m.problemColumns()},
+		orderLevel: m.orderLevelFields(), regionFromAddress: !m.Has(field.Province) && !m.Has(field.City)}
 }
 
 // problemColumns names, for the store's row problems, the column each field was
@@ -78,12 +92,15 @@ type rowState struct {
 	paidAt, createdAt, tradedAt time.Time
 	unitPrice                   int64
 	hasUnitPrice, hasQuantity   bool
+	typedOK                     int    // date and number cells read
 	first, last                 string // first and last name columns (Shopify)
 }
 
-// build reads one row; it returns nil for a row with nothing in any mapped column.
+// build reads one row; it returns nil for a row with nothing in any mapped column,
+// and for a row under the header that describes the columns (see isDescription).
 func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	st := &rowState{r: &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}, Source: b.src}}
+	issuesBefore := len(b.issues)
 	c := &st.r.Customer
 	var hasTrade, any bool
 	for i, k := range b.m.Fields {
@@ -108,7 +125,17 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	if !any {
 		return nil
 	}
+	if !b.dataSeen && st.typedOK == 0 && len(b.issues)-issuesBefore >= 2 {
+		// Every date and number of the first row under the header is words: the
+		// export's column descriptions (TikTok Shop's row 2), not an order.
+		b.issues = b.issues[:issuesBefore]
+		return nil
+	}
+	b.dataSeen = true
 	b.fillFallbacks(cells, c)
+	if b.regionFromAddress && c.Address != "" {
+		c.Province, c.City = clean.Region(c.Address)
+	}
 	if c.Name == "" && (st.first != "" || st.last != "") {
 		c.Name = strings.TrimSpace(st.first + " " + st.last)
 	}
@@ -119,8 +146,38 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		return st.r
 	}
 	b.finishTrade(st)
+	if b.afterFile(row, st) {
+		return st.r // the customer is kept, the trade reported
+	}
 	st.r.Trade = &st.t
 	return st.r
+}
+
+// fileSlack is how far after the file's time a trade may be dated: times written
+// in another zone than the seller's.
+const fileSlack = 24 * time.Hour
+
+// afterFile reports, as a row problem, a trade dated after the file was written: a
+// date read the wrong way round (12/02 as 2 December) or a typing error, never kept.
+func (b *rowBuilder) afterFile(row int, st *rowState) bool {
+	at := st.t.TradedAt
+	if b.fileTime.IsZero() || !at.After(b.fileTime.Add(fileSlack)) {
+		return false
+	}
+	k := field.CreatedAt
+	switch {
+	case !st.paidAt.IsZero():
+		k = field.PaidAt
+	case !st.tradedAt.IsZero():
+		k = field.TradedAt
+	}
+	for i, f := range b.m.Fields {
+		if f == k && i < len(b.m.Headers) {
+			b.issue(row, i, data.IssueAfterFile, at.In(b.loc).Format("2006-01-02 15:04"))
+			break
+		}
+	}
+	return true
 }
 
 // customerText reads a customer field that any text fills; false when k is not one.
@@ -131,7 +188,7 @@ func customerText(c *data.Customer, k field.Key, raw, v string) bool {
 			c.Platform = p
 		}
 	case field.Nick:
-		c.Nick = clean.Prose(raw)
+		c.Nick = clean.Unmark(clean.Prose(raw))
 	case field.Name:
 		c.Name = clean.Prose(raw)
 	case field.Email:
@@ -239,10 +296,17 @@ func (b *rowBuilder) tradeField(st *rowState, row, i int, k field.Key, raw, v st
 
 // tradeTime reads one of the trade's time columns; finishTrade picks among them.
 func (b *rowBuilder) tradeTime(st *rowState, row, i int, k field.Key, raw, v string) {
-	d, ok := clean.Date(v, b.loc)
-	switch {
-	case !ok:
+	read := clean.Date
+	if b.m.dayFirst[i] {
+		read = clean.DateDayFirst
+	}
+	d, ok := read(v, b.loc)
+	if !ok {
 		b.issue(row, i, data.IssueBadDate, raw)
+		return
+	}
+	st.typedOK++
+	switch {
 	case k == field.PaidAt:
 		st.paidAt = d
 	case k == field.CreatedAt:
@@ -258,6 +322,7 @@ func (b *rowBuilder) tradeNumber(st *rowState, row, i int, k field.Key, raw, v s
 	case field.Quantity:
 		if q, ok := data.ParseQuantity(v); ok {
 			st.t.Quantity, st.hasQuantity = q, true
+			st.typedOK++
 		} else {
 			b.issue(row, i, data.IssueBadNumber, raw)
 		}
@@ -266,19 +331,26 @@ func (b *rowBuilder) tradeNumber(st *rowState, row, i int, k field.Key, raw, v s
 		// and round once, on the line total.
 		if p, ok := clean.Decimal(v, 4); ok {
 			st.unitPrice, st.hasUnitPrice = p, true
+			st.typedOK++
 		} else {
 			b.issue(row, i, data.IssueBadAmount, raw)
 		}
 	default: // field.Amount, field.Refund
-		fen, ok := clean.Amount(v)
+		read := clean.Amount
+		if k == field.Refund {
+			read = clean.Refund
+		}
+		fen, ok := read(v)
 		switch {
 		case !ok:
 			b.issue(row, i, data.IssueBadAmount, raw)
+			return
 		case k == field.Amount:
 			st.t.AmountFen = fen
 		default:
 			st.t.RefundFen = fen
 		}
+		st.typedOK++
 	}
 }
 
@@ -384,4 +456,26 @@ var platformNames = map[string]data.Platform{
 	"京东": data.PlatformJD, "jd": data.PlatformJD, "拼多多": data.PlatformPDD, "pdd": data.PlatformPDD,
 	"抖音": data.PlatformDouyin, "douyin": data.PlatformDouyin, "shopify": data.PlatformShopify,
 	"其他": data.PlatformOther, "other": data.PlatformOther,
+}
+
+// takeOrderMoney counts an order's order-level money once: a row of an order whose
+// money an earlier, not adjacent, row already carried keeps only its item-level
+// values (adjacent rows are folded by foldInto).
+func (b *rowBuilder) takeOrderMoney(r *data.ImportRow) {
+	if b.orderLevel == nil || r.Trade == nil || r.Trade.OrderNo == "" {
+		return
+	}
+	if !b.taken[r.Trade.OrderNo] {
+		if b.taken == nil {
+			b.taken = map[string]bool{}
+		}
+		b.taken[r.Trade.OrderNo] = true
+		return
+	}
+	if b.orderLevel[field.Amount] {
+		r.Trade.AmountFen = 0
+	}
+	if b.orderLevel[field.Refund] {
+		r.Trade.RefundFen = 0
+	}
 }
