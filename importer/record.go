@@ -6,6 +6,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/importer/clean"
+	"shopcrm/importer/export"
 	"shopcrm/importer/field"
 )
 
@@ -450,13 +451,20 @@ func (m *Mapping) hasTradeColumns() bool {
 	return false
 }
 
-// platformNames reads a 平台 column.
-var platformNames = map[string]data.Platform{
-	"淘宝": data.PlatformTaobao, "taobao": data.PlatformTaobao, "天猫": data.PlatformTmall, "tmall": data.PlatformTmall,
-	"京东": data.PlatformJD, "jd": data.PlatformJD, "拼多多": data.PlatformPDD, "pdd": data.PlatformPDD,
-	"抖音": data.PlatformDouyin, "douyin": data.PlatformDouyin, "shopify": data.PlatformShopify,
-	"其他": data.PlatformOther, "other": data.PlatformOther,
-}
+// platformNames reads a 平台 column: each platform's code, the word an export writes
+// for it (export.PlatformNames), and the names sellers use.
+var platformNames = func() map[string]data.Platform {
+	m := map[string]data.Platform{"jd": data.PlatformJD, "京东": data.PlatformJD, "微信": data.PlatformWeChat,
+		"视频号": data.PlatformWeChat, "视频号小店": data.PlatformWeChat, "抖店": data.PlatformDouyin, "快手小店": data.PlatformKuaishou,
+		"tiktok": data.PlatformTikTok, "红书": data.PlatformXiaohongshu, "阿里巴巴": data.Platform1688}
+	for _, p := range data.Platforms {
+		m[string(p)] = p
+	}
+	for p, w := range export.PlatformNames {
+		m[strings.ToLower(w)] = p
+	}
+	return m
+}()
 
 // takeOrderMoney counts an order's order-level money once: a row of an order whose
 // money an earlier, not adjacent, row already carried keeps only its item-level
