@@ -72,6 +72,7 @@ const (
 	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
 	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
 	IssueAfterFile  = "after_file"     // a trade dated after the file was written: not imported
+	IssueNoValue    = "no_value"       // a formula without a value that could not be calculated
 	IssueInvalid    = "invalid"        // the domain rejected the record
 )
 

@@ -251,6 +251,8 @@ func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Option
 	for _, p := range plans {
 		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
 		p.b.fileTime = fileTime
+		name := p.name
+		p.b.calc = func(row, col int) (string, error) { return wb.Calc(name, row, col) }
 		if len(plans) > 1 {
 			p.b.setSheet(p.name)
 		}
@@ -347,7 +349,11 @@ func readRows(ctx context.Context, rows *sheet.Rows, b *rowBuilder, progress fun
 		if n%1000 == 0 {
 			progress(n)
 		}
-		r := b.build(rows.RowNumber(), rows.Cells())
+		cells := rows.Cells()
+		if u := rows.Uncached(); u != nil {
+			cells = b.fillFormulas(rows.RowNumber(), cells, u)
+		}
+		r := b.build(rows.RowNumber(), cells)
 		if r == nil {
 			continue
 		}

@@ -30,6 +30,10 @@ type rowBuilder struct {
 	// fileTime is when the file was written: a trade dated after it is a row problem
 	// (zero: not known).
 	fileTime time.Time
+	// calc calculates a formula cell without a cached value (1-based row, 0-based
+	// column); nil for a csv. noValue: the current row's mapped cells it could not.
+	calc    func(row, col int) (string, error)
+	noValue []int
 	// dataSeen: a data row was read; rows under the header before it may describe
 	// the columns (TikTok's row 2) rather than hold values.
 	dataSeen bool
@@ -144,14 +148,54 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		c.Nick = c.Email // Shopify: the email is the customer's id
 	}
 	if !hasTrade {
+		b.formulaWithoutValue(row)
 		return st.r
 	}
 	b.finishTrade(st)
-	if b.afterFile(row, st) {
+	if b.formulaWithoutValue(row) || b.afterFile(row, st) {
 		return st.r // the customer is kept, the trade reported
 	}
 	st.r.Trade = &st.t
 	return st.r
+}
+
+// fillFormulas puts into cells the calculated value of each cell the sheet reader
+// found holding a formula without a cached value (cols); the mapped ones it cannot
+// calculate are kept in b.noValue for build to report. cells may be extended.
+func (b *rowBuilder) fillFormulas(row int, cells []string, cols []int) []string {
+	b.noValue = b.noValue[:0]
+	for _, i := range cols {
+		if i >= len(b.m.Fields) || b.m.Fields[i] == field.Ignore {
+			continue
+		}
+		for len(cells) <= i {
+			cells = append(cells, "")
+		}
+		v, err := "", error(nil)
+		if b.calc != nil {
+			v, err = b.calc(row, i)
+		}
+		if b.calc == nil || err != nil {
+			b.noValue = append(b.noValue, i)
+			continue
+		}
+		cells[i] = v
+	}
+	return cells
+}
+
+// formulaWithoutValue reports, as row problems, the row's formulas without a value
+// that could not be calculated; true when one of them is the trade's (its time, money
+// or quantity), which is then not imported rather than read as 0.
+func (b *rowBuilder) formulaWithoutValue(row int) bool {
+	trade := false
+	for _, i := range b.noValue {
+		b.issue(row, i, data.IssueNoValue, "")
+		k := b.m.Fields[i]
+		trade = trade || tradeFields[k] || k == field.Quantity || k == field.Refund
+	}
+	b.noValue = b.noValue[:0]
+	return trade
 }
 
 // fileSlack is how far after the file's time a trade may be dated: times written
