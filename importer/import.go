@@ -120,6 +120,9 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 			}
 			m.Fields = m.Fields[:len(m.Headers)]
 		}
+		if m.Currency == "" {
+			m.Currency = m.sampleCurrency(head[i+1:])
+		}
 		if m.dayFirst, err = decideDayOrder(wb, name, m, head[i+1:]); err != nil {
 			return nil, nil, "", err
 		}
@@ -196,7 +199,15 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if err != nil {
 		return nil, err
 	}
+	currency, setCurrency, err := currencyPlan(ctx, store, plans)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range plans {
+		p.b.currency = currency
+	}
 
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	feed := make(chan readResult, 512)
@@ -216,6 +227,12 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	}
 	if err != nil {
 		return nil, err
+	}
+	if setCurrency && !opt.DryRun {
+		// The archive's first money sets its currency.
+		if err := store.SetSetting(parent, data.SettingCurrency, string(currency)); err != nil {
+			return nil, err
+		}
 	}
 	res.Issues = readerIssuesFirst(plans, res.Issues)
 	return res, nil

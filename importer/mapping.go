@@ -54,6 +54,7 @@ var synonyms = []struct {
 	{field.ShipName, []string{"收件人", "收货人"}},
 	{field.ShipPhone, []string{"收件电话", "收货电话"}},
 	{field.ShipAddress, []string{"收件地址"}},
+	{field.Currency, []string{"currency", "币种", "货币"}},
 }
 
 // synonymIndex maps a normalized header to its field and its rank among that field's

@@ -30,6 +30,9 @@ type rowBuilder struct {
 	// fileTime is when the file was written: a trade dated after it is a row problem
 	// (zero: not known).
 	fileTime time.Time
+	// currency is the archive's (or, for its first import, the file's): a row whose
+	// Currency cell names another is not added to it.
+	currency data.Currency
 	// calc calculates a formula cell without a cached value (1-based row, 0-based
 	// column); nil for a csv. noValue: the current row's mapped cells it could not.
 	calc    func(row, col int) (string, error)
@@ -97,7 +100,9 @@ type rowState struct {
 	paidAt, createdAt, tradedAt time.Time
 	unitPrice                   int64
 	hasUnitPrice, hasQuantity   bool
-	typedOK                     int    // date and number cells read
+	typedOK                     int           // date and number cells read
+	currency                    data.Currency // the row's Currency cell
+	currencyCol                 int
 	first, last                 string // first and last name columns (Shopify)
 }
 
@@ -152,7 +157,7 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		return st.r
 	}
 	b.finishTrade(st)
-	if b.formulaWithoutValue(row) || b.afterFile(row, st) {
+	if b.formulaWithoutValue(row) || b.afterFile(row, st) || b.otherCurrency(row, st) {
 		return st.r // the customer is kept, the trade reported
 	}
 	st.r.Trade = &st.t
@@ -196,6 +201,16 @@ func (b *rowBuilder) formulaWithoutValue(row int) bool {
 	}
 	b.noValue = b.noValue[:0]
 	return trade
+}
+
+// otherCurrency reports, as a row problem, a trade in another currency than the
+// archive's: amounts of different currencies are never added together.
+func (b *rowBuilder) otherCurrency(row int, st *rowState) bool {
+	if st.currency == "" || b.currency == "" || st.currency == b.currency {
+		return false
+	}
+	b.issue(row, st.currencyCol, data.IssueOtherCurrency, string(st.currency))
+	return true
 }
 
 // fileSlack is how far after the file's time a trade may be dated: times written
@@ -333,6 +348,12 @@ func (b *rowBuilder) tradeField(st *rowState, row, i int, k field.Key, raw, v st
 		}
 	case field.ShipAddress:
 		t.ShipAddress = clean.Prose(raw)
+	case field.Currency:
+		if c, ok := data.ParseCurrency(v); ok {
+			st.currency, st.currencyCol = c, i
+		} else {
+			b.issue(row, i, data.IssueBadValue, raw)
+		}
 	default:
 		return false
 	}
