@@ -74,7 +74,7 @@ var statuses = map[string]data.TradeStatus{
 	// Shopee, Lazada, TikTok Shop and WooCommerce words.
 	"delivered": data.StatusPaid, "toship": data.StatusPaid, "readytoship": data.StatusPaid, "toreceive": data.StatusPaid,
 	"awaitingshipment": data.StatusPaid, "awaitingcollection": data.StatusPaid, "intransit": data.StatusPaid,
-	"processing": data.StatusPaid,
+	"processing":      data.StatusPaid,
 	"awaitingpayment": data.StatusUnpaid, "on-hold": data.StatusUnpaid, "onhold": data.StatusUnpaid,
 	"failed": data.StatusClosed, "returned": data.StatusRefunded,
 	// Taobao's exact texts, so the common rows skip the phrase rules.
