@@ -517,3 +517,44 @@ func TestDayMonthOrderIsTheColumnsAndFutureTradesAreProblems(t *testing.T) {
 		t.Errorf("no problem for the trade dated after the file: %+v", res.Issues)
 	}
 }
+
+// Every real export header in platform-headers is recognised as its platform's.
+func TestEveryRealExportHeaderIsRecognised(t *testing.T) {
+	want := map[string]data.Platform{
+		"1688_order_49col": data.Platform1688, "douyin_doudian_aftersale": data.PlatformDouyin,
+		"douyin_doudian_order": data.PlatformDouyin, "jd_pop_order_legacy_2015_2019": data.PlatformJD,
+		"kuaishou_order": data.PlatformKuaishou, "lazada_order_2022": data.PlatformLazada, "pdd_order_2023": data.PlatformPDD,
+		"shopee_ph_order": data.PlatformShopee, "shopify_customers_export": data.PlatformShopify,
+		"shopify_orders_export_1": data.PlatformShopify, "taobao_ExportOrderDetailList_legacy": data.PlatformTaobao,
+		"taobao_ExportOrderList_legacy_pre2021": data.PlatformTaobao, "taobao_qianniu_baobei_2024plus": data.PlatformTaobao,
+		"taobao_qianniu_order_2026_21col": data.PlatformTaobao, "tiktok_shop_order": data.PlatformTikTok,
+		"weixin_xiaodian_order": data.PlatformWeChat, "woocommerce_analytics_customers": data.PlatformWooCommerce,
+		"woocommerce_analytics_orders": data.PlatformWooCommerce, "xiaohongshu_order": data.PlatformXiaohongshu,
+		"youzan_customers_2026": data.PlatformYouzan, "youzan_order_items_2022": data.PlatformYouzan,
+		"youzan_orders_2026": data.PlatformYouzan,
+	}
+	files, err := filepath.Glob(filepath.Join(realFile(t, "platform-headers"), "*.header.csv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no header files: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".header.csv")
+		p, ok := want[name]
+		if !ok {
+			t.Errorf("%s: a header file this test does not know", name)
+			continue
+		}
+		path := platformFile(t, filepath.Base(f), nil)
+		preview, err := PreviewFile(path, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if preview.Platform != p {
+			t.Errorf("%s: platform %q, want %q", name, preview.Platform, p)
+		}
+		if preview.Mapping.HeaderRow != 1 {
+			t.Errorf("%s: header found on row %d", name, preview.Mapping.HeaderRow)
+		}
+	}
+}
