@@ -558,3 +558,15 @@ func TestEveryRealExportHeaderIsRecognised(t *testing.T) {
 		}
 	}
 }
+
+// The real 2012 Taobao export has no province or city columns: they are read from the
+// start of 收货地址 ("广东省 湛江市 中山路…").
+func TestTaobaoAddressGivesProvinceAndCity(t *testing.T) {
+	s := newStore(t)
+	importFile(t, s, realFile(t, "taobao/orderlist_201205241917154337.csv"), Options{})
+	for nick, city := range map[string]string{"闫韵434": "东莞市", "tb_73067111": "湛江市"} {
+		if c := customer(t, s, data.PlatformTaobao, nick); c.Province != "广东省" || c.City != city {
+			t.Errorf("%s: province %q city %q, want 广东省 %s", nick, c.Province, c.City, city)
+		}
+	}
+}
