@@ -570,3 +570,16 @@ func TestTaobaoAddressGivesProvinceAndCity(t *testing.T) {
 		}
 	}
 }
+
+// A platform's customer export (Youzan's) is not the seller's own customer sheet: the
+// archive's export keeps the seller's columns though the platform's file came last.
+func TestExportLayoutKeepsTheSellersSheetOverAPlatformCustomerExport(t *testing.T) {
+	s := newStore(t)
+	importFile(t, s, realFile(t, "messy/customer_archive_300rows.xlsx"), Options{})
+	c := platformCases["youzan customers"]
+	importFile(t, s, platformFile(t, c.header, c.rows), Options{})
+	got, _ := exportHeaders(t, s)
+	if strings.Join(got[:3], ",") != "姓名,性别,车牌" {
+		t.Errorf("customers sheet starts %v, want the seller's archive (姓名, 性别, 车牌, …)", got)
+	}
+}
