@@ -413,8 +413,15 @@ func TestPlatformLayoutsReadAsTheyCome(t *testing.T) {
 			if p != c.platform {
 				t.Errorf("platform %q, want %q", p, c.platform)
 			}
+			described := 0
 			for _, is := range issues {
-				t.Errorf("problem: %+v", is)
+				if is.Reason != data.IssueDescriptionRow || name != "tiktok" || is.Row != 2 {
+					t.Errorf("problem: %+v", is)
+				}
+				described++
+			}
+			if name == "tiktok" && described != 1 {
+				t.Errorf("TikTok's description row is not listed as one")
 			}
 			got := map[string]order{}
 			for _, r := range rows {

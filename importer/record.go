@@ -137,8 +137,9 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	}
 	if !b.dataSeen && st.typedOK == 0 && len(b.issues)-issuesBefore >= 2 {
 		// Every date and number of the first row under the header is words: the
-		// export's column descriptions (TikTok Shop's row 2), not an order.
-		b.issues = b.issues[:issuesBefore]
+		// export's column descriptions (TikTok Shop's row 2), not an order. Listed
+		// once, as what it is, rather than as a row of unreadable values.
+		b.issues = append(b.issues[:issuesBefore], data.RowIssue{Sheet: b.sheet, Row: row, Reason: data.IssueDescriptionRow})
 		return nil
 	}
 	b.dataSeen = true
