@@ -17,7 +17,7 @@ DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 # Fuzz targets of the readers, the whole import and the value rules (data); `make test` runs each briefly,
 # `make fuzz FUZZTIME=5m` for longer.
 FUZZ_TARGETS := FuzzCSV:./importer/sheet/ FuzzXLSX:./importer/sheet/ FuzzXLS:./importer/sheet/ FuzzSheetXML:./importer/sheet/ FuzzSheetDiff:./importer/sheet/ \
-	FuzzImportCSV:./importer/ FuzzDate:./data/ FuzzPhone:./data/ FuzzAmount:./data/
+	FuzzImportCSV:./importer/ FuzzPlatformMapping:./importer/ FuzzDate:./data/ FuzzPhone:./data/ FuzzAmount:./data/
 FUZZTIME ?= 8s
 
 # install_debs installs those of the given Debian packages that are missing.

@@ -17,10 +17,22 @@ const (
 	PlatformDouyin  Platform = "douyin"
 	PlatformShopify Platform = "shopify"
 	PlatformOther   Platform = "other"
+
+	PlatformKuaishou    Platform = "kuaishou"    // 快手小店
+	PlatformYouzan      Platform = "youzan"      // 有赞
+	PlatformWeChat      Platform = "wechat"      // 微信小店 / 视频号小店
+	PlatformXiaohongshu Platform = "xiaohongshu" // 小红书
+	Platform1688        Platform = "1688"        // 1688 (B2B)
+	PlatformShopee      Platform = "shopee"
+	PlatformLazada      Platform = "lazada"
+	PlatformTikTok      Platform = "tiktok" // TikTok Shop
+	PlatformWooCommerce Platform = "woocommerce"
 )
 
 // Platforms lists every platform in the order the GUI offers them.
-var Platforms = []Platform{PlatformTaobao, PlatformTmall, PlatformJD, PlatformPDD, PlatformDouyin, PlatformShopify, PlatformOther}
+var Platforms = []Platform{PlatformTaobao, PlatformTmall, PlatformJD, PlatformPDD, PlatformDouyin, PlatformKuaishou,
+	PlatformYouzan, PlatformWeChat, PlatformXiaohongshu, Platform1688, PlatformShopee, PlatformLazada, PlatformTikTok,
+	PlatformShopify, PlatformWooCommerce, PlatformOther}
 
 // Valid reports whether p is one of Platforms.
 func (p Platform) Valid() bool {

@@ -65,17 +65,21 @@ type RowIssue struct {
 
 // Row issue reasons.
 const (
-	IssueNoIdentity = "no_identity" // neither nick, name nor phone: row rejected
-	IssueNoDate     = "no_date"     // a trade without any date: row skipped
-	IssueBadDate    = "bad_date"
-	IssueBadPhone   = "bad_phone"
-	IssueBadEmail   = "bad_email"
-	IssueBadAmount  = "bad_amount"
-	IssueBadNumber  = "bad_number"
-	IssueBadValue   = "bad_value"
-	IssueLossyOrder = "lossy_order_no" // Excel turned the order number into 1.37E+14: not used as a key
-	IssueDuplicate  = "duplicate_row"  // the same trade as an earlier row of the file: skipped
-	IssueInvalid    = "invalid"        // the domain rejected the record
+	IssueNoIdentity     = "no_identity" // neither nick, name nor phone: row rejected
+	IssueNoDate         = "no_date"     // a trade without any date: row skipped
+	IssueBadDate        = "bad_date"
+	IssueBadPhone       = "bad_phone"
+	IssueBadEmail       = "bad_email"
+	IssueBadAmount      = "bad_amount"
+	IssueBadNumber      = "bad_number"
+	IssueBadValue       = "bad_value"
+	IssueLossyOrder     = "lossy_order_no"  // Excel turned the order number into 1.37E+14: not used as a key
+	IssueDuplicate      = "duplicate_row"   // the same trade as an earlier row of the file: skipped
+	IssueAfterFile      = "after_file"      // a trade dated after the file was written: not imported
+	IssueNoValue        = "no_value"        // a formula without a value that could not be calculated
+	IssueOtherCurrency  = "other_currency"  // a trade in another currency than the archive's: not imported
+	IssueDescriptionRow = "description_row" // a row under the header that describes the columns: not data, skipped
+	IssueInvalid        = "invalid"         // the domain rejected the record
 	// IssueUnpaid: an order without a pay time in a sheet that has one: unpaid, so
 	// it has no trade time; skipped like a row without a date.
 	IssueUnpaid = "unpaid_no_date"

@@ -51,21 +51,22 @@ type Trade struct {
 func (t *Trade) NetFen() int64 { return t.AmountFen - t.RefundFen }
 
 // AddLineItem folds another line of the same order into t: goods listed once each,
-// quantities and amounts summed. Several sheet rows of one order make one trade.
+// quantities and amounts summed. Several sheet rows of one order make one trade, however
+// many: goods that no longer fit the text are counted, not listed (see AddGoods).
 func (t *Trade) AddLineItem(line *Trade) {
-	if line.Goods != "" && !strings.Contains(t.Goods, line.Goods) {
-		t.Goods = strings.TrimPrefix(t.Goods+"；"+line.Goods, "；")
-	}
+	t.Goods = AddGoods(t.Goods, line.Goods)
 	t.Quantity += line.Quantity
 	t.AmountFen += line.AmountFen
 	t.RefundFen += line.RefundFen
 }
 
-// Normalize trims text fields and defaults the status to paid.
+// Normalize trims text fields, shortens goods text too long to keep, and defaults the
+// status to paid.
 func (t *Trade) Normalize() {
 	for _, f := range []*string{&t.OrderNo, &t.Goods, &t.ShipName, &t.ShipAddress, &t.Note} {
 		*f = strings.TrimSpace(*f)
 	}
+	t.Goods = shortenGoods(t.Goods)
 	t.ShipPhone = NormalizePhone(t.ShipPhone)
 	if t.Status == "" {
 		t.Status = StatusPaid

@@ -157,6 +157,7 @@ func Message(err error) string {
 		return msg
 	}
 	var ve *data.ValidationError
+	var ce *importer.CurrencyError
 	switch {
 	case err == nil:
 		return ""
@@ -190,6 +191,8 @@ func Message(err error) string {
 		return lang.L("error.no_header")
 	case errors.Is(err, importer.ErrNoCustomer):
 		return lang.L("error.no_customer")
+	case errors.As(err, &ce):
+		return lang.L("error.other_currency", map[string]any{"File": string(ce.File), "Archive": string(ce.Archive)})
 	case errors.Is(err, fs.ErrNotExist):
 		return lang.L("error.file_missing")
 	case errors.Is(err, fs.ErrPermission):

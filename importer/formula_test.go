@@ -69,3 +69,47 @@ func TestExportWritesTextAsStringCellsNeverFormulas(t *testing.T) {
 		t.Errorf("audit: got %+v, want an export entry of %d customers", log, len(evil))
 	}
 }
+
+// A workbook written with formulas but without their cached values (openpyxl does
+// this): each formula is calculated; one that cannot be is a row problem and its trade
+// is not imported — never read as 0.
+func TestFormulasWithoutCachedValuesAreCalculatedOrReported(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	rows := [][]any{
+		{"顾客网名", "交易日期", "数量", "单价", "成交价格"},
+		{"阿花", "2025-01-02", 2, 12.5},
+		{"阿草", "2025-01-03", 3, 10},
+		{"阿木", "2025-01-04", 1, 99},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ cell, formula string }{
+		{"E2", "C2*D2"}, {"E3", "SUM(C3*D3,5)"}, {"E4", "[other.xlsx]Sheet1!A1*2"},
+	} {
+		if err := f.SetCellFormula(sh, c.cell, c.formula); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "openpyxl.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s := newStore(t)
+	res := importFile(t, s, path, Options{})
+	wantStats(t, s, data.PlatformTaobao, "阿花", 1, 2500)
+	wantStats(t, s, data.PlatformTaobao, "阿草", 1, 3500)
+	wantStats(t, s, data.PlatformTaobao, "阿木", 0, 0)
+	found := false
+	for _, is := range res.Issues {
+		found = found || is.Row == 4 && is.Column == "成交价格" && is.Reason == data.IssueNoValue
+	}
+	if !found {
+		t.Errorf("the formula that cannot be calculated is not reported: %+v", res.Issues)
+	}
+}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -121,6 +122,12 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 			}
 			m.Fields = m.Fields[:len(m.Headers)]
 		}
+		if m.Currency == "" {
+			m.Currency = m.sampleCurrency(head[i+1:])
+		}
+		if m.dayFirst, err = decideDayOrder(wb, name, m, head[i+1:]); err != nil {
+			return nil, nil, "", err
+		}
 		// Re-open and skip to just after the header: the scan above consumed rows.
 		rows, err = wb.Rows(name)
 		if err != nil {
@@ -133,10 +140,14 @@ func openSheet(wb *sheet.Workbook, opt Options) (*sheet.Rows, *Mapping, string, 
 	return nil, nil, "", ErrNoHeader
 }
 
-// choosePlatform returns the seller's choice, or a guess from the headers.
+// choosePlatform returns the seller's choice, else the platform whose export layout
+// the header is, else a guess from the headers.
 func choosePlatform(p data.Platform, m *Mapping) data.Platform {
 	if p != "" {
 		return p
+	}
+	if l := detectLayout(m.Headers); l != nil {
+		return l.platform
 	}
 	has := func(names ...string) bool {
 		for _, h := range m.Headers {
@@ -177,7 +188,11 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if loc == nil {
 		loc = time.Local
 	}
-	plans, err := planSheets(ctx, store, wb, opt, loc)
+	var fileTime time.Time // when the file was written: no trade is dated after it
+	if fi, err := os.Stat(path); err == nil {
+		fileTime = fi.ModTime()
+	}
+	plans, err := planSheets(ctx, store, wb, opt, loc, fileTime)
 	defer func() {
 		for _, p := range plans {
 			p.rows.Close()
@@ -186,7 +201,15 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if err != nil {
 		return nil, err
 	}
+	currency, setCurrency, err := currencyPlan(ctx, store, plans)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range plans {
+		p.b.currency = currency
+	}
 
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	feed := make(chan readResult, 512)
@@ -207,6 +230,12 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 	if err != nil {
 		return nil, err
 	}
+	if setCurrency && !opt.DryRun {
+		// The archive's first money sets its currency.
+		if err := store.SetSetting(parent, data.SettingCurrency, string(currency)); err != nil {
+			return nil, err
+		}
+	}
 	res.Issues = readerIssuesFirst(plans, res.Issues)
 	return res, nil
 }
@@ -214,7 +243,7 @@ func Import(ctx context.Context, store Store, path string, opt Options) (*data.I
 // planSheets opens every sheet to import and maps its columns (the preview's
 // corrections, else a remembered mapping); the plans it returns, even with an error,
 // hold open rows for the caller to close.
-func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Options, loc *time.Location) ([]*sheetPlan, error) {
+func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Options, loc *time.Location, fileTime time.Time) ([]*sheetPlan, error) {
 	var plans []*sheetPlan
 	for i, name := range sheetsToImport(wb, opt.Sheet) {
 		o := opt
@@ -240,6 +269,9 @@ func planSheets(ctx context.Context, store Store, wb *sheet.Workbook, opt Option
 	}
 	for _, p := range plans {
 		p.b = newRowBuilder(p.m, choosePlatform(opt.Platform, p.m), loc)
+		p.b.fileTime = fileTime
+		name := p.name
+		p.b.calc = func(row, col int) (string, error) { return wb.Calc(name, row, col) }
 		if len(plans) > 1 {
 			p.b.setSheet(p.name)
 		}
@@ -336,14 +368,19 @@ func readRows(ctx context.Context, rows *sheet.Rows, b *rowBuilder, progress fun
 		if n%1000 == 0 {
 			progress(n)
 		}
-		r := b.build(rows.RowNumber(), rows.Cells())
+		cells := rows.Cells()
+		if u := rows.Uncached(); u != nil {
+			cells = b.fillFormulas(rows.RowNumber(), cells, u)
+		}
+		r := b.build(rows.RowNumber(), cells)
 		if r == nil {
 			continue
 		}
 		if pending != nil && sameOrder(pending, r) {
-			foldInto(pending, r)
+			foldInto(pending, r, b.orderLevel)
 			continue
 		}
+		b.takeOrderMoney(r)
 		if pending != nil && !send(readResult{row: pending}) {
 			return n, false
 		}
@@ -367,9 +404,16 @@ func sameOrder(p, r *data.ImportRow) bool {
 }
 
 // foldInto adds line item r to order p: goods listed once each, quantities and
-// amounts summed, buyer details filled from whichever line has them.
-func foldInto(p, r *data.ImportRow) {
+// item-level amounts summed, an order-level amount (orderLevel: repeated on every
+// line) taken once, buyer details filled from whichever line has them.
+func foldInto(p, r *data.ImportRow, orderLevel map[field.Key]bool) {
 	pt, rt := p.Trade, r.Trade
+	if orderLevel[field.Amount] {
+		pt.AmountFen, rt.AmountFen = cmp.Or(pt.AmountFen, rt.AmountFen), 0
+	}
+	if orderLevel[field.Refund] {
+		pt.RefundFen, rt.RefundFen = cmp.Or(pt.RefundFen, rt.RefundFen), 0
+	}
 	pt.AddLineItem(rt)
 	p.Lines = max(1, p.Lines) + max(1, r.Lines)
 	if pt.TradedAt.IsZero() {

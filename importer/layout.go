@@ -3,7 +3,6 @@ package importer
 import (
 	"encoding/json"
 
-	"shopcrm/data"
 	"shopcrm/importer/export"
 	"shopcrm/importer/field"
 )
@@ -24,8 +23,8 @@ var identityFields = []field.Key{field.Platform, field.Nick, field.Name, field.P
 // first), the way a seller would expect:
 //
 //   - the customers sheet takes the columns of the seller's own customer sheet (the
-//     newest import with buyers and no orders, or a re-imported ShopCRM archive),
-//     which beats any platform's order export;
+//     newest import with buyers and no orders that is no platform's export, or a
+//     re-imported ShopCRM archive), which beats any platform's export;
 //   - otherwise each sheet takes the layout of the one kind of sheet the archive came
 //     from (every import had the same header);
 //   - an archive of mixed sources gets the default Chinese layout.
@@ -44,8 +43,8 @@ func ExportLayout(layouts []string, customerExtras, tradeExtras []string) export
 			switch {
 			case isOrderSheet(s):
 				orders = append(orders, s)
-			case own == nil && choosePlatform("", &Mapping{Headers: s.Headers}) != data.PlatformShopify:
-				own = []SheetLayout{s} // Shopify's customer export is a platform's, not the seller's
+			case own == nil && detectLayout(s.Headers) == nil:
+				own = []SheetLayout{s} // a platform's customer export (Shopify, Youzan …) is not the seller's
 			}
 		}
 	}

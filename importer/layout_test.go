@@ -60,12 +60,16 @@ func TestExportLayoutFollowsTheSellersArchiveNotTheLastPlatformExport(t *testing
 }
 
 func TestExportLayoutOfMixedOrderExportsIsTheDefault(t *testing.T) {
-	s := newStore(t)
-	importFile(t, s, realFile(t, "taobao/orderlist_201205241917154337.csv"), Options{})
-	if c, _ := exportHeaders(t, s); c[0] == export.DefaultLayout().Customers[0].Header {
+	taobao := newStore(t)
+	importFile(t, taobao, realFile(t, "taobao/orderlist_201205241917154337.csv"), Options{})
+	if c, _ := exportHeaders(t, taobao); c[0] == export.DefaultLayout().Customers[0].Header {
 		t.Errorf("one Taobao export: customers sheet %v, want Taobao's own headers", c)
 	}
+	// Shopify first: its Currency (USD) becomes the archive's, which the Taobao file,
+	// naming none, follows (a USD file into a CNY archive would be refused).
+	s := newStore(t)
 	importFile(t, s, realFile(t, "shopify/oks234_orders_export_1.csv"), Options{})
+	importFile(t, s, realFile(t, "taobao/orderlist_201205241917154337.csv"), Options{})
 	c, tr := exportHeaders(t, s)
 	for i, col := range export.DefaultLayout().Customers {
 		if c[i] != col.Header {

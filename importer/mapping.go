@@ -3,8 +3,10 @@ package importer
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"strconv"
 	"strings"
 
+	"shopcrm/data"
 	"shopcrm/importer/clean"
 	"shopcrm/importer/field"
 )
@@ -52,6 +54,7 @@ var synonyms = []struct {
 	{field.ShipName, []string{"收件人", "收货人"}},
 	{field.ShipPhone, []string{"收件电话", "收货电话"}},
 	{field.ShipAddress, []string{"收件地址"}},
+	{field.Currency, []string{"currency", "币种", "货币"}},
 }
 
 // synonymIndex maps a normalized header to its field and its rank among that field's
@@ -84,7 +87,7 @@ var derivedHeaders = map[string]bool{"交易次数": true, "累计金额": true,
 
 // Recognize returns the field a header names, if any.
 func Recognize(header string) (field.Key, bool) {
-	s, ok := synonymIndex[clean.Header(header)]
+	s, ok := synonymIndex[headerKey(header)]
 	return s.key, ok
 }
 
@@ -100,6 +103,11 @@ type Mapping struct {
 	// Archive: the columns were mapped by the hidden column map of a ShopCRM export,
 	// which no remembered mapping overrides.
 	Archive bool
+	// Currency is the currency the headers name ("Grand Total (PHP)"), or "".
+	Currency data.Currency
+
+	layout   *platformLayout // the platform export the header is, or nil
+	dayFirst map[int]bool    // date columns written day first (see decideDayOrder)
 }
 
 // fallbackFields may be filled from a second column that names them.
@@ -126,42 +134,65 @@ func (m *Mapping) Has(k field.Key) bool {
 	return false
 }
 
-// MapHeaders maps each header to a field. When several columns name the same field
-// the best-ranked synonym wins and the others become extra fields; empty headers are
-// ignored. Sheet-specific readings are applied: Shopify's order "Name" (#1411) is the
-// order number, and a lone Shopify "Email" also identifies the customer.
+// MapHeaders maps each header to a field. A platform export's layout (see
+// platformLayouts) names its columns first; the general header names do the rest.
+// When several columns name the same field the layout's or the best-ranked synonym
+// wins and the others become extra fields; a repeated header keeps each column under
+// its own name ("分销员", "分销员(2)"); empty headers are ignored. A currency suffix
+// ("Total (USD)", "商品总价(元)") is not part of the name, and says the file's currency.
+// Sheet-specific readings are applied: Shopify's order "Name" (#1411) is the order
+// number, and a lone Shopify "Email" also identifies the customer.
 func MapHeaders(headers []string) *Mapping {
-	m := &Mapping{Headers: headers, Fields: make([]field.Key, len(headers))}
+	m := &Mapping{Headers: headers, Fields: make([]field.Key, len(headers)), layout: detectLayout(headers)}
 	best := map[field.Key]int{} // field → column
 	rank := map[field.Key]int{}
+	extras := map[string]int{}
+	extra := func(i int) field.Key {
+		h := clean.Text(headers[i])
+		if extras[h]++; extras[h] > 1 {
+			h += "(" + strconv.Itoa(extras[h]) + ")"
+		}
+		return field.Extra(h)
+	}
 	for i, h := range headers {
 		if clean.Header(h) == "" || derivedHeaders[clean.Header(h)] {
 			m.Fields[i] = field.Ignore
 			continue
 		}
-		s, ok := synonymIndex[clean.Header(h)]
-		if !ok {
-			m.Fields[i] = field.Extra(clean.Text(h))
+		if _, cur := splitCurrency(h); cur != "" && m.Currency == "" {
+			m.Currency = cur
+		}
+		k, r, ok := m.layout.field(h)
+		if ok && k == keepExtra {
+			m.Fields[i] = extra(i)
 			continue
 		}
-		if j, taken := best[s.key]; taken {
+		if !ok {
+			s, found := synonymIndex[headerKey(h)]
+			if !found {
+				m.Fields[i] = extra(i)
+				continue
+			}
+			k, r = s.key, s.rank
+		}
+		if j, taken := best[k]; taken {
 			loser := i
-			if s.rank < rank[s.key] {
+			if r < rank[k] {
 				loser = j
 			}
-			m.Fields[loser] = field.Extra(clean.Text(headers[loser]))
-			if fallbackFields[s.key] {
+			m.Fields[loser] = extra(loser)
+			if fallbackFields[k] {
 				if m.Fallbacks == nil {
 					m.Fallbacks = map[field.Key][]int{}
 				}
-				m.Fallbacks[s.key] = append(m.Fallbacks[s.key], loser)
+				m.Fallbacks[k] = append(m.Fallbacks[k], loser)
 			}
 			if loser == i {
 				continue
 			}
 		}
-		best[s.key], rank[s.key] = i, s.rank
-		m.Fields[i] = s.key
+		best[k], rank[k] = i, r
+		m.Fields[i] = k
 	}
 	m.applyShopify(headers)
 	return m
@@ -198,8 +229,8 @@ func (m *Mapping) applyShopify(headers []string) {
 // merged banners and notes above the header are common).
 const headerScanRows = 30
 
-// findHeader picks, among the first rows, the one with the most recognised headers
-// (at least two), and returns its index in rows.
+// findHeader picks, among the first rows, a platform export's header row, else the
+// one with the most recognised headers (at least two), and returns its index in rows.
 func findHeader(rows [][]string) (int, bool) {
 	bestRow, bestScore := -1, 1
 	for i, r := range rows {
@@ -209,9 +240,28 @@ func findHeader(rows [][]string) (int, bool) {
 				seen[k] = true
 			}
 		}
-		if len(seen) > bestScore {
-			bestRow, bestScore = i, len(seen)
+		score := len(seen)
+		if detectLayout(r) != nil {
+			score += 100 // a platform export's own header row
+		}
+		if score > bestScore {
+			bestRow, bestScore = i, score
 		}
 	}
 	return bestRow, bestRow >= 0
+}
+
+// orderLevelFields are the money fields read from columns the sheet's platform layout
+// repeats on every item row of an order; nil when there are none.
+func (m *Mapping) orderLevelFields() map[field.Key]bool {
+	var out map[field.Key]bool
+	for i, k := range m.Fields {
+		if (k == field.Amount || k == field.Refund) && i < len(m.Headers) && m.layout.isOrderLevel(m.Headers[i]) {
+			if out == nil {
+				out = map[field.Key]bool{}
+			}
+			out[k] = true
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/importer/clean"
+	"shopcrm/importer/export"
 	"shopcrm/importer/field"
 )
 
@@ -19,6 +20,26 @@ type rowBuilder struct {
 	hasPayTime, hasAmount, hasNick bool
 	// orderSheet: the sheet has order columns, so unknown columns describe the order
 	orderSheet bool
+	// orderLevel: money fields read from columns the layout repeats on every item row
+	// of an order; counted once per order (taken: the orders already counted).
+	orderLevel map[field.Key]bool
+	taken      map[string]bool
+	// regionFromAddress: the sheet has no province or city column, so they are read
+	// from the start of the address.
+	regionFromAddress bool
+	// fileTime is when the file was written: a trade dated after it is a row problem
+	// (zero: not known).
+	fileTime time.Time
+	// currency is the archive's (or, for its first import, the file's): a row whose
+	// Currency cell names another is not added to it.
+	currency data.Currency
+	// calc calculates a formula cell without a cached value (1-based row, 0-based
+	// column); nil for a csv. noValue: the current row's mapped cells it could not.
+	calc    func(row, col int) (string, error)
+	noValue []int
+	// dataSeen: a data row was read; rows under the header before it may describe
+	// the columns (TikTok's row 2) rather than hold values.
+	dataSeen bool
 	// sharedNick: the nick column holds a WeChat nickname, a display name buyers
 	// share, not an identity (see sharedNickname)
 	sharedNick bool
@@ -31,7 +52,8 @@ func newRowBuilder(m *Mapping, platform data.Platform, loc *time.Location) *rowB
 	return &rowBuilder{m: m, loc: loc, platform: platform,
 		hasPayTime: m.Has(field.PaidAt), hasAmount: m.Has(field.Amount), hasNick: m.Has(field.Nick),
 		orderSheet: m.hasTradeColumns(), sharedNick: sharedNickname(m, platform),
-		src: &data.RowSource{Columns: m.problemColumns()}}
+		src:        &data.RowSource{Columns: m.problemColumns()},
+		orderLevel: m.orderLevelFields(), regionFromAddress: !m.Has(field.Province) && !m.Has(field.City)}
 }
 
 // sharedNickname reports whether the sheet's nick column is a WeChat nickname (微信昵称,
@@ -101,12 +123,17 @@ type rowState struct {
 	paidAt, createdAt, tradedAt time.Time
 	unitPrice                   int64
 	hasUnitPrice, hasQuantity   bool
+	typedOK                     int           // date and number cells read
+	currency                    data.Currency // the row's Currency cell
+	currencyCol                 int
 	first, last                 string // first and last name columns (Shopify)
 }
 
-// build reads one row; it returns nil for a row with nothing in any mapped column.
+// build reads one row; it returns nil for a row with nothing in any mapped column,
+// and for a row under the header that describes the columns (see isDescription).
 func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	st := &rowState{r: &data.ImportRow{Row: row, Customer: data.Customer{Platform: b.platform}, Source: b.src}}
+	issuesBefore := len(b.issues)
 	c := &st.r.Customer
 	var hasTrade, any bool
 	for i, k := range b.m.Fields {
@@ -131,7 +158,18 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 	if !any {
 		return nil
 	}
+	if !b.dataSeen && st.typedOK == 0 && len(b.issues)-issuesBefore >= 2 {
+		// Every date and number of the first row under the header is words: the
+		// export's column descriptions (TikTok Shop's row 2), not an order. Listed
+		// once, as what it is, rather than as a row of unreadable values.
+		b.issues = append(b.issues[:issuesBefore], data.RowIssue{Sheet: b.sheet, Row: row, Reason: data.IssueDescriptionRow})
+		return nil
+	}
+	b.dataSeen = true
 	b.fillFallbacks(cells, c)
+	if b.regionFromAddress && c.Address != "" {
+		c.Province, c.City = clean.Region(c.Address)
+	}
 	if c.Name == "" && (st.first != "" || st.last != "") {
 		c.Name = strings.TrimSpace(st.first + " " + st.last)
 	}
@@ -148,11 +186,91 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		c.Nick = c.Email // Shopify: the email is the customer's id
 	}
 	if !hasTrade {
+		b.formulaWithoutValue(row)
 		return st.r
 	}
 	b.finishTrade(st)
+	if b.formulaWithoutValue(row) || b.afterFile(row, st) || b.otherCurrency(row, st) {
+		return st.r // the customer is kept, the trade reported
+	}
 	st.r.Trade = &st.t
 	return st.r
+}
+
+// fillFormulas puts into cells the calculated value of each cell the sheet reader
+// found holding a formula without a cached value (cols); the mapped ones it cannot
+// calculate are kept in b.noValue for build to report. cells may be extended.
+func (b *rowBuilder) fillFormulas(row int, cells []string, cols []int) []string {
+	b.noValue = b.noValue[:0]
+	for _, i := range cols {
+		if i >= len(b.m.Fields) || b.m.Fields[i] == field.Ignore {
+			continue
+		}
+		for len(cells) <= i {
+			cells = append(cells, "")
+		}
+		v, err := "", error(nil)
+		if b.calc != nil {
+			v, err = b.calc(row, i)
+		}
+		if b.calc == nil || err != nil {
+			b.noValue = append(b.noValue, i)
+			continue
+		}
+		cells[i] = v
+	}
+	return cells
+}
+
+// formulaWithoutValue reports, as row problems, the row's formulas without a value
+// that could not be calculated; true when one of them is the trade's (its time, money
+// or quantity), which is then not imported rather than read as 0.
+func (b *rowBuilder) formulaWithoutValue(row int) bool {
+	trade := false
+	for _, i := range b.noValue {
+		b.issue(row, i, data.IssueNoValue, "")
+		k := b.m.Fields[i]
+		trade = trade || tradeFields[k] || k == field.Quantity || k == field.Refund
+	}
+	b.noValue = b.noValue[:0]
+	return trade
+}
+
+// otherCurrency reports, as a row problem, a trade in another currency than the
+// archive's: amounts of different currencies are never added together.
+func (b *rowBuilder) otherCurrency(row int, st *rowState) bool {
+	if st.currency == "" || b.currency == "" || st.currency == b.currency {
+		return false
+	}
+	b.issue(row, st.currencyCol, data.IssueOtherCurrency, string(st.currency))
+	return true
+}
+
+// fileSlack is how far after the file's time a trade may be dated: times written
+// in another zone than the seller's.
+const fileSlack = 24 * time.Hour
+
+// afterFile reports, as a row problem, a trade dated after the file was written: a
+// date read the wrong way round (12/02 as 2 December) or a typing error, never kept.
+func (b *rowBuilder) afterFile(row int, st *rowState) bool {
+	at := st.t.TradedAt
+	if b.fileTime.IsZero() || !at.After(b.fileTime.Add(fileSlack)) {
+		return false
+	}
+	k := field.CreatedAt
+	switch {
+	case !st.paidAt.IsZero():
+		k = field.PaidAt
+	case !st.tradedAt.IsZero():
+		k = field.TradedAt
+	}
+	for i, f := range b.m.Fields {
+		if f == k && i < len(b.m.Headers) {
+			b.issue(row, i, data.IssueAfterFile, at.In(b.loc).Format("2006-01-02 15:04"))
+			break
+		}
+	}
+	return true
 }
 
 // customerText reads a customer field that any text fills; false when k is not one.
@@ -163,7 +281,7 @@ func customerText(c *data.Customer, k field.Key, raw, v string) bool {
 			c.Platform = p
 		}
 	case field.Nick:
-		c.Nick = clean.Prose(raw)
+		c.Nick = clean.Unmark(clean.Prose(raw))
 	case field.Name:
 		c.Name = clean.Prose(raw)
 	case field.Email:
@@ -263,6 +381,12 @@ func (b *rowBuilder) tradeField(st *rowState, row, i int, k field.Key, raw, v st
 		}
 	case field.ShipAddress:
 		t.ShipAddress = clean.Prose(raw)
+	case field.Currency:
+		if c, ok := data.ParseCurrency(v); ok {
+			st.currency, st.currencyCol = c, i
+		} else {
+			b.issue(row, i, data.IssueBadValue, raw)
+		}
 	default:
 		return false
 	}
@@ -271,10 +395,17 @@ func (b *rowBuilder) tradeField(st *rowState, row, i int, k field.Key, raw, v st
 
 // tradeTime reads one of the trade's time columns; finishTrade picks among them.
 func (b *rowBuilder) tradeTime(st *rowState, row, i int, k field.Key, raw, v string) {
-	d, ok := clean.Date(v, b.loc)
-	switch {
-	case !ok:
+	read := clean.Date
+	if b.m.dayFirst[i] {
+		read = clean.DateDayFirst
+	}
+	d, ok := read(v, b.loc)
+	if !ok {
 		b.issue(row, i, data.IssueBadDate, raw)
+		return
+	}
+	st.typedOK++
+	switch {
 	case k == field.PaidAt:
 		st.paidAt = d
 	case k == field.CreatedAt:
@@ -290,6 +421,7 @@ func (b *rowBuilder) tradeNumber(st *rowState, row, i int, k field.Key, raw, v s
 	case field.Quantity:
 		if q, ok := data.ParseQuantity(v); ok {
 			st.t.Quantity, st.hasQuantity = q, true
+			st.typedOK++
 		} else {
 			b.issue(row, i, data.IssueBadNumber, raw)
 		}
@@ -298,19 +430,26 @@ func (b *rowBuilder) tradeNumber(st *rowState, row, i int, k field.Key, raw, v s
 		// and round once, on the line total.
 		if p, ok := clean.Decimal(v, 4); ok {
 			st.unitPrice, st.hasUnitPrice = p, true
+			st.typedOK++
 		} else {
 			b.issue(row, i, data.IssueBadAmount, raw)
 		}
 	default: // field.Amount, field.Refund
-		fen, ok := clean.Amount(v)
+		read := clean.Amount
+		if k == field.Refund {
+			read = clean.Refund
+		}
+		fen, ok := read(v)
 		switch {
 		case !ok:
 			b.issue(row, i, data.IssueBadAmount, raw)
+			return
 		case k == field.Amount:
 			st.t.AmountFen = fen
 		default:
 			st.t.RefundFen = fen
 		}
+		st.typedOK++
 	}
 }
 
@@ -410,10 +549,39 @@ func (m *Mapping) hasTradeColumns() bool {
 	return false
 }
 
-// platformNames reads a 平台 column.
-var platformNames = map[string]data.Platform{
-	"淘宝": data.PlatformTaobao, "taobao": data.PlatformTaobao, "天猫": data.PlatformTmall, "tmall": data.PlatformTmall,
-	"京东": data.PlatformJD, "jd": data.PlatformJD, "拼多多": data.PlatformPDD, "pdd": data.PlatformPDD,
-	"抖音": data.PlatformDouyin, "douyin": data.PlatformDouyin, "shopify": data.PlatformShopify,
-	"其他": data.PlatformOther, "other": data.PlatformOther,
+// platformNames reads a 平台 column: each platform's code, the word an export writes
+// for it (export.PlatformNames), and the names sellers use.
+var platformNames = func() map[string]data.Platform {
+	m := map[string]data.Platform{"jd": data.PlatformJD, "京东": data.PlatformJD, "微信": data.PlatformWeChat,
+		"视频号": data.PlatformWeChat, "视频号小店": data.PlatformWeChat, "抖店": data.PlatformDouyin, "快手小店": data.PlatformKuaishou,
+		"tiktok": data.PlatformTikTok, "红书": data.PlatformXiaohongshu, "阿里巴巴": data.Platform1688}
+	for _, p := range data.Platforms {
+		m[string(p)] = p
+	}
+	for p, w := range export.PlatformNames {
+		m[strings.ToLower(w)] = p
+	}
+	return m
+}()
+
+// takeOrderMoney counts an order's order-level money once: a row of an order whose
+// money an earlier, not adjacent, row already carried keeps only its item-level
+// values (adjacent rows are folded by foldInto).
+func (b *rowBuilder) takeOrderMoney(r *data.ImportRow) {
+	if b.orderLevel == nil || r.Trade == nil || r.Trade.OrderNo == "" {
+		return
+	}
+	if !b.taken[r.Trade.OrderNo] {
+		if b.taken == nil {
+			b.taken = map[string]bool{}
+		}
+		b.taken[r.Trade.OrderNo] = true
+		return
+	}
+	if b.orderLevel[field.Amount] {
+		r.Trade.AmountFen = 0
+	}
+	if b.orderLevel[field.Refund] {
+		r.Trade.RefundFen = 0
+	}
 }

@@ -11,12 +11,13 @@ import (
 )
 
 // mixedArchive imports real files of different sources into one archive, as a seller
-// moving in would, and exports it.
+// moving in would, and exports it. The Shopify orders (Currency USD) come first: they
+// set the archive's currency, which the files that name none then follow.
 func mixedArchive(t *testing.T) (*sqlite.Store, string) {
 	t.Helper()
 	s := newStore(t)
-	for _, name := range []string{"taobao/orderlist_201205241917154337.csv", "mingri/rfm_all.xlsx",
-		"messy/customer_archive_300rows.xlsx", "shopify/oks234_orders_export_1.csv"} {
+	for _, name := range []string{"shopify/oks234_orders_export_1.csv", "taobao/orderlist_201205241917154337.csv",
+		"mingri/rfm_all.xlsx", "messy/customer_archive_300rows.xlsx"} {
 		importFile(t, s, realFile(t, name), Options{})
 	}
 	path := filepath.Join(t.TempDir(), "archive.xlsx")

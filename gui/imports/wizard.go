@@ -44,6 +44,9 @@ type Wizard struct {
 	status  *widget.Label
 	cancel  context.CancelFunc
 	result  *data.ImportResult
+	// currencyNote warns that the file's currency is not the archive's, or says
+	// that the file sets it; "" when there is nothing to say.
+	currencyNote string
 }
 
 // FileFilter is the file picker's filter: Excel workbooks old and new (.xls also for the
@@ -96,6 +99,10 @@ func (w *Wizard) loadPreview() {
 		if err == nil {
 			_, err = importer.RecallMapping(context.Background(), w.store, p.Mapping)
 		}
+		note := ""
+		if err == nil {
+			note, err = currencyNote(context.Background(), w.store, p.Mapping)
+		}
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, sheet.ErrPasswordRequired), errors.Is(err, sheet.ErrWrongPassword):
@@ -103,7 +110,7 @@ func (w *Wizard) loadPreview() {
 			case err != nil:
 				w.fail(err)
 			default:
-				w.preview, w.fields = p, p.Mapping.Fields
+				w.preview, w.fields, w.currencyNote = p, p.Mapping.Fields, note
 				w.show(w.previewPage())
 			}
 		})
@@ -163,6 +170,13 @@ func (w *Wizard) previewPage() fyne.CanvasObject {
 	top = append(top, widget.NewLabel(platformLabel), platforms)
 	hint := widget.NewLabel(lang.L("import.preview.hint", map[string]any{"Row": p.Mapping.HeaderRow}))
 	hint.Wrapping = fyne.TextWrapWord
+	head := []fyne.CanvasObject{container.NewHBox(top...), hint}
+	if w.currencyNote != "" {
+		note := widget.NewLabel(w.currencyNote)
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		head = append(head, note)
+	}
 
 	check := widget.NewButton(lang.L("import.check"), func() {
 		w.opt.Platform = data.Platforms[max(0, platforms.SelectedIndex())]
@@ -171,7 +185,7 @@ func (w *Wizard) previewPage() fyne.CanvasObject {
 	})
 	check.Importance = widget.HighImportance
 	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("action.cancel"), w.dlg.Hide), check)
-	return container.NewBorder(container.NewVBox(container.NewHBox(top...), hint), buttons, nil, nil, table.table)
+	return container.NewBorder(container.NewVBox(head...), buttons, nil, nil, table.table)
 }
 
 // busyPage shows progress with a cancel button (when the work can be cancelled).
@@ -245,3 +259,23 @@ func (w *Wizard) Fields() []field.Key { return w.fields }
 
 // Result is what the last check or import did (nil before one finished).
 func (w *Wizard) Result() *data.ImportResult { return w.result }
+
+// currencyNote is what the preview says about the file's currency: a warning when it
+// is not the archive's (the import will refuse it), a note when the file sets the
+// currency of an empty archive, else "".
+func currencyNote(ctx context.Context, store importer.Store, m *importer.Mapping) (string, error) {
+	file, archive, conflict, err := importer.CurrencyCheck(ctx, store, m)
+	args := map[string]any{"File": string(file), "Archive": string(archive)}
+	switch {
+	case err != nil:
+		return "", err
+	case conflict:
+		return lang.L("import.currency_conflict", args), nil
+	case file != "" && file != archive:
+		return lang.L("import.currency_first", args), nil
+	}
+	return "", nil
+}
+
+// CurrencyNote is the preview's note on the file's currency ("" for none).
+func (w *Wizard) CurrencyNote() string { return w.currencyNote }

@@ -1,12 +1,14 @@
 package imports
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"shopcrm/data"
 	"shopcrm/gui/internal/guitest"
 	"shopcrm/importer/field"
 )
@@ -61,5 +63,24 @@ func TestPreviewShowsSerialDatesAndFloatPricesAsTheImportReadsThem(t *testing.T)
 		if got := previewCell(c.k, c.raw); got != c.want {
 			t.Errorf("%s %q: shown as %q, want %q", c.k, c.raw, got, c.want)
 		}
+	}
+}
+
+// A file in another currency than the archive's is flagged in the preview, before
+// anything is checked or imported.
+func TestPreviewWarnsOfAnotherCurrency(t *testing.T) {
+	g, s := newTestApp(t)
+	if err := s.SetSetting(context.Background(), data.SettingCurrency, "CNY"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	body := "Name,Email,Financial Status,Paid at,Currency,Total\n#1,a@example.com,paid,2025-01-02 10:00:00 +0000,USD,10.00\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g.openImport(path)
+	want := "注意：这个文件的金额是 USD，档案用的是 CNY。不同币种的金额不能相加，这个文件不会被导入。"
+	if g.wizard.CurrencyNote() != want || !hasTextContaining(g.win, want) {
+		t.Errorf("preview note %q, want %q shown", g.wizard.CurrencyNote(), want)
 	}
 }

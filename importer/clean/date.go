@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -77,4 +78,28 @@ func serial(s string, loc *time.Location) (time.Time, bool) {
 		loc = time.Local
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), true
+}
+
+// DayMonth reads the first two numbers of a date written with its year last
+// ("12/02/2026", "25.01.2026 09:00", "3-7-2026"): which of them is the day is for the
+// whole column to decide (see importer). ok=false for any other shape.
+func DayMonth(s string) (first, second int, ok bool) {
+	s = Text(s)
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) < 8 || len(s) > 10 {
+		return 0, 0, false
+	}
+	sep := s[len(s)-5]
+	if sep != '/' && sep != '-' && sep != '.' || !digitsOnly(s[len(s)-4:]) {
+		return 0, 0, false
+	}
+	a, b, found := strings.Cut(s[:len(s)-5], string(sep))
+	if !found || len(a) == 0 || len(a) > 2 || len(b) == 0 || len(b) > 2 || !digitsOnly(a) || !digitsOnly(b) {
+		return 0, 0, false
+	}
+	first, _ = strconv.Atoi(a)
+	second, _ = strconv.Atoi(b)
+	return first, second, true
 }

@@ -60,3 +60,20 @@ func TestDateReadsExcelDayNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestDayMonth(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		a, b int
+		ok   bool
+	}{
+		{"12/02/2026 10:00:00", 12, 2, true}, {"25.01.2026", 25, 1, true}, {"3-7-2026 9:30", 3, 7, true},
+		{"2026-02-12 10:00:00", 0, 0, false}, {"2016/5/23 22:02", 0, 0, false}, {"04 Jul 2022 11:46", 0, 0, false},
+		{"", 0, 0, false}, {"1/2/26", 0, 0, false},
+	} {
+		a, b, ok := DayMonth(c.s)
+		if a != c.a || b != c.b || ok != c.ok {
+			t.Errorf("%q: got %d %d %v, want %d %d %v", c.s, a, b, ok, c.a, c.b, c.ok)
+		}
+	}
+}

@@ -71,6 +71,12 @@ var statuses = map[string]data.TradeStatus{
 	"voided": data.StatusClosed, "cancelled": data.StatusClosed, "canceled": data.StatusClosed,
 	"expired": data.StatusClosed, "closed": data.StatusClosed,
 	"refunded": data.StatusRefunded,
+	// Shopee, Lazada, TikTok Shop and WooCommerce words.
+	"delivered": data.StatusPaid, "toship": data.StatusPaid, "readytoship": data.StatusPaid, "toreceive": data.StatusPaid,
+	"awaitingshipment": data.StatusPaid, "awaitingcollection": data.StatusPaid, "intransit": data.StatusPaid,
+	"processing":      data.StatusPaid,
+	"awaitingpayment": data.StatusUnpaid, "on-hold": data.StatusUnpaid, "onhold": data.StatusUnpaid,
+	"failed": data.StatusClosed, "returned": data.StatusRefunded,
 	// Taobao's exact texts, so the common rows skip the phrase rules.
 	"交易成功": data.StatusPaid, "买家已付款，等待卖家发货": data.StatusPaid, "卖家已发货，等待买家确认": data.StatusPaid,
 	"等待买家付款": data.StatusUnpaid, "交易关闭": data.StatusClosed,
@@ -87,7 +93,7 @@ var statusPhrases = []struct {
 	{data.StatusClosed, []string{"关闭", "取消", "作废"}},
 	{data.StatusUnpaid, []string{"等待买家付款", "未付款", "待付款", "待支付", "未支付", "等待付款"}},
 	{data.StatusPaid, []string{"交易成功", "已付款", "已支付", "已发货", "待发货", "等待卖家发货", "等待买家确认",
-		"确认收货", "已完成", "已签收", "待收货", "待签收", "等待出库", "已出库", "退款中", "售后"}},
+		"确认收货", "已完成", "已签收", "待收货", "待签收", "等待出库", "已出库", "退款中", "售后", "配货"}},
 }
 
 // Bool reads a yes/no cell: 是/否, 对/错, 有/无, yes/no, y/n, true/false, 1/0, on/off,

@@ -48,6 +48,11 @@ func TestStatus(t *testing.T) {
 		ok   bool
 	}{
 		{"交易成功", data.StatusPaid, true},
+		// PLATFORMS.md statuses: Shopee, TikTok, Lazada, WooCommerce, Xiaohongshu, Pinduoduo.
+		{"To ship", data.StatusPaid, true}, {"Awaiting shipment", data.StatusPaid, true}, {"delivered", data.StatusPaid, true},
+		{"In transit", data.StatusPaid, true}, {"returned", data.StatusRefunded, true}, {"failed", data.StatusClosed, true},
+		{"on-hold", data.StatusUnpaid, true}, {"Processing", data.StatusPaid, true}, {"待配货", data.StatusPaid, true},
+		{"配货中", data.StatusPaid, true}, {"已发货，待收货", data.StatusPaid, true}, {"已关闭", data.StatusClosed, true},
 		{"买家已付款，等待卖家发货", data.StatusPaid, true},
 		{"买家已付款,等待卖家发货", data.StatusPaid, true},
 		{"等待卖家发货", data.StatusPaid, true},

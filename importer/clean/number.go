@@ -11,6 +11,16 @@ import (
 // Amount reads a money cell into fen: Decimal with two places.
 func Amount(s string) (fen int64, ok bool) { return Decimal(s, 2) }
 
+// Refund reads a refund cell: Amount, and the words an export writes for "no
+// refund" (Taobao's 无退款申请, 没有申请退款) as 0.
+func Refund(s string) (fen int64, ok bool) {
+	switch key(s) {
+	case "无退款申请", "没有申请退款", "无退款", "无", "未退款", "norefund", "none":
+		return 0, true
+	}
+	return Amount(s)
+}
+
 // Decimal reads a money cell by data.ParseDecimal's rule, first undoing what a
 // spreadsheet does to a number cell: a binary float read back with 17 digits
 // ("133.63999999999999" is 133.64; see floatArtifact).

@@ -107,15 +107,22 @@ func isPlaceholder(s string) bool {
 	return false
 }
 
+// Unmark removes the marks a spreadsheet or an export puts on a value to keep it text:
+// leading apostrophes ('8509270720648) and the ="…" wrapper (="3304375611452199951").
+func Unmark(s string) string {
+	s = strings.TrimLeft(s, "'")
+	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
+		s = strings.TrimSpace(s[2 : len(s)-1])
+	}
+	return s
+}
+
 // OrderNo cleans an order number or other id used as a key: Text, the text-cell
 // marks Excel leaves (leading apostrophes, ="…") and the ".0" a number cell gains
 // ("1411.0"). ok=false when the cell is empty or the number is Lossy
 // ("1.37359E+14" stands for many orders and must not merge them).
 func OrderNo(s string) (string, bool) {
-	s = strings.TrimLeft(Text(s), "'")
-	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
-		s = strings.TrimSpace(s[2 : len(s)-1])
-	}
+	s = Unmark(Text(s))
 	if s == "" || Lossy(s) {
 		return "", false
 	}

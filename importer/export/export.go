@@ -44,6 +44,16 @@ var PlatformNames = map[data.Platform]string{
 	data.PlatformDouyin:  "抖音",
 	data.PlatformShopify: "Shopify",
 	data.PlatformOther:   "其他",
+
+	data.PlatformKuaishou:    "快手",
+	data.PlatformYouzan:      "有赞",
+	data.PlatformWeChat:      "微信小店",
+	data.PlatformXiaohongshu: "小红书",
+	data.Platform1688:        "1688",
+	data.PlatformShopee:      "Shopee",
+	data.PlatformLazada:      "Lazada",
+	data.PlatformTikTok:      "TikTok Shop",
+	data.PlatformWooCommerce: "WooCommerce",
 }
 
 // StatusNames are the platform words written in the 订单状态 column. They are the

@@ -47,6 +47,9 @@ const (
 	ShipName    Key = "ship_name"
 	ShipPhone   Key = "ship_phone"
 	ShipAddress Key = "ship_address"
+	// Currency is a row's currency (Shopify's Currency column): a row in another
+	// currency than the archive's is not added to it.
+	Currency Key = "currency"
 )
 
 // Ignore marks a column the seller chose not to import.

@@ -58,6 +58,17 @@ func (r *Rows) Next() bool {
 // next call to Next; copy it to keep it (the strings themselves may be kept).
 func (r *Rows) Cells() []string { return r.cells }
 
+// Uncached lists the cells of the current row (0-based columns) that hold a formula
+// without a cached value, as openpyxl and some tools write them: Cells has them empty,
+// which does not mean the cell is. Their column may lie past the end of Cells (trimmed
+// blank tail). nil for csv and for rows without such cells; see Workbook.Calc.
+func (r *Rows) Uncached() []int {
+	if r.xr == nil || len(r.xr.uncached) == 0 {
+		return nil
+	}
+	return r.xr.uncached
+}
+
 // RowNumber returns the 1-based row number of the current row as Excel shows it: blank and
 // missing rows are counted, and a csv record whose quoted cell spans several lines counts
 // as one row.

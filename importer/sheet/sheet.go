@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // DefaultMaxBytes is the file size cap used when OpenOptions.MaxBytes is zero. A 500,000-row
@@ -93,6 +95,10 @@ type Workbook struct {
 	sstErr  error
 	// inMemory: the zip is held in memory (a decrypted workbook), not read from the file
 	inMemory bool
+	zipSrc   io.ReaderAt // the zip, for Calc
+	zipSize  int64
+	calc     *excelize.File // opened by the first Calc
+	calcErr  error
 
 	// xls and html: every sheet read whole, in the order of sheets (xls: when first asked)
 	tables []*table
@@ -239,6 +245,11 @@ func (w *Workbook) Rows(sheet string) (*Rows, error) {
 func (w *Workbook) Close() error {
 	var first error
 	w.pkg, w.sst, w.tables, w.xls = nil, nil, nil, nil
+	if w.calc != nil {
+		first = w.calc.Close()
+		w.calc = nil
+	}
+	w.zipSrc = nil
 	if w.closer != nil {
 		if err := w.closer.Close(); err != nil && first == nil {
 			first = err

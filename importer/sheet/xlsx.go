@@ -34,7 +34,7 @@ func openZip(r io.ReaderAt, size int64) (*Workbook, error) {
 	if err := checkZip(r, size); err != nil {
 		return nil, err
 	}
-	w := &Workbook{format: FormatXLSX}
+	w := &Workbook{format: FormatXLSX, zipSrc: r, zipSize: size}
 	err := safely(func() error {
 		zr, err := zip.NewReader(r, size)
 		if err != nil {

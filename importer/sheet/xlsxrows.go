@@ -28,12 +28,15 @@ type sheetRows struct {
 	pendingErr      error
 	err             error
 
-	cells   []string
-	row     []byte // the current row's cell text, converted to one string per row
-	offs    []int  // end offset in row of each cell; -1 marks a shared string
-	shared  []string
-	cell    cellState
-	inlineT richText
+	cells []string
+	// uncached: the cells of the current row (0-based) that hold a formula without a
+	// cached value (what openpyxl and some tools write): their text is empty
+	uncached []int
+	row      []byte // the current row's cell text, converted to one string per row
+	offs     []int  // end offset in row of each cell; -1 marks a shared string
+	shared   []string
+	cell     cellState
+	inlineT  richText
 }
 
 // cellState is one <c> being read.
@@ -124,7 +127,7 @@ func (r *sheetRows) Columns() ([]string, error) {
 	if r.curRow > r.seekRow {
 		return nil, nil
 	}
-	r.row, r.offs, r.shared = r.row[:0], r.offs[:0], r.shared[:0]
+	r.row, r.offs, r.shared, r.uncached = r.row[:0], r.offs[:0], r.shared[:0], r.uncached[:0]
 	col := 0
 	for {
 		var tok xmlToken
@@ -308,6 +311,9 @@ func (r *sheetRows) addCell() {
 	}
 	for n := len(r.offs) + 1; n < c.col; n++ {
 		r.offs = append(r.offs, start)
+	}
+	if c.formula && (isShared && shared == "" || !isShared && len(r.row) == start) {
+		r.uncached = append(r.uncached, len(r.offs))
 	}
 	if isShared {
 		r.offs = append(r.offs, -1)
