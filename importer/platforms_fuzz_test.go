@@ -87,7 +87,9 @@ func FuzzPlatformMapping(f *testing.F) {
 				r = prev
 			}
 			r.Check()
-			if r.Verdict() != data.RowKept && len(r.Issues()) == 0 {
+			// A link-only row (an order number, no date) is the store's to report:
+			// it attaches a stored order, or is skipped with a problem listed then.
+			if r.Verdict() != data.RowKept && r.Verdict() != data.TradeLinkOnly && len(r.Issues()) == 0 {
 				t.Fatalf("row %d refused (%v) without a problem listed", n+2, r.Verdict())
 			}
 			prev = r
