@@ -59,6 +59,24 @@ func (s *Store) EachTrade(ctx context.Context, f data.CustomerFilter, fn func(t 
 	return rows.Err()
 }
 
+// CountExport counts the customers matching f and their trades: the rows an export
+// of f writes.
+func (s *Store) CountExport(ctx context.Context, f data.CustomerFilter) (customers, trades int, err error) {
+	where, args, err := s.filterSQL(ctx, f)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count customers: %w", err)
+	}
+	q := `SELECT (SELECT count(*) FROM customers c` + where + `), (SELECT count(*) FROM trades`
+	if where != "" {
+		q += ` WHERE customer_id IN (SELECT c.id FROM customers c` + where + `)`
+		args = append(args, args...)
+	}
+	if err := s.db.QueryRowContext(ctx, q+`)`, args...).Scan(&customers, &trades); err != nil {
+		return 0, 0, fmt.Errorf("count customers: %w", err)
+	}
+	return customers, trades, nil
+}
+
 // owners are the identities of a set of customers, sorted by id: ids[i]'s platform,
 // nick, name and phone end at ends[i][0] … ends[i][3] in text, its platform starting
 // where the previous owner's phone ends.

@@ -58,6 +58,10 @@ func TestEachTradeWalksExactlyTheFilteredCustomersTrades(t *testing.T) {
 			if len(seen) != wantTrades {
 				t.Errorf("got %d trades, want %d of %d customers", len(seen), wantTrades, len(want))
 			}
+			nc, nt, err := s.CountExport(ctx, f)
+			if err != nil || nc != len(want) || nt != wantTrades {
+				t.Errorf("CountExport: got %d customers, %d trades (%v), want %d, %d", nc, nt, err, len(want), wantTrades)
+			}
 		})
 	}
 }
