@@ -74,6 +74,18 @@ bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 5x ./gui/...
 	$(GO) test -run '^$$' -bench 'RawRowsXLSX|ReadRowsXLSX|ImportXLSX|ImportCSV' -benchtime 1x -timeout 60m ./importer/
 
+## bench-export: export of the 200k-customer / 1M-trade demo archive (generated once into
+## $$TMPDIR) next to a bare excelize StreamWriter writing a workbook of the same shape, in one
+## run; prints both times, their ratio and the export's peak memory (COUNT=n for n rounds)
+COUNT ?= 1
+bench-export: deps
+	@set -o pipefail; $(GO) test -run '^$$' -bench 'BenchmarkExport$$|BenchmarkBareStreamWriter$$' -benchtime 1x -count $(COUNT) \
+		-timeout 60m ./importer/export/ | tee $${TMPDIR:-/tmp}/shopcrm-bench-export.txt | grep -E '^(Benchmark|ok|FAIL|---)'
+	@awk '/^BenchmarkExport-/ { e += $$3; ne++; for (i = 4; i < NF; i++) { if ($$(i+1) == "peak-RSS-MB" && $$i > rss) rss = $$i; if ($$(i+1) == "peak-heap-MiB" && $$i > heap) heap = $$i } } \
+		/^BenchmarkBareStreamWriter-/ { b += $$3; nb++ } \
+		END { if (ne && nb) printf "export %.1f s, bare StreamWriter %.1f s: %.2fx; export peak RSS %.0f MB, peak heap %.0f MiB\n", e/ne/1e9, b/nb/1e9, (e/ne)/(b/nb), rss, heap }' \
+		$${TMPDIR:-/tmp}/shopcrm-bench-export.txt
+
 # Packages. `fyne package` builds the app with the icon, the version and (because
 # FyneApp.toml sets [Migrations] fyneDo = true) the migrated_fynedo tag, which turns
 # Fyne's thread checks off in favour of speed: every UI change of ours runs on the UI

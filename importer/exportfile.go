@@ -33,6 +33,7 @@ func ExportFileProgress(ctx context.Context, store Store, path string, f data.Cu
 	if err != nil {
 		return 0, err
 	}
+	defer lowerGCPercent()()
 	var report export.Progress
 	if progress != nil {
 		nc, nt, err := store.CountExport(ctx, f)

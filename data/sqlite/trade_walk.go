@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"shopcrm/data"
@@ -13,8 +13,8 @@ import (
 // EachTrade streams the trades of the customers matching f (all customers for an empty
 // filter, a group's customers for a group's filter), in the order they were stored,
 // each with its owner's identity (ID, platform, nick, name, phone) for exports that
-// must re-import to the same buyer. owner is fn's own; the walk is one consistent
-// snapshot of the archive.
+// must re-import to the same buyer. owner is reused from one call to the next: fn must
+// not keep it. The walk is one consistent snapshot of the archive.
 //
 // The trades are read in table order: one sequential pass, where walking them buyer by
 // buyer would fetch every trade row from a random page. The owners' identities are read
@@ -43,16 +43,16 @@ func (s *Store) EachTrade(ctx context.Context, f data.CustomerFilter, fn func(t 
 		return fmt.Errorf("find trades: %w", err)
 	}
 	defer rows.Close()
+	var owner data.Customer
 	for rows.Next() {
 		t, err := scanTrade(rows)
 		if err != nil {
 			return fmt.Errorf("find trades: %w", err)
 		}
-		owner := owners.find(t.CustomerID)
-		if owner == nil {
+		if !owners.find(t.CustomerID, &owner) {
 			continue // cannot happen in one snapshot: every trade has its customer
 		}
-		if err := fn(t, owner); err != nil {
+		if err := fn(t, &owner); err != nil {
 			return err
 		}
 	}
@@ -111,23 +111,26 @@ func readOwners(ctx context.Context, tx *sql.Tx, where string, args []any) (*own
 		o.ids = append(o.ids, id)
 		o.ends = append(o.ends, ends)
 	}
-	o.text = text.String()
+	// Exact sizes: these stay for the whole walk.
+	o.text, o.ids, o.ends = strings.Clone(text.String()), slices.Clone(o.ids), slices.Clone(o.ends)
 	return &o, rows.Err()
 }
 
-// find is the identity of customer id, or nil when it is not one of the set.
-func (o *owners) find(id int64) *data.Customer {
-	i := sort.Search(len(o.ids), func(i int) bool { return o.ids[i] >= id })
-	if i == len(o.ids) || o.ids[i] != id {
-		return nil
+// find sets c to the identity of customer id, and reports false when id is not one
+// of the set.
+func (o *owners) find(id int64, c *data.Customer) bool {
+	i, ok := slices.BinarySearch(o.ids, id)
+	if !ok {
+		return false
 	}
 	start := uint32(0)
 	if i > 0 {
 		start = o.ends[i-1][3]
 	}
 	e := o.ends[i]
-	return &data.Customer{ID: id, Platform: data.Platform(o.text[start:e[0]]),
+	*c = data.Customer{ID: id, Platform: data.Platform(o.text[start:e[0]]),
 		Nick: o.text[e[0]:e[1]], Name: o.text[e[1]:e[2]], Phone: o.text[e[2]:e[3]]}
+	return true
 }
 
 // ExtraKeys lists the extra-field names in use on customers and on trades, so an
