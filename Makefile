@@ -81,9 +81,10 @@ COUNT ?= 1
 bench-export: deps
 	@set -o pipefail; $(GO) test -run '^$$' -bench 'BenchmarkExport$$|BenchmarkBareStreamWriter$$' -benchtime 1x -count $(COUNT) \
 		-timeout 60m ./importer/export/ | tee $${TMPDIR:-/tmp}/shopcrm-bench-export.txt | grep -E '^(Benchmark|ok|FAIL|---)'
-	@awk '/^BenchmarkExport-/ { e += $$3; ne++; for (i = 4; i < NF; i++) { if ($$(i+1) == "peak-RSS-MB" && $$i > rss) rss = $$i; if ($$(i+1) == "peak-heap-MiB" && $$i > heap) heap = $$i } } \
-		/^BenchmarkBareStreamWriter-/ { b += $$3; nb++ } \
-		END { if (ne && nb) printf "export %.1f s, bare StreamWriter %.1f s: %.2fx; export peak RSS %.0f MB, peak heap %.0f MiB\n", e/ne/1e9, b/nb/1e9, (e/ne)/(b/nb), rss, heap }' \
+	@awk 'function cpu() { for (i = 4; i < NF; i++) if ($$(i+1) == "cpu-s") return $$i } \
+		/^BenchmarkExport-/ { e += $$3; ec += cpu(); ne++; for (i = 4; i < NF; i++) { if ($$(i+1) == "peak-RSS-MB" && $$i > rss) rss = $$i; if ($$(i+1) == "peak-heap-MiB" && $$i > heap) heap = $$i } } \
+		/^BenchmarkBareStreamWriter-/ { b += $$3; bc += cpu(); nb++ } \
+		END { if (ne && nb) printf "export %.1f s (%.1f s CPU), bare StreamWriter %.1f s (%.1f s CPU): %.2fx the bare writer; export peak RSS %.0f MB, peak heap %.0f MiB\n", e/ne/1e9, ec/ne, b/nb/1e9, bc/nb, (e/ne)/(b/nb), rss, heap }' \
 		$${TMPDIR:-/tmp}/shopcrm-bench-export.txt
 
 # Packages. `fyne package` builds the app with the icon, the version and (because
