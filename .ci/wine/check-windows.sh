@@ -114,7 +114,12 @@ open_window() {
 	(cd "$work/app" && exec timeout 600 "${zh[@]}" wine "$exe" >"$work/$2.log" 2>&1) &
 	app_pid=$!
 	local id
-	id=$(wait_window 180) || fail "no window within 180 s (log: $(tail -5 "$work/$2.log"))"
+	id=$(wait_window 240) || {
+		import -window root "$work/$2-failed.png" 2>/dev/null || true
+		fail "no window within 240 s; windows: $(xdotool search --name . 2>/dev/null | while read -r w; do
+			printf '%s; ' "$(xdotool getwindowname "$w" 2>/dev/null)"
+		done) (log: $(tail -5 "$work/$2.log"); screen: $work/$2-failed.png)"
+	}
 	step "window $id: $(xdotool getwindowname "$id")"
 	shoot "$1"
 	step "screenshot: $1"
@@ -152,6 +157,7 @@ appdata=$(find "$WINEPREFIX/drive_c/users" -maxdepth 4 -type d -path '*/AppData/
 step "archive: $appdata/shopcrm.db ($(stat -c %s "$appdata/shopcrm.db") bytes)"
 timeout 120 "${zh[@]}" wine "$exe" customers --format csv >"$work/customers.csv" 2>"$work/customers.log" ||
 	fail "customers failed: $(tail -5 "$work/customers.log")"
+timeout 60 wineserver -w || true # the command's process gone, so the data folder is free
 rows=$(($(grep -c . "$work/customers.csv") - 1))
 [ "$rows" -eq 300 ] || fail "the archive lists $rows customers, want 300 (see $work/customers.csv)"
 step "the archive lists its 300 sample customers"
