@@ -18,6 +18,7 @@ zip=${1:?usage: check-windows.sh PACKAGE.zip}
 zip=$(cd "$(dirname "$zip")" && pwd)/$(basename "$zip")
 here=$(cd "$(dirname "$0")" && pwd)
 MINGW_CC=${MINGW_CC:-x86_64-w64-mingw32-gcc}
+# The window's title starts with the app's name ("网店客户管理 — 示例数据" on the sample shop).
 title_zh="网店客户管理"
 title_en="ShopCRM"
 
@@ -81,7 +82,7 @@ exe=$(find "$work/app" -name ShopCRM.exe | head -1)
 wait_window() {
 	local deadline=$((SECONDS + $1)) id
 	while [ $SECONDS -lt $deadline ]; do
-		id=$(xdotool search --onlyvisible --name "^($title_zh|$title_en)\$" 2>/dev/null | head -1 || true)
+		id=$(xdotool search --onlyvisible --name "^($title_zh|$title_en)( |\$)" 2>/dev/null | head -1 || true)
 		if [ -n "$id" ] && xwininfo -id "$id" 2>/dev/null | grep -q "Map State: IsViewable"; then
 			echo "$id"
 			return 0
@@ -128,7 +129,7 @@ open_window() {
 # close_window asks the window to close (Alt+F4) and waits for the exe to end.
 close_window() {
 	local id
-	id=$(xdotool search --onlyvisible --name "^($title_zh|$title_en)\$" | head -1 || true)
+	id=$(xdotool search --onlyvisible --name "^($title_zh|$title_en)( |\$)" | head -1 || true)
 	if [ -n "$id" ]; then
 		xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus "$id" 2>/dev/null || true
 		xdotool key --window "$id" --clearmodifiers alt+F4 || true
