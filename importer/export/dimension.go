@@ -22,12 +22,14 @@ func sheetPath(sheetID int) string {
 	return "xl/worksheets/sheet" + strconv.Itoa(sheetID) + ".xml"
 }
 
-// dimensionZip is a zip writer that, in the parts named in refs, writes the part's
-// real range in place of the placeholder.
+// dimensionZip is a zip writer that, in the parts named in refs (the streamed sheets),
+// writes the part's real range in place of the placeholder, and compresses them on
+// every core (see parallelEntry).
 type dimensionZip struct {
 	*zip.Writer
-	refs map[string]string // part name → used range
-	open *dimensionFix
+	refs  map[string]string // part name → used range
+	open  *dimensionFix
+	entry *parallelEntry
 }
 
 // Create starts a part of the zip.
@@ -35,11 +37,14 @@ func (z *dimensionZip) Create(name string) (io.Writer, error) {
 	if err := z.flush(); err != nil {
 		return nil, err
 	}
-	w, err := z.Writer.Create(name)
-	if err != nil || z.refs[name] == "" {
-		return w, err
+	if z.refs[name] == "" {
+		return z.Writer.Create(name)
 	}
-	z.open = &dimensionFix{w: w, ref: z.refs[name]}
+	e, err := createParallel(z.Writer, name)
+	if err != nil {
+		return nil, err
+	}
+	z.entry, z.open = e, &dimensionFix{w: e, ref: z.refs[name]}
 	return z.open, nil
 }
 
@@ -56,7 +61,10 @@ func (z *dimensionZip) flush() error {
 		return nil
 	}
 	err := z.open.flush()
-	z.open = nil
+	if cerr := z.entry.close(); err == nil {
+		err = cerr
+	}
+	z.open, z.entry = nil, nil
 	return err
 }
 
@@ -70,8 +78,8 @@ type dimensionFix struct {
 }
 
 // dimensionHead is how far into a sheet the placeholder can be: it follows the
-// <worksheet> start tag and the optional <sheetPr>.
-const dimensionHead = 8 << 10
+// <worksheet> start tag (about 5 KB of namespaces) and the optional <sheetPr>.
+const dimensionHead = 64 << 10
 
 var placeholderAttr = []byte(`ref="` + dimensionPlaceholder + `"`)
 
