@@ -12,7 +12,7 @@ GO_VERSION := $(shell sed -n 's/^go \([0-9]*\.[0-9]*\).*/\1/p' go.mod)
 DEB_PACKAGES := gcc libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev pkg-config
 
-.PHONY: deps run build test bench bench-window screenshots fuzz fmt clean fyne-cli dist-windows dist-linux
+.PHONY: deps run build test bench bench-export bench-window screenshots fuzz fmt clean fyne-cli dist-windows dist-linux check-windows
 
 # Fuzz targets of the readers, the whole import and the value rules (data); `make test` runs each briefly,
 # `make fuzz FUZZTIME=5m` for longer.
@@ -86,6 +86,19 @@ bench-window: deps
 screenshots: deps
 	bash scripts/screens.sh
 
+## bench-export: export of the 200k-customer / 1M-trade demo archive (generated once into
+## $$TMPDIR) next to a bare excelize StreamWriter writing a workbook of the same shape, in one
+## run; prints both times, their ratio and the export's peak memory (COUNT=n for n rounds)
+COUNT ?= 1
+bench-export: deps
+	@set -o pipefail; $(GO) test -run '^$$' -bench 'BenchmarkExport$$|BenchmarkBareStreamWriter$$' -benchtime 1x -count $(COUNT) \
+		-timeout 60m ./importer/export/ | tee $${TMPDIR:-/tmp}/shopcrm-bench-export.txt | grep -E '^(Benchmark|ok|FAIL|---)'
+	@awk 'function cpu() { for (i = 4; i < NF; i++) if ($$(i+1) == "cpu-s") return $$i } \
+		/^BenchmarkExport-/ { e += $$3; ec += cpu(); ne++; for (i = 4; i < NF; i++) { if ($$(i+1) == "peak-RSS-MB" && $$i > rss) rss = $$i; if ($$(i+1) == "peak-heap-MiB" && $$i > heap) heap = $$i } } \
+		/^BenchmarkBareStreamWriter-/ { b += $$3; bc += cpu(); nb++ } \
+		END { if (ne && nb) printf "export %.1f s (%.1f s CPU), bare StreamWriter %.1f s (%.1f s CPU): %.2fx the bare writer; export peak RSS %.0f MB, peak heap %.0f MiB\n", e/ne/1e9, ec/ne, b/nb/1e9, bc/nb, (e/ne)/(b/nb), rss, heap }' \
+		$${TMPDIR:-/tmp}/shopcrm-bench-export.txt
+
 # Packages. `fyne package` builds the app with the icon, the version and (because
 # FyneApp.toml sets [Migrations] fyneDo = true) the migrated_fynedo tag, which turns
 # Fyne's thread checks off in favour of speed: every UI change of ours runs on the UI
@@ -123,6 +136,19 @@ dist-windows: deps fyne-cli
 	cd $(DIST) && zip -q -r ShopCRM-$(VERSION)-windows-amd64.zip ShopCRM
 	@rm -rf $(DIST)/ShopCRM
 	$(GO) run ./.ci/pecheck $(DIST)/ShopCRM-$(VERSION)-windows-amd64.zip
+
+# Debian packages the Windows start check needs: Wine, an X server of its own, the X
+# tools that find and photograph the window, unzip, the zh_CN locale source (compiled
+# into a temp folder) and the mingw compiler for the test-only bcryptprimitives stand-in.
+WINE_DEB_PACKAGES := wine wine64 xvfb imagemagick xdotool x11-utils unzip locales gcc-mingw-w64-x86-64
+
+## check-windows: start the Windows package (the one dist-windows built last; built when
+## there is none) under Wine on its own X server: a fresh prefix, the window waited for
+## and screenshotted, a sample shop made by the exe, the archive in %AppData%\ShopCRM
+check-windows:
+	$(call install_debs,$(WINE_DEB_PACKAGES))
+	@[ -f $(DIST)/ShopCRM-$(VERSION)-windows-amd64.zip ] || $(MAKE) --no-print-directory dist-windows
+	timeout 1500 .ci/wine/check-windows.sh $(DIST)/ShopCRM-$(VERSION)-windows-amd64.zip
 
 ## dist-linux: the Linux tarball (binary, .desktop entry and icon, `make install` inside) into dist/
 dist-linux: deps fyne-cli

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -14,21 +15,48 @@ import (
 
 // ExportFile writes the customers matching f, with their trades, to an xlsx archive at
 // path in the layout of the seller's imports (see ExportLayout), and returns how many customers it
-// wrote. The file is written beside path and renamed into place, so a failed export
-// never leaves a half-written workbook.
+// wrote. The file is written beside path and renamed into place, so a failed or
+// cancelled export never leaves a half-written workbook.
 func ExportFile(ctx context.Context, store Store, path string, f data.CustomerFilter, loc *time.Location) (int, error) {
+	return ExportFileProgress(ctx, store, path, f, loc, nil)
+}
+
+// ExportProgress is told how many rows (customers and trades) of total are written;
+// done == total while the workbook is being compressed into the file, the last step.
+type ExportProgress func(done, total int)
+
+// ExportFileProgress is ExportFile telling progress (nil for none) how far it got, at
+// most once per thousandth of the rows. Cancelling ctx stops it at the next row, or
+// during the compression at the next block written.
+func ExportFileProgress(ctx context.Context, store Store, path string, f data.CustomerFilter, loc *time.Location, progress ExportProgress) (int, error) {
 	layout, err := currentLayout(ctx, store)
 	if err != nil {
 		return 0, err
+	}
+	defer lowerGCPercent()()
+	var report export.Progress
+	if progress != nil {
+		nc, nt, err := store.CountExport(ctx, f)
+		if err != nil {
+			return 0, err
+		}
+		total, last := max(nc+nt, 1), -1
+		progress(0, total)
+		report = func(done int) {
+			if step := done * 1000 / total; step != last {
+				last = step
+				progress(min(done, total), total)
+			}
+		}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".shopcrm-export-*.xlsx")
 	if err != nil {
 		return 0, fmt.Errorf("create export file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
+	w := bufio.NewWriterSize(ctxWriter{ctx, tmp}, 1<<20)
 	n := 0
-	err = export.Archive(w, layout, loc,
+	err = export.ArchiveProgress(w, layout, loc,
 		func(yield func(*data.Customer) error) error {
 			return store.EachCustomer(ctx, f, func(c *data.Customer) error {
 				n++
@@ -37,7 +65,7 @@ func ExportFile(ctx context.Context, store Store, path string, f data.CustomerFi
 		},
 		func(yield func(*data.Trade, *data.Customer) error) error {
 			return store.EachTrade(ctx, f, yield)
-		})
+		}, report)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -51,6 +79,19 @@ func ExportFile(ctx context.Context, store Store, path string, f data.CustomerFi
 		return 0, fmt.Errorf("export: %w", err)
 	}
 	return n, store.Audit(ctx, data.AuditExport, n, "")
+}
+
+// ctxWriter fails its writes once ctx is done, so that a cancel stops the compression too.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // currentLayout is the layout ExportLayout chooses from the imports still in place,

@@ -20,6 +20,8 @@ type Store interface {
 	EachCustomer(ctx context.Context, f data.CustomerFilter, fn func(*data.Customer) error) error
 	EachTrade(ctx context.Context, f data.CustomerFilter, fn func(t *data.Trade, owner *data.Customer) error) error
 	ExtraKeys(ctx context.Context) (customers, trades []string, err error)
+	// CountExport counts the customers matching f and their trades, for an export's progress.
+	CountExport(ctx context.Context, f data.CustomerFilter) (customers, trades int, err error)
 	FindImportBatches(ctx context.Context) ([]*data.ImportBatch, error)
 	// Audit logs what was done, never personal data.
 	Audit(ctx context.Context, action data.AuditAction, count int, detail string) error

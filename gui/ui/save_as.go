@@ -16,12 +16,7 @@ import (
 // off the UI goroutine. A failure is shown as an error; a non-empty message from write
 // is shown under title.
 func SaveAs(win fyne.Window, spawn func(func()), fileName, title string, write func(path string) (string, error)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
+	askPath(win, fileName, func(path string) {
 		spawn(func() {
 			msg, err := write(path)
 			fyne.Do(func() {
@@ -34,17 +29,31 @@ func SaveAs(win fyne.Window, spawn func(func()), fileName, title string, write f
 				}
 			})
 		})
+	})
+}
+
+// askPath asks where to save a file (fileName suggested) and hands the path to save.
+func askPath(win fyne.Window, fileName string, save func(path string)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		save(path)
 	}, win)
 	d.SetFileName(fileName)
 	ShowFileDialog(d, lang.L("filedialog.save_title"))
 }
 
 // ExportCustomers saves the customers of filter f (all pages) with their trades to an
-// xlsx through the exporter.
+// xlsx through the exporter, with a progress bar and a cancel button.
 func ExportCustomers(win fyne.Window, store importer.Store, spawn func(func()), f data.CustomerFilter, fileName string) {
 	f.Limit, f.Offset = 0, 0
-	SaveAs(win, spawn, fileName, lang.L("export.title"), func(path string) (string, error) {
-		n, err := importer.ExportFile(context.Background(), store, path, f, time.Local)
-		return lang.L("export.done", map[string]any{"Count": n, "Path": path}), err
+	askPath(win, fileName, func(path string) {
+		RunWithProgress(win, spawn, lang.L("export.title"), path, func(ctx context.Context, progress func(done, total int)) (string, error) {
+			n, err := importer.ExportFileProgress(ctx, store, path, f, time.Local, progress)
+			return lang.L("export.done", map[string]any{"Count": n, "Path": path}), err
+		})
 	})
 }

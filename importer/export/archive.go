@@ -33,10 +33,24 @@ import (
 // Excel's row limit fails with ErrTooManyRows.
 //
 // Sheet XML beyond 16 MB is spooled to temporary files, and the zip goes straight to
-// w, so memory stays flat however many rows there are.
+// w, so memory stays flat however many rows there are. Each sheet's rows are read (the
+// iterator and the cell values) on a goroutine of their own while this one writes the
+// previous ones, so both halves of the work have a core.
 func Archive(w io.Writer, layout Layout, loc *time.Location,
 	customers func(yield func(*data.Customer) error) error,
-	trades func(yield func(t *data.Trade, owner *data.Customer) error) error) (err error) {
+	trades func(yield func(t *data.Trade, owner *data.Customer) error) error) error {
+	return ArchiveProgress(w, layout, loc, customers, trades, nil)
+}
+
+// Progress is told, after every few hundred rows, how many rows (customers and trades,
+// headers not counted) the workbook has so far.
+type Progress func(rows int)
+
+// ArchiveProgress is Archive reporting its progress to progress (nil for none).
+func ArchiveProgress(w io.Writer, layout Layout, loc *time.Location,
+	customers func(yield func(*data.Customer) error) error,
+	trades func(yield func(t *data.Trade, owner *data.Customer) error) error,
+	progress Progress) (err error) {
 	if err := check(CustomersSheet, layout.Customers); err != nil {
 		return err
 	}
@@ -56,23 +70,34 @@ func Archive(w io.Writer, layout Layout, loc *time.Location,
 	if err != nil {
 		return err
 	}
+	done := 0
+	report := func(rows int) {
+		done += rows
+		if progress != nil {
+			progress(done)
+		}
+	}
+	refs := map[string]string{} // each sheet's used range, put in by the zip writer
 
 	cs, err := newSheetWriter(f, CustomersSheet, layout.Customers, st, loc)
 	if err != nil {
 		return err
 	}
-	if customers != nil {
-		err = customers(func(c *data.Customer) error {
+	err = cs.stream(func(put func(func(field.Key) any) error) error {
+		if customers == nil {
+			return nil
+		}
+		return customers(func(c *data.Customer) error {
 			if c == nil {
 				return nil
 			}
-			return cs.row(func(k field.Key) any { return customerValue(c, k) })
+			return put(func(k field.Key) any { return customerValue(c, k) })
 		})
-		if err != nil {
-			return fmt.Errorf("export customers: %w", err)
-		}
+	}, report)
+	if err != nil {
+		return fmt.Errorf("export customers: %w", err)
 	}
-	if err := cs.close(); err != nil {
+	if err := cs.close(refs); err != nil {
 		return err
 	}
 
@@ -80,26 +105,29 @@ func Archive(w io.Writer, layout Layout, loc *time.Location,
 	if err != nil {
 		return err
 	}
-	if trades != nil {
-		tc := newTradeColumns(layout.Trades)
-		err = trades(func(t *data.Trade, owner *data.Customer) error {
+	tc := newTradeColumns(layout.Trades)
+	err = ts.stream(func(put func(func(field.Key) any) error) error {
+		if trades == nil {
+			return nil
+		}
+		return trades(func(t *data.Trade, owner *data.Customer) error {
 			if t == nil {
 				return nil
 			}
-			return ts.row(func(k field.Key) any { return tc.tradeValue(t, owner, k) })
+			return put(func(k field.Key) any { return tc.tradeValue(t, owner, k) })
 		})
-		if err != nil {
-			return fmt.Errorf("export trades: %w", err)
-		}
+	}, report)
+	if err != nil {
+		return fmt.Errorf("export trades: %w", err)
 	}
-	if err := ts.close(); err != nil {
+	if err := ts.close(refs); err != nil {
 		return err
 	}
 	if err := writeLayoutSheet(f, layout); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 
-	return writeThrough(f, w)
+	return writeThrough(f, w, refs)
 }
 
 // archiveSheets names the archive's two sheets and makes the cell styles.
@@ -120,9 +148,10 @@ func archiveSheets(f *excelize.File) (*styles, error) {
 // writeThrough writes the workbook to w with the first sheet active. File.Write
 // builds the whole zip in a bytes.Buffer before copying it to w; a zip writer of our
 // own on w makes it write straight through, and the buffer it hands us stays empty.
-func writeThrough(f *excelize.File, w io.Writer) error {
+// That writer also puts each streamed sheet's used range (refs) in its XML.
+func writeThrough(f *excelize.File, w io.Writer, refs map[string]string) error {
 	f.SetActiveSheet(0)
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &dimensionZip{Writer: zip.NewWriter(w), refs: refs} })
 	if err := f.Write(io.Discard); err != nil {
 		return fmt.Errorf("export: write workbook: %w", err)
 	}
@@ -142,17 +171,21 @@ type sheetWriter struct {
 	st   *styles
 	loc  *time.Location
 	rows int // rows written, header included
-	buf  []any
+	used int // the last row with a cell
+	row  []any
 }
 
 // newSheetWriter sets widths, column styles and the frozen header, which the stream
 // writer only accepts before the first row, and writes the header row.
 func newSheetWriter(f *excelize.File, name string, cols []Column, st *styles, loc *time.Location) (*sheetWriter, error) {
+	if err := f.SetSheetDimension(name, dimensionPlaceholder); err != nil {
+		return nil, fmt.Errorf("export %s: %w", name, err)
+	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", name, err)
 	}
-	s := &sheetWriter{f: f, sw: sw, name: name, cols: cols, st: st, loc: loc, buf: make([]any, len(cols))}
+	s := &sheetWriter{f: f, sw: sw, name: name, cols: cols, st: st, loc: loc, row: make([]any, len(cols))}
 	if len(cols) == 0 {
 		return s, nil
 	}
@@ -173,45 +206,44 @@ func newSheetWriter(f *excelize.File, name string, cols []Column, st *styles, lo
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", name, err)
 	}
+	header := make([]excelize.Cell, len(cols))
 	for i, c := range cols {
-		s.buf[i] = excelize.Cell{StyleID: st.header, Value: c.Header}
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.Header}
 	}
-	if err := s.write(); err != nil {
+	if err := s.write(header); err != nil {
 		return nil, err
 	}
 	return s, nil
 }
 
-// row writes one data row; value gives each column's value by field.
-func (s *sheetWriter) row(value func(field.Key) any) error {
-	if len(s.cols) == 0 {
-		return nil
-	}
-	for i, c := range s.cols {
-		s.buf[i] = s.cell(value(c.Field))
-	}
-	return s.write()
-}
-
-func (s *sheetWriter) write() error {
+// write writes one row of cells; a cell without a value is left out.
+func (s *sheetWriter) write(cells []excelize.Cell) error {
 	if s.rows >= excelize.TotalRows {
 		return ErrTooManyRows
 	}
 	s.rows++
-	if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), s.buf); err != nil {
+	for i := range cells {
+		if cells[i].Value == nil {
+			s.row[i] = nil
+		} else {
+			s.row[i] = &cells[i] // a pointer: no copy of the cell on the heap
+			s.used = s.rows
+		}
+	}
+	if err := s.sw.SetRow("A"+strconv.Itoa(s.rows), s.row); err != nil {
 		return fmt.Errorf("export %s row %d: %w", s.name, s.rows, err)
 	}
 	return nil
 }
 
-// cell turns a value into a typed, styled cell. A string always becomes a plain
-// string cell and nothing here ever sets Cell.Formula, so "=1+1" or "@SUM(A1)" is
-// shown as typed and never runs.
-func (s *sheetWriter) cell(v any) any {
+// cell turns a value into a typed, styled cell (one without a Value for an empty
+// cell). A string always becomes a plain string cell and nothing here ever sets
+// Cell.Formula, so "=1+1" or "@SUM(A1)" is shown as typed and never runs.
+func (s *sheetWriter) cell(v any) excelize.Cell {
 	switch v := v.(type) {
 	case string:
 		if v = xmlText(v); v == "" {
-			return nil
+			return excelize.Cell{}
 		}
 		return excelize.Cell{StyleID: s.st.text, Value: v}
 	case int:
@@ -223,7 +255,7 @@ func (s *sheetWriter) cell(v any) any {
 	case dateTime:
 		t := time.Time(v)
 		if t.IsZero() {
-			return nil
+			return excelize.Cell{}
 		}
 		t = t.In(s.loc)
 		if !excelDate(t) {
@@ -239,7 +271,7 @@ func (s *sheetWriter) cell(v any) any {
 		}
 		return excelize.Cell{StyleID: s.st.date, Value: t}
 	}
-	return nil
+	return excelize.Cell{}
 }
 
 // xmlText drops the characters XML 1.0 cannot carry (control characters other than
@@ -270,8 +302,10 @@ func excelDate(t time.Time) bool {
 }
 
 // close adds the filter over the header and every written row, then finishes the
-// sheet. The filter has to go in before Flush: Flush writes the sheet's tail.
-func (s *sheetWriter) close() error {
+// sheet, and notes its used range in refs. The filter has to go in before Flush:
+// Flush writes the sheet's tail.
+func (s *sheetWriter) close(refs map[string]string) error {
+	refs[sheetPath(s.sw.SheetID)] = sheetRange(len(s.cols), s.used)
 	if len(s.cols) > 0 {
 		last, err := excelize.CoordinatesToCellName(len(s.cols), s.rows)
 		if err != nil {

@@ -193,8 +193,8 @@ func TestArchiveWritesTimesOutsideExcelsRangeAsText(t *testing.T) {
 }
 
 func TestSheetStopsAtExcelsRowLimit(t *testing.T) {
-	s := &sheetWriter{rows: excelize.TotalRows, cols: []Column{{"顾客网名", field.Nick}}, buf: make([]any, 1)}
-	if err := s.write(); !errors.Is(err, ErrTooManyRows) {
+	s := &sheetWriter{rows: excelize.TotalRows, cols: []Column{{"顾客网名", field.Nick}}, row: make([]any, 1)}
+	if err := s.write(make([]excelize.Cell, 1)); !errors.Is(err, ErrTooManyRows) {
 		t.Errorf("got %v, want %v", err, ErrTooManyRows)
 	}
 }

@@ -35,5 +35,8 @@ func writeLayoutSheet(f *excelize.File, l Layout) error {
 			row++
 		}
 	}
+	if err := f.SetSheetDimension(LayoutSheet, sheetRange(3, row-1)); err != nil {
+		return err
+	}
 	return f.SetSheetVisible(LayoutSheet, false, true)
 }
