@@ -78,13 +78,24 @@ func NormalizePhone(s string) string {
 
 // ValidPhone reports whether a normalized phone is a mainland mobile, a landline with
 // area code, an international +number, a foreign number of 7–15 digits, or a
-// platform-masked mobile (138****1234).
+// platform-masked number (138****1234, 182********, 1********35, 200********):
+// shown, never an identity.
 func ValidPhone(s string) bool {
 	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && allDigits(s) {
 		return true
 	}
 	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
-		maskedCN.MatchString(s) || otherPhone.MatchString(s)
+		maskedCN.MatchString(s) || platformMasked(s) || otherPhone.MatchString(s)
+}
+
+// platformMasked reports whether s is a number a platform masked: 7–15 digits and
+// stars, at least three stars (one is a typo, not a mask) and at least one digit.
+func platformMasked(s string) bool {
+	if len(s) < 7 || len(s) > 15 || !IsMaskedPhone(s) {
+		return false
+	}
+	stars := strings.Count(s, "*")
+	return stars >= 3 && stars < len(s)
 }
 
 // IsMobilePhone reports whether s is exactly a mainland mobile number: 1[3-9] and 9 digits.

@@ -62,6 +62,21 @@ func TestParsePhone(t *testing.T) {
 	}
 }
 
+// TestValidPhoneTakesEveryPlatformMask: the masks platforms write (Taobao 2018's
+// 200********, Douyin's 1********35 and 1387677****, JD's 182********) are valid
+// phones to show, so the import keeps them instead of dropping the cell as bad; a
+// single star or stars alone are not a number.
+func TestValidPhoneTakesEveryPlatformMask(t *testing.T) {
+	for in, want := range map[string]bool{
+		"138****1234": true, "182********": true, "200********": true, "1********35": true,
+		"1387677****": true, "010****5678": true, "1380013800*": false, "***********": false, "1**": false,
+	} {
+		if got := ValidPhone(in); got != want {
+			t.Errorf("ValidPhone(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
 func TestIsMaskedPhone(t *testing.T) {
 	tests := []struct {
 		name string

@@ -51,6 +51,7 @@ for size in ${SIZES:-1280x800 1024x700}; do
 			click "$charts" 100; shot groups-charts 2
 			nav $NAV_REMINDERS; shot reminders 2
 			nav $NAV_IMPORTS; shot imports
+			nav $NAV_ORDERS; shot orders
 			nav $NAV_SETTINGS; shot settings
 			stop_app
 			stop_xvfb

@@ -98,8 +98,8 @@ wheel() {
 	xdotool mousemove --window "$WIN" "$1" "$2" click --repeat "$n" --delay 15 "$button"
 }
 
-# The navigation rail's buttons, at the standard text size: 客户, 分组, 提醒, 导入记录, 设置.
-NAV_CUSTOMERS=0 NAV_GROUPS=1 NAV_REMINDERS=2 NAV_IMPORTS=3 NAV_SETTINGS=4
+# The navigation rail's buttons, at the standard text size: 客户, 分组, 提醒, 导入记录, 订单, 设置.
+NAV_CUSTOMERS=0 NAV_GROUPS=1 NAV_REMINDERS=2 NAV_IMPORTS=3 NAV_ORDERS=4 NAV_SETTINGS=5
 
 # nav I clicks the I-th button of the navigation rail.
 nav() { click 55 $((55 + 40 * $1)); }
