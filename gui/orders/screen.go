@@ -47,9 +47,7 @@ func New(win fyne.Window, store Store, spawn func(func())) *Screen {
 	title := widget.NewLabelWithStyle(lang.L("orders.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel(lang.L("orders.hint"))
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint := ui.NewWrapLabel(lang.L("orders.hint")) // a readable explanation, not a faint low-importance one
 	s.showAll = widget.NewCheck(lang.L("orders.show_linked"), func(bool) { s.Reload() })
 	s.list = widget.NewList(func() int { return len(s.orders) }, newOrderRow, s.updateOrderRow)
 	s.empty = ui.EmptyMessage(lang.L("orders.empty"))
