@@ -33,7 +33,13 @@ func (s *Store) Restore(ctx context.Context, path string) error {
 	if _, err := s.backupLocked(ctx, data.BackupRestore, false); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	if err := s.restoreFrom(ctx, path); err != nil {
+	src, done, err := s.inPageSize(ctx, path)
+	if err != nil {
+		return fmt.Errorf("restore: %w", data.Classify(err))
+	}
+	err = s.restoreFrom(ctx, src)
+	done()
+	if err != nil {
 		return fmt.Errorf("restore: %w", data.Classify(err))
 	}
 	if err := rotateBackups(BackupDir(s.dir)); err != nil {
