@@ -127,11 +127,22 @@ func flagRows(indent string, flags []*flag.Flag) []helpRow {
 			call += " " + arg
 		}
 		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
-			usage += lang.L("cli.help.default", map[string]any{"Value": f.DefValue})
+			usage = withDefault(usage, f.DefValue)
 		}
 		rows = append(rows, helpRow{call, usage})
 	}
 	return rows
+}
+
+// withDefault adds a flag's default to its usage: "（1 到 366，默认 1）" inside a closing
+// bracket the usage ends with, never a second bracket after it.
+func withDefault(usage, value string) string {
+	for _, closer := range []string{"）", ")"} {
+		if strings.HasSuffix(usage, closer) {
+			return strings.TrimSuffix(usage, closer) + lang.L("cli.help.default_inside", map[string]any{"Value": value}) + closer
+		}
+	}
+	return usage + lang.L("cli.help.default", map[string]any{"Value": value})
 }
 
 // maxCall is the widest left column before a description moves past the column.

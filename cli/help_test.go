@@ -46,6 +46,9 @@ func TestHelpListsEveryCommandWithItsFlags(t *testing.T) {
 		if strings.Contains(out, "cli.") {
 			t.Errorf("%v: an untranslated key in the help:\n%s", call, out)
 		}
+		if strings.Contains(out, "）（") || strings.Contains(out, ") (") {
+			t.Errorf("%v: two brackets in a row (a default belongs inside the usage's own):\n%s", call, out)
+		}
 	}
 }
 
