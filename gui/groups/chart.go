@@ -79,7 +79,8 @@ func chartText(s string, size float32, c color.Color) *canvas.Text {
 type chartGeometry struct {
 	fg, muted  color.Color
 	small      float32 // caption text size
-	lineH      float32 // height of one line of caption text
+	label      float32 // category label size: small, or smaller so that every word fits its slot
+	lineH      float32 // height of one line of category label text
 	top        float64 // the value at the top of the axis
 	left, head float32 // room for the value labels, and for the title and legend
 	slot       float32 // width of one category
@@ -127,7 +128,6 @@ func (r *chartRenderer) measure() *chartGeometry {
 	g.top = nice(maxV)
 	g.left, g.head = 20, 28
 	n := len(c.labels)
-	g.lineH = fyne.MeasureText("Mg", g.small, fyne.TextStyle{}).Height
 	for i := 0; i <= 4; i++ { // room for the widest axis label
 		g.left = max(g.left, fyne.MeasureText(c.format(g.top*float64(i)/4), g.small, fyne.TextStyle{}).Width+12)
 	}
@@ -135,10 +135,12 @@ func (r *chartRenderer) measure() *chartGeometry {
 		g.head += 18 // the legend
 	}
 	g.slot = (w - g.left - 8) / float32(max(n, 1))
+	g.label = labelSize(c.labels, g.slot-4, g.small)
+	g.lineH = fyne.MeasureText("Mg", g.label, fyne.TextStyle{}).Height
 	g.wrapped = make([][]string, n)
 	labelLines := 1
 	for i, l := range c.labels {
-		g.wrapped[i] = chartLabelLines(l, g.slot-4, g.small)
+		g.wrapped[i] = chartLabelLines(l, g.slot-4, g.label)
 		labelLines = max(labelLines, len(g.wrapped[i]))
 	}
 	bottom := float32(labelLines)*g.lineH + 20
@@ -195,8 +197,8 @@ func (r *chartRenderer) categoryLabels(g *chartGeometry) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i, ls := range g.wrapped {
 		for j, l := range ls {
-			t := chartText(l, g.small, g.fg)
-			tw := fyne.MeasureText(l, g.small, fyne.TextStyle{}).Width
+			t := chartText(l, g.label, g.fg)
+			tw := fyne.MeasureText(l, g.label, fyne.TextStyle{}).Width
 			t.Move(fyne.NewPos(g.left+g.slot*float32(i)+(g.slot-tw)/2, g.head+g.plotH+4+float32(j)*g.lineH))
 			objs = append(objs, t)
 		}
@@ -242,6 +244,33 @@ func lineMark(c color.Color, p, prev fyne.Position, joined bool) []fyne.CanvasOb
 	seg.StrokeWidth = 2
 	seg.Position1, seg.Position2 = prev, p
 	return []fyne.CanvasObject{dot, seg}
+}
+
+// minLabelScale is how far category labels may shrink below the caption size so that
+// a long word ("Important") fits its slot whole rather than cut to "Impor…".
+const minLabelScale = 0.75
+
+// labelSize is the largest text size, from size down to minLabelScale of it, at which
+// every word of every label fits width (a Chinese label breaks between characters,
+// so only words of Latin text count).
+func labelSize(labels []string, width, size float32) float32 {
+	widest := func(at float32) float32 {
+		var w float32
+		for _, l := range labels {
+			for _, word := range strings.Fields(l) {
+				if strings.ContainsFunc(word, func(r rune) bool { return r > 0x2E7F }) {
+					continue // CJK: breaks between characters
+				}
+				w = max(w, fyne.MeasureText(word, at, fyne.TextStyle{}).Width)
+			}
+		}
+		return w
+	}
+	at := size
+	for at > size*minLabelScale && widest(at) > width {
+		at -= 0.5
+	}
+	return max(at, size*minLabelScale)
 }
 
 // maxLabelLines is how many lines a category label may take under its bar.

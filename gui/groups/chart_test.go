@@ -50,6 +50,33 @@ func TestWrapLabelFitsTheSlot(t *testing.T) {
 	}
 }
 
+// TestLongWordsShrinkBeforeTheyAreCut: English segment names under narrow bars ("Important
+// value" at 1024×700 read "Impor…") are set a little smaller so each word is whole;
+// only a word that does not fit even then is cut.
+func TestLongWordsShrinkBeforeTheyAreCut(t *testing.T) {
+	test.NewTempApp(t)
+	size := theme.CaptionTextSize()
+	word := fyne.MeasureText("Important", size, fyne.TextStyle{}).Width
+	labels := []string{"Important value", "General to win back", "VIP客户"}
+	got := labelSize(labels, word*0.9, size)
+	if got >= size || got < size*minLabelScale {
+		t.Fatalf("label size %.1f for a slot 90%% of the word: want below %.1f and at least %.1f", got, size, size*minLabelScale)
+	}
+	for _, l := range labels {
+		for _, line := range chartLabelLines(l, word*0.9, got) {
+			if strings.HasSuffix(line, "…") {
+				t.Errorf("%q was cut: %q", l, line)
+			}
+		}
+	}
+	if got := labelSize(labels, word*2, size); got != size {
+		t.Errorf("labels that fit: size %.1f, want the caption size %.1f", got, size)
+	}
+	if got := labelSize([]string{"Supercalifragilistic"}, word*0.3, size); got != size*minLabelScale {
+		t.Errorf("a word that never fits: size %.1f, want the smallest %.1f", got, size*minLabelScale)
+	}
+}
+
 // The segment charts name the segments the way the RFM tab does, never by their codes.
 func TestSegmentChartsShowSegmentNames(t *testing.T) {
 	_, gs := openGroups(t)
