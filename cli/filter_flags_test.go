@@ -93,7 +93,9 @@ func TestCustomersAndExportFilterFlagsMatchAPlainWalk(t *testing.T) {
 		{[]string{"--goods", "红茶", "--min-trades", "2", "--min-total", "200"},
 			func(b *plainCLIBuyer) bool { return b.bought && b.trades >= 2 && b.total >= 20000 }},
 		{[]string{"--max-trades", "1", "--max-total", "99.5", "--province", "浙江"},
-			func(b *plainCLIBuyer) bool { return b.trades <= 1 && b.total <= 9950 && strings.HasPrefix(b.province, "浙江") }},
+			func(b *plainCLIBuyer) bool {
+				return b.trades <= 1 && b.total <= 9950 && strings.HasPrefix(b.province, "浙江")
+			}},
 	} {
 		var want []string
 		for nick, b := range shop {
