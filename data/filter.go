@@ -31,8 +31,9 @@ type CustomerFilter struct {
 	Segment Segment
 	Dormant bool
 
-	// Goods keeps buyers with a counting trade whose goods contain every word of it
-	// (letters in any case).
+	// Goods keeps buyers with a counting trade whose goods text contains it as typed
+	// (spaces between words collapsed, letters in any case): "红茶 罐装" is one
+	// phrase, not two words that could come from two items of one order.
 	Goods string
 	// Trades, TotalFen and AverageFen bound the counting trades, their total and the
 	// average order value (a buyer without trades has no average and fails a bound on

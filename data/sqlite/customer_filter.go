@@ -22,14 +22,10 @@ func filterConds(f data.CustomerFilter, today time.Time) ([]string, []any) {
 	q := &sqlArgs{}
 	var conds []string
 	add := func(c string) { conds = append(conds, c) }
-	if words := data.SearchWords(f.Goods); len(words) > 0 {
-		var match []string
-		for _, w := range words {
-			match = append(match, `g.name LIKE `+q.p(likeContains(w))+` ESCAPE '\'`)
-		}
-		// The distinct goods texts that match, then their counting trades' buyers.
-		add(`c.id IN (SELECT t.customer_id FROM trades t WHERE t.goods IN (SELECT g.name FROM trade_goods g WHERE ` +
-			strings.Join(match, " AND ") + `) AND ` + countsSQL + `)`)
+	if goods := strings.Join(strings.Fields(f.Goods), " "); goods != "" {
+		// The distinct goods texts that contain it, then their counting trades' buyers.
+		add(`c.id IN (SELECT t.customer_id FROM trades t WHERE t.goods IN (SELECT g.name FROM trade_goods g WHERE g.name LIKE ` +
+			q.p(likeContains(goods)) + ` ESCAPE '\') AND ` + countsSQL + `)`)
 	}
 	rangeConds(q, add, "c.trade_count", f.Trades)
 	rangeConds(q, add, "c.total_fen", f.TotalFen)
