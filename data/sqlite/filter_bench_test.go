@@ -48,3 +48,16 @@ func BenchmarkFilterCountWhileEditing(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFilterWideGoodsAndBounds is the same with a goods word most goods contain
+// (茶: 8 of the demo's 24 goods texts), the worst case for the goods lookup.
+func BenchmarkFilterWideGoodsAndBounds(b *testing.B) {
+	s := benchStore(b)
+	f := benchGoodsFilter
+	f.Goods, f.Limit = "茶", 50
+	for i := 0; i < b.N; i++ {
+		if rows, total, err := s.FindCustomers(context.Background(), f); err != nil || len(rows) != 50 || total < 50 {
+			b.Fatalf("got %d rows of %d, %v", len(rows), total, err)
+		}
+	}
+}
