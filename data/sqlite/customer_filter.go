@@ -17,15 +17,22 @@ import (
 
 // filterConds are the conditions of f's fields beyond the text query, tag and tier
 // (filterWhere) and the RFM segment and dormant choice (groupConds); today is the
-// local calendar day that days since the last trade count to.
-func filterConds(f data.CustomerFilter, today time.Time) ([]string, []any) {
+// local calendar day that days since the last trade count to. byRow writes the goods
+// condition for a query that walks customers in their sort order and stops at a page
+// (a lookup per customer row it meets); without it the goods condition gathers every
+// buyer of the goods once, which a count or a query over all matches needs.
+func filterConds(f data.CustomerFilter, today time.Time, byRow bool) ([]string, []any) {
 	q := &sqlArgs{}
 	var conds []string
 	add := func(c string) { conds = append(conds, c) }
 	if goods := strings.Join(strings.Fields(f.Goods), " "); goods != "" {
 		// The distinct goods texts that contain it, then their counting trades' buyers.
-		add(`c.id IN (SELECT t.customer_id FROM trades t WHERE t.goods IN (SELECT g.name FROM trade_goods g WHERE g.name LIKE ` +
-			q.p(likeContains(goods)) + ` ESCAPE '\') AND ` + countsSQL + `)`)
+		names := `SELECT g.name FROM trade_goods g WHERE g.name LIKE ` + q.p(likeContains(goods)) + ` ESCAPE '\'`
+		if byRow {
+			add(`EXISTS (SELECT 1 FROM trades t WHERE t.customer_id = c.id AND t.goods IN (` + names + `) AND ` + countsSQL + `)`)
+		} else {
+			add(`c.id IN (SELECT t.customer_id FROM trades t WHERE t.goods IN (` + names + `) AND ` + countsSQL + `)`)
+		}
 	}
 	rangeConds(q, add, "c.trade_count", f.Trades)
 	rangeConds(q, add, "c.total_fen", f.TotalFen)

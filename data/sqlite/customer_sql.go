@@ -219,7 +219,7 @@ func (s *Store) EachCustomer(ctx context.Context, f data.CustomerFilter, fn func
 // (it finds the matches first, through the search index when it can, then sorts
 // them): right for few matches, slow for many.
 func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, asSet bool, fn func(*data.Customer) error) error {
-	where, args, err := s.filterSQL(ctx, f)
+	where, args, err := s.filterSQLFor(ctx, f, !asSet && f.Limit > 0)
 	if err != nil {
 		return fmt.Errorf("find customers: %w", err)
 	}
