@@ -68,9 +68,10 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err != nil {
 		return err
 	}
-	n := 0
+	n, total := 0, int64(0)
 	err = e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		n++
+		total += c.Stats.TotalFen
 		phone := c.Phone
 		if mask != "0" {
 			phone = data.MaskPhone(phone)
@@ -86,7 +87,7 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, lang.L("cli.customers.count", map[string]any{"Count": n}))
+	fmt.Fprintln(e.out, lang.L("cli.customers.count_value", map[string]any{"Count": n, "Total": money.Format(total)}))
 	return nil
 }
 

@@ -76,11 +76,6 @@ func (r Range) AtMost(v int64) Range { r.Max, r.HasMax = v, true; return r }
 // Set reports whether either bound applies.
 func (r Range) Set() bool { return r.HasMin || r.HasMax }
 
-// Holds reports whether v is within the bounds that apply.
-func (r Range) Holds(v int64) bool {
-	return (!r.HasMin || v >= r.Min) && (!r.HasMax || v <= r.Max)
-}
-
 func (r Range) validate(field string) error {
 	if (r.HasMin && r.Min < 0) || (r.HasMax && r.Max < 0) || (r.HasMin && r.HasMax && r.Min > r.Max) {
 		return Invalid(field, CodeInvalid)
@@ -93,22 +88,6 @@ func (r Range) validate(field string) error {
 // year, month and day of each end count (data.Date values, or any time on that day).
 type DateRange struct {
 	From, Before time.Time
-}
-
-// Set reports whether either end applies.
-func (d DateRange) Set() bool { return !d.From.IsZero() || !d.Before.IsZero() }
-
-// Holds reports whether the moment t falls in the span, by its local day; a zero t
-// (no such trade) never does when the span is set.
-func (d DateRange) Holds(t time.Time) bool {
-	if !d.Set() {
-		return true
-	}
-	if t.IsZero() {
-		return false
-	}
-	day := Date(t)
-	return (d.From.IsZero() || !day.Before(calendarDay(d.From))) && (d.Before.IsZero() || day.Before(calendarDay(d.Before)))
 }
 
 // calendarDay is t's year, month and day as UTC midnight.
@@ -126,9 +105,6 @@ const (
 	Yes
 	No
 )
-
-// Holds reports whether a customer for whom the question is v passes.
-func (y YesNo) Holds(v bool) bool { return y == Any || (y == Yes) == v }
 
 // Validate checks the filter's bounds: no negative bound, no lower bound above its
 // upper one, a birthday month from 1 to 12, a known platform and gender.
