@@ -250,6 +250,16 @@ func TestCustomerFiltersMatchAPlainWalkOnTheDemoShop(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: got %d buyers, want %d", tc.name, len(got), len(want))
 		}
+		// A page walked in sort order (the goods condition per row, filterConds byRow).
+		walked := tc.f
+		walked.Limit = len(shop)
+		got = got[:0]
+		if err := s.EachCustomer(ctx, walked, func(c *data.Customer) error { got = append(got, c.ID); return nil }); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s, walked by pages: got %d buyers, want %d", tc.name, len(got), len(want))
+		}
 		n, total, err := s.CountFiltered(ctx, tc.f)
 		if err != nil || n != len(want) || total != wantTotal {
 			t.Errorf("%s: CountFiltered = %d, ¥%s, %v; want %d, ¥%s", tc.name, n, data.FormatYuan(total), err, len(want), data.FormatYuan(wantTotal))
