@@ -106,8 +106,12 @@ const (
 	No
 )
 
+// maxFilterDays is the most days since the last trade a filter may ask for (100 years).
+const maxFilterDays = 36500
+
 // Validate checks the filter's bounds: no negative bound, no lower bound above its
-// upper one, a birthday month from 1 to 12, a known platform and gender.
+// upper one, days since the last trade up to 100 years, a birthday month from 1 to
+// 12, a known platform and gender.
 func (f *CustomerFilter) Validate() error {
 	for _, r := range []struct {
 		name string
@@ -116,6 +120,9 @@ func (f *CustomerFilter) Validate() error {
 		if err := r.r.validate(r.name); err != nil {
 			return err
 		}
+	}
+	if d := f.DaysSinceLast; (d.HasMin && d.Min > maxFilterDays) || (d.HasMax && d.Max > maxFilterDays) {
+		return Invalid("days", CodeInvalid)
 	}
 	for _, d := range []struct {
 		name string

@@ -315,6 +315,7 @@ func TestCustomerFilterRejectsWrongBounds(t *testing.T) {
 		{Trades: data.Range{}.AtLeast(5).AtMost(2)},
 		{TotalFen: data.Range{}.AtLeast(-1)},
 		{BirthdayMonth: 13},
+		{DaysSinceLast: data.Range{}.AtLeast(1 << 40)},
 		{Platform: "ebay"},
 		{LastTrade: data.DateRange{From: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), Before: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)}},
 	} {
