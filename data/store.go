@@ -45,8 +45,9 @@ type TagStore interface {
 	UntagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
 	TagFiltered(ctx context.Context, f CustomerFilter, tag string) (int, error)
 	DeleteTag(ctx context.Context, tag string) error
-	// GroupPhones are the full phones of a group's buyers, less those who opted out.
-	GroupPhones(ctx context.Context, f CustomerFilter) (phones []string, optedOut int, err error)
+	// GroupPhones are the full phones of a group's buyers, less those who opted out or
+	// are on the blacklist (counted in leftOut).
+	GroupPhones(ctx context.Context, f CustomerFilter) (phones []string, leftOut int, err error)
 }
 
 // GroupStore grades customers: tiers, RFM segments, dormant buyers, charts.
