@@ -56,6 +56,7 @@ var commands = map[string]command{
 	"check":     {flags: checkFlags},
 	"orders":    {flags: ordersFlags},
 	"link":      {flags: linkFlags},
+	"blacklist": {flags: blacklistFlags},
 }
 
 // commandNames lists the commands in name order, for the unknown-command message and help.

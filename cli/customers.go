@@ -18,11 +18,16 @@ import (
 var customersCSVHeader = []string{"platform", "nick", "name", "phone", "email", "city", "trades", "total",
 	"first_trade", "last_trade", "tier", "tags"}
 
-// customersFlags: shopcrm customers [--format csv] [--search Q]
+// customersFlags: shopcrm customers [--format csv] [--search Q] [filter flags]
 func customersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	query := fs.String("search", "", lang.L("cli.flag.search"))
+	filter := filterFlags(fs)
 	return func(ctx context.Context, e *env) error {
-		f := data.CustomerFilter{Query: *query}
+		f, err := filter(ctx, e)
+		if err != nil {
+			return err
+		}
+		f.Query = *query
 		if e.format == "csv" {
 			return writeCustomersCSV(ctx, e, f)
 		}
@@ -49,7 +54,7 @@ func writeCustomersCSV(ctx context.Context, e *env, f data.CustomerFilter) error
 func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) error {
 	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	var head []string
-	for _, k := range []string{"platform", "nick", "name", "phone", "city", "trades", "total", "last_trade", "tier"} {
+	for _, k := range []string{"platform", "nick", "name", "phone", "city", "trades", "total", "last_trade", "tier", "blacklist"} {
 		head = append(head, i18n.FieldName(k))
 	}
 	fmt.Fprintln(w, strings.Join(head, "\t"))
@@ -63,16 +68,17 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err != nil {
 		return err
 	}
-	n := 0
+	n, total := 0, int64(0)
 	err = e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		n++
+		total += c.Stats.TotalFen
 		phone := c.Phone
 		if mask != "0" {
 			phone = data.MaskPhone(phone)
 		}
 		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, phone, c.City,
 			fmt.Sprint(c.Stats.TradeCount), money.Format(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
-			i18n.TierName(c.Tier)}, "\t"))
+			i18n.TierName(c.Tier), c.BlacklistReason}, "\t"))
 		return err
 	})
 	if err != nil {
@@ -81,7 +87,7 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.out, lang.L("cli.customers.count", map[string]any{"Count": n}))
+	fmt.Fprintln(e.out, lang.L("cli.customers.count_value", map[string]any{"Count": n, "Total": money.Format(total)}))
 	return nil
 }
 

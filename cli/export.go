@@ -11,19 +11,26 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
-	"shopcrm/i18n"
 	"shopcrm/importer"
 )
 
-// exportFlags: shopcrm export FILE.xlsx [--group NAME]
+// exportFlags: shopcrm export FILE.xlsx [--group NAME] [filter flags]
 func exportFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	group := fs.String("group", "", lang.L("cli.flag.group"))
+	filter := filterFlags(fs)
 	return func(ctx context.Context, e *env) error {
 		if len(e.args) != 1 {
 			return errUsage("cli.export.usage")
 		}
-		f, err := groupFilter(ctx, e.store, *group)
+		f, err := filter(ctx, e)
 		if err != nil {
+			return err
+		}
+		g, err := groupFilter(ctx, e.store, *group)
+		if err != nil {
+			return err
+		}
+		if f, err = withGroup(f, g); err != nil {
 			return err
 		}
 		path := e.args[0]
@@ -37,6 +44,28 @@ func exportFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	}
 }
 
+// withGroup narrows f to the group g (one tier, segment, tag or the dormant buyers);
+// a --group naming another tier, segment or tag than its own flag is a wrong call.
+func withGroup(f, g data.CustomerFilter) (data.CustomerFilter, error) {
+	for _, x := range []struct {
+		dst  *string
+		v    string
+		flag string
+	}{
+		{&f.Tier, g.Tier, "tier"}, {(*string)(&f.Segment), string(g.Segment), "segment"}, {&f.Tag, g.Tag, "tag"},
+	} {
+		if x.v == "" {
+			continue
+		}
+		if *x.dst != "" && *x.dst != x.v {
+			return f, flagError{"cli.flag_bad_value", "group"}
+		}
+		*x.dst = x.v
+	}
+	f.Dormant = f.Dormant || g.Dormant
+	return f, nil
+}
+
 // groupFilter reads --group: a tier (its default or translated name, or the name the
 // seller gave it), an RFM segment (重要价值 or HHH), the dormant buyers (沉睡客户 or
 // dormant), or else a manual tag.
@@ -48,15 +77,11 @@ func groupFilter(ctx context.Context, s *sqlite.Store, group string) (data.Custo
 	if err != nil {
 		return data.CustomerFilter{}, err
 	}
-	for _, t := range tiers {
-		if group == t.Name || group == i18n.TierName(t.Name) {
-			return data.CustomerFilter{Tier: t.Name}, nil
-		}
+	if name, ok := tierNamed(tiers, group); ok {
+		return data.CustomerFilter{Tier: name}, nil
 	}
-	for _, g := range data.Segments {
-		if group == string(g) || group == i18n.SegmentName(g) {
-			return data.CustomerFilter{Segment: g}, nil
-		}
+	if g, ok := segmentNamed(group); ok {
+		return data.CustomerFilter{Segment: g}, nil
 	}
 	if group == "dormant" || group == lang.L("groups.dormant") {
 		return data.CustomerFilter{Dormant: true}, nil

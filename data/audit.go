@@ -33,6 +33,8 @@ const (
 	AuditCustomerUnmerge AuditAction = "customer.unmerge" // 1
 	AuditOrderLink       AuditAction = "order.link"       // 1 (an order attached to a customer by hand)
 	AuditOrderUnlink     AuditAction = "order.unlink"     // 1
+	AuditBlacklistAdd    AuditAction = "blacklist.add"    // 1
+	AuditBlacklistRemove AuditAction = "blacklist.remove" // 1
 )
 
 // AuditActions is every action the audit log records.
@@ -42,7 +44,7 @@ var AuditActions = []AuditAction{
 	AuditDemoGenerate, AuditDemoRemove, AuditTiersSave,
 	AuditTagsAdd, AuditTagsRemove, AuditTagsAddGroup, AuditTagsDelete,
 	AuditLockSet, AuditLockRemove, AuditCustomerMerge, AuditCustomerUnmerge,
-	AuditOrderLink, AuditOrderUnlink,
+	AuditOrderLink, AuditOrderUnlink, AuditBlacklistAdd, AuditBlacklistRemove,
 }
 
 // AuditEntry is one line of the audit log: what was done, when, to how many rows.

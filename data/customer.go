@@ -85,6 +85,12 @@ type Customer struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 
+	// Blacklisted (黑名单) buyers get no care reminder; BlacklistReason says why (the
+	// reasons of both, "；"-joined, for two listed buyers merged). Read-only here: set
+	// with the store's Blacklist and Unblacklist.
+	Blacklisted     bool
+	BlacklistReason string
+
 	Stats CustomerStats
 	Tier  string // tier name: a translation key for the default tiers
 	// Rating is the RFM scores, segment and dormancy as of today, set by RateCustomers.

@@ -20,6 +20,12 @@ type CustomerStore interface {
 	// FindCustomers returns one page of the filtered list and the count of all matches.
 	FindCustomers(ctx context.Context, f CustomerFilter) ([]*Customer, int, error)
 	EachCustomer(ctx context.Context, f CustomerFilter, fn func(*Customer) error) error
+	// CountFiltered is how many customers match the filter and their total value.
+	CountFiltered(ctx context.Context, f CustomerFilter) (count int, totalFen int64, err error)
+	// Blacklist puts a customer on the blacklist with a required reason; Unblacklist
+	// takes them off and reports whether they were on it.
+	Blacklist(ctx context.Context, customerID int64, reason string) error
+	Unblacklist(ctx context.Context, customerID int64) (bool, error)
 }
 
 // TradeStore keeps trades; a customer's stats follow their trades.
@@ -39,8 +45,9 @@ type TagStore interface {
 	UntagCustomers(ctx context.Context, ids []int64, tag string) (int, error)
 	TagFiltered(ctx context.Context, f CustomerFilter, tag string) (int, error)
 	DeleteTag(ctx context.Context, tag string) error
-	// GroupPhones are the full phones of a group's buyers, less those who opted out.
-	GroupPhones(ctx context.Context, f CustomerFilter) (phones []string, optedOut int, err error)
+	// GroupPhones are the full phones of a group's buyers, less those who opted out or
+	// are on the blacklist (counted in leftOut).
+	GroupPhones(ctx context.Context, f CustomerFilter) (phones []string, leftOut int, err error)
 }
 
 // GroupStore grades customers: tiers, RFM segments, dormant buyers, charts.

@@ -24,6 +24,34 @@ import (
 // 12378 has 1 invoice of £4,008.62, 12536 3 of £4,106.82, 13081 11 of £27,964.48.
 func uciKey(t *testing.T, gz string) map[string][2]int64 {
 	t.Helper()
+	invoices := map[string]int64{}
+	owner := map[string]string{}
+	eachUCILine(t, gz, func(no, id, _ string, pence int64) {
+		invoices[no] += pence
+		if id != "" {
+			owner[no] = id
+		}
+	})
+	key := map[string][2]int64{}
+	for no, id := range owner {
+		k := key[id]
+		switch fen := invoices[no]; {
+		case fen > 0:
+			k[0]++
+			k[1] += fen
+		case fen < 0:
+			k[1] += fen
+		}
+		key[id] = k
+	}
+	return key
+}
+
+// eachUCILine reads the UCI file with a plain CSV reader and calls fn with each
+// line's invoice number, CustomerID ("" when blank), Description and amount in pence
+// (Quantity × UnitPrice rounded to the penny).
+func eachUCILine(t *testing.T, gz string, fn func(no, id, desc string, pence int64)) {
+	t.Helper()
 	f, err := os.Open(gz)
 	if err != nil {
 		t.Fatal(err)
@@ -42,8 +70,6 @@ func uciKey(t *testing.T, gz string) map[string][2]int64 {
 	for i, h := range head {
 		col[h] = i
 	}
-	invoices := map[string]int64{}
-	owner := map[string]string{}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -61,25 +87,8 @@ func uciKey(t *testing.T, gz string) map[string][2]int64 {
 			t.Fatalf("price %q", rec[col["UnitPrice"]])
 		}
 		pence := new(big.Rat).Mul(price, big.NewRat(q*100, 1))
-		no := rec[col["InvoiceNo"]]
-		invoices[no] += roundRat(pence)
-		if id := strings.TrimSuffix(rec[col["CustomerID"]], ".0"); id != "" {
-			owner[no] = id
-		}
+		fn(rec[col["InvoiceNo"]], strings.TrimSuffix(rec[col["CustomerID"]], ".0"), rec[col["Description"]], roundRat(pence))
 	}
-	key := map[string][2]int64{}
-	for no, id := range owner {
-		k := key[id]
-		switch fen := invoices[no]; {
-		case fen > 0:
-			k[0]++
-			k[1] += fen
-		case fen < 0:
-			k[1] += fen
-		}
-		key[id] = k
-	}
-	return key
 }
 
 // roundRat rounds half away from zero.

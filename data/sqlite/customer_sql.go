@@ -34,7 +34,8 @@ const customerColumns = `c.id, c.platform, c.nick, c.name, c.gender, c.birthday,
 	c.marketing_opt_out, c.extra, c.created_at, c.updated_at,
 	c.trade_count, c.total_fen, c.first_trade_at, c.last_trade_at,
 	coalesce((` + tierNameSQL + `), ''),
-	coalesce((SELECT group_concat(t.name, '` + tagSep + `') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), '')`
+	coalesce((SELECT group_concat(t.name, '` + tagSep + `') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), ''),
+	(SELECT group_concat(b.reason, '；') FROM blacklist b WHERE b.customer_id = c.id)`
 
 // scanCustomer reads one row of customerColumns, then any extra columns into more.
 func scanCustomer(sc interface{ Scan(...any) error }, more ...any) (*data.Customer, error) {
@@ -43,18 +44,20 @@ func scanCustomer(sc interface{ Scan(...any) error }, more ...any) (*data.Custom
 		extra, created, upd string
 		first, last         sql.NullString
 		tags                string
+		blacklist           sql.NullString
 		lunar, optOut       bool
 		platform, gender    string
 	)
 	dest := []any{&c.ID, &platform, &c.Nick, &c.Name, &gender, &c.Birthday, &lunar,
 		&c.Phone, &c.Email, &c.WeChat, &c.Wangwang, &c.QQ, &c.Province, &c.City, &c.Address, &c.Source, &c.Note,
 		&optOut, &extra, &created, &upd,
-		&c.Stats.TradeCount, &c.Stats.TotalFen, &first, &last, &c.Tier, &tags}
+		&c.Stats.TradeCount, &c.Stats.TotalFen, &first, &last, &c.Tier, &tags, &blacklist}
 	err := sc.Scan(append(dest, more...)...)
 	if err != nil {
 		return nil, err
 	}
 	c.Platform, c.Gender = data.Platform(platform), data.Gender(gender)
+	c.Blacklisted, c.BlacklistReason = blacklist.Valid, blacklist.String
 	c.BirthdayLunar, c.MarketingOptOut = lunar, optOut
 	c.Extra = decodeExtra(extra)
 	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(upd)
@@ -216,7 +219,7 @@ func (s *Store) EachCustomer(ctx context.Context, f data.CustomerFilter, fn func
 // (it finds the matches first, through the search index when it can, then sorts
 // them): right for few matches, slow for many.
 func (s *Store) eachCustomer(ctx context.Context, f data.CustomerFilter, asSet bool, fn func(*data.Customer) error) error {
-	where, args, err := s.filterSQL(ctx, f)
+	where, args, err := s.filterSQLFor(ctx, f, !asSet && f.Limit > 0)
 	if err != nil {
 		return fmt.Errorf("find customers: %w", err)
 	}

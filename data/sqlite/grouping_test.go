@@ -206,6 +206,17 @@ func TestCustomerListFiltersBySegmentAndDormant(t *testing.T) {
 	if err != nil || len(phones) != 3 {
 		t.Errorf("dormant phones: got %v, %v", phones, err)
 	}
+	// A blacklisted buyer's phone is left out of the group's phones, and counted.
+	var listed int64
+	s.db.QueryRow(`SELECT min(id) FROM customers WHERE phone <> '' AND marketing_opt_out = 0`).Scan(&listed)
+	before, leftBefore, _ := s.GroupPhones(ctx, data.CustomerFilter{})
+	if err := s.Blacklist(ctx, listed, "恶意差评"); err != nil {
+		t.Fatal(err)
+	}
+	after, leftAfter, err := s.GroupPhones(ctx, data.CustomerFilter{})
+	if err != nil || len(after) != len(before)-1 || leftAfter != leftBefore+1 || leftAfter == 0 {
+		t.Errorf("after blacklisting: %d phones (%d left out), before %d (%d left out)", len(after), leftAfter, len(before), leftBefore)
+	}
 }
 
 func TestTagSeveralCustomersAtOnce(t *testing.T) {

@@ -122,10 +122,24 @@ func (s *Store) groupConds(ctx context.Context, f data.CustomerFilter) ([]string
 
 // filterSQL is the WHERE clause of a customer filter with its arguments.
 func (s *Store) filterSQL(ctx context.Context, f data.CustomerFilter) (string, []any, error) {
+	return s.filterSQLFor(ctx, f, false)
+}
+
+// filterSQLFor is filterSQL, for a query that stops at a page in sort order when
+// byRow is set (filterConds).
+func (s *Store) filterSQLFor(ctx context.Context, f data.CustomerFilter, byRow bool) (string, []any, error) {
+	if err := f.Validate(); err != nil {
+		return "", nil, err
+	}
 	where, args := filterWhere(f)
 	conds, more, err := s.groupConds(ctx, f)
-	if err != nil || len(conds) == 0 {
-		return where, args, err
+	if err != nil {
+		return "", nil, err
+	}
+	fc, fargs := filterConds(f, data.Date(s.Now()), byRow)
+	conds, more = append(fc, conds...), append(fargs, more...)
+	if len(conds) == 0 {
+		return where, args, nil
 	}
 	if where == "" {
 		where = " WHERE "

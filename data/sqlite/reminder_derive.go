@@ -22,12 +22,15 @@ type deriver struct {
 // reminderCustomerCols are the customer columns every reminder carries.
 const reminderCustomerCols = `c.id, c.platform, c.nick, c.name`
 
-// customerCond narrows a query to the filter's customer, if any.
+// customerCond leaves blacklisted buyers out of a query over the customer row c (no
+// care reminder of any kind goes to them) and narrows it to the filter's customer, if
+// any.
 func (d *deriver) customerCond(col string, args []any) (string, []any) {
+	cond := " AND NOT " + blacklistedSQL
 	if d.f.CustomerID == 0 {
-		return "", args
+		return cond, args
 	}
-	return " AND " + col + " = ?", append(args, d.f.CustomerID)
+	return cond + " AND " + col + " = ?", append(args, d.f.CustomerID)
 }
 
 // eventDays calls fn for every occasion date whose reminder, lead days ahead, is due
@@ -140,7 +143,7 @@ func (d *deriver) holidays(ctx context.Context) ([]*data.Reminder, error) {
 
 // holidayGroupSize counts the customers a holiday greeting goes to: those in the
 // rule's tiers or with one of its tags (everyone without either), never those who
-// opted out of marketing.
+// opted out of marketing nor blacklisted buyers.
 func (s *Store) holidayGroupSize(ctx context.Context, rule *data.ReminderRule) (int, error) {
 	var conds []string
 	var args []any
@@ -159,7 +162,7 @@ func (s *Store) holidayGroupSize(ctx context.Context, rule *data.ReminderRule) (
 			args = append(args, t)
 		}
 	}
-	where := "c.marketing_opt_out = 0"
+	where := "c.marketing_opt_out = 0 AND NOT " + blacklistedSQL
 	if len(conds) > 0 {
 		where += " AND (" + strings.Join(conds, " OR ") + ")"
 	}

@@ -127,8 +127,9 @@ func (s *Store) TagNames(ctx context.Context) ([]string, error) {
 }
 
 // GroupPhones lists the distinct phone numbers of the customers the filter matches,
-// for a text campaign; customers who opted out of marketing are left out and counted.
-func (s *Store) GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, optedOut int, err error) {
+// for a text campaign; customers who opted out of marketing or are on the blacklist
+// are left out and counted in leftOut.
+func (s *Store) GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, leftOut int, err error) {
 	f.Limit, f.Offset = 0, 0
 	where, args, err := s.filterSQL(ctx, f)
 	if err != nil {
@@ -137,7 +138,7 @@ func (s *Store) GroupPhones(ctx context.Context, f data.CustomerFilter) (phones 
 	if where == "" {
 		where = " WHERE 1"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.phone, c.marketing_opt_out FROM customers c`+where+
+	rows, err := s.db.QueryContext(ctx, `SELECT c.phone, c.marketing_opt_out <> 0 OR `+blacklistedSQL+` FROM customers c`+where+
 		` AND c.phone <> '' AND instr(c.phone, '*') = 0 ORDER BY c.id`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("group phones: %w", err)
@@ -152,13 +153,13 @@ func (s *Store) GroupPhones(ctx context.Context, f data.CustomerFilter) (phones 
 		}
 		switch {
 		case out:
-			optedOut++
+			leftOut++
 		case !seen[p]:
 			seen[p] = true
 			phones = append(phones, p)
 		}
 	}
-	return phones, optedOut, rows.Err()
+	return phones, leftOut, rows.Err()
 }
 
 func cleanTag(tag string) (string, error) {

@@ -39,6 +39,7 @@ type customerDetail struct {
 
 	title   *widget.Label
 	sub     *widget.Label
+	black   *widget.Label // 黑名单 and the reason, in red, for a blacklisted buyer
 	info    *container.Scroll
 	stats   *fyne.Container
 	fields  *fyne.Container
@@ -64,11 +65,15 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	d.title.SizeName = theme.SizeNameSubHeadingText
 	d.title.Truncation = fyne.TextTruncateEllipsis
 	d.sub = widget.NewLabel("")
+	d.black = widget.NewLabel("")
+	d.black.Importance = widget.DangerImportance
+	d.black.Wrapping = fyne.TextWrapWord
+	d.black.Hide()
 	edit := widget.NewButtonWithIcon(lang.L("action.edit"), theme.DocumentCreateIcon(), func() { d.OnEdit(d.customer) })
 	del := widget.NewButtonWithIcon(lang.L("action.delete"), theme.DeleteIcon(), func() { d.OnDelete(d.customer) })
 	del.Importance = widget.DangerImportance
 	rights := moreButton(d.moreItems)
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del, rights)), container.NewVBox(d.title, d.sub))
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, del, rights)), container.NewVBox(d.title, d.sub, d.black))
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())
@@ -120,6 +125,12 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 	d.customer, d.tradeRows = c, trades
 	d.title.SetText(c.DisplayName())
 	d.sub.SetText(i18n.PlatformName(c.Platform) + " · " + i18n.TierName(c.Tier))
+	if c.Blacklisted {
+		d.black.SetText(lang.L("detail.blacklisted", map[string]any{"Reason": c.BlacklistReason}))
+		d.black.Show()
+	} else {
+		d.black.Hide()
+	}
 
 	d.stats.RemoveAll()
 	st := c.Stats

@@ -135,7 +135,12 @@ func (s *Screen) newCustomerTable() *widget.Table {
 			if id.Col == 0 {
 				text = s.groups.mark(c) + text
 			}
-			l.SetText(text)
+			// A blacklisted buyer's row is red (the detail says why).
+			l.Importance = widget.MediumImportance
+			if c.Blacklisted {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(text) // refreshes with the importance
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject { return ui.SortHeader() }

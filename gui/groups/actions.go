@@ -72,7 +72,7 @@ func exportGroup(win fyne.Window, store importer.Store, spawn func(func()), f da
 }
 
 // copyPhones puts the group's phone list on the clipboard, one number a line,
-// leaving out customers who opted out of marketing.
+// leaving out customers who opted out of marketing or are on the blacklist.
 func (s *Screen) copyPhones(f data.CustomerFilter) {
 	phones, optedOut, err := s.store.GroupPhones(context.Background(), f)
 	if err != nil {

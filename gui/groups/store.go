@@ -18,7 +18,7 @@ type Store interface {
 	TierCounts(ctx context.Context, tiers []*data.Tier) ([]data.GroupCount, error)
 	SaveTiers(ctx context.Context, tiers []*data.Tier) error
 	SetDormantDays(ctx context.Context, days int) error
-	GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, optedOut int, err error)
+	GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, leftOut int, err error)
 	TagFiltered(ctx context.Context, f data.CustomerFilter, tag string) (int, error)
 	DeleteTag(ctx context.Context, tag string) error
 }
