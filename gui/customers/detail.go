@@ -235,12 +235,6 @@ func genderIfKnown(g data.Gender) string {
 // the amount, then edit and delete (取消关联 instead of delete for an order linked by
 // its number: deleting it would lose the platform's order).
 func newTradeRow() fyne.CanvasObject {
-	goods := widget.NewLabel("")
-	goods.Truncation = fyne.TextTruncateEllipsis
-	when := widget.NewLabel("")
-	when.SizeName = theme.SizeNameCaptionText
-	when.Truncation = fyne.TextTruncateEllipsis
-	amount := widget.NewLabel("")
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil)
 	edit.Importance = widget.LowImportance
 	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
@@ -248,8 +242,7 @@ func newTradeRow() fyne.CanvasObject {
 	unlink := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
 	unlink.Importance = widget.LowImportance
 	unlink.Hide() // shown for an order linked by its number
-	return container.NewBorder(nil, nil, nil, container.NewHBox(amount, edit, del, unlink),
-		container.New(layout.NewCustomPaddedVBoxLayout(-12), goods, when))
+	return ui.NewTwoLineRow(false, widget.NewLabel(""), edit, del, unlink)
 }
 
 func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -257,10 +250,7 @@ func (d *customerDetail) updateTradeRow(i widget.ListItemID, o fyne.CanvasObject
 		return
 	}
 	t := d.tradeRows[i]
-	row := o.(*fyne.Container)
-	left := row.Objects[0].(*fyne.Container)
-	goods, when := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
-	right := row.Objects[1].(*fyne.Container)
+	goods, when, right := ui.TwoLineRowParts(o)
 	amount := right.Objects[0].(*widget.Label)
 	edit, del, unlink := right.Objects[1].(*widget.Button), right.Objects[2].(*widget.Button), right.Objects[3].(*widget.Button)
 

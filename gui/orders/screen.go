@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -93,15 +92,7 @@ func (s *Screen) Summary() data.UnlinkedSummary { return s.sum }
 // newOrderRow is the template of one order: goods and order number above, time,
 // status and buyer below, the amount, then 关联客户 or 取消关联.
 func newOrderRow() fyne.CanvasObject {
-	what := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	what.Truncation = fyne.TextTruncateEllipsis
-	info := widget.NewLabel("")
-	info.SizeName = theme.SizeNameCaptionText
-	info.Truncation = fyne.TextTruncateEllipsis
-	amount := widget.NewLabel("")
-	action := widget.NewButton("", nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(amount, container.NewCenter(action)),
-		container.New(layout.NewCustomPaddedVBoxLayout(-12), what, info))
+	return ui.NewTwoLineRow(true, widget.NewLabel(""), container.NewCenter(widget.NewButton("", nil)))
 }
 
 func (s *Screen) updateOrderRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -109,10 +100,7 @@ func (s *Screen) updateOrderRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	ord := s.orders[i]
-	row := o.(*fyne.Container)
-	left := row.Objects[0].(*fyne.Container)
-	what, info := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
-	right := row.Objects[1].(*fyne.Container)
+	what, info, right := ui.TwoLineRowParts(o)
 	amount := right.Objects[0].(*widget.Label)
 	action := right.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
 
