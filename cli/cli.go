@@ -138,7 +138,7 @@ func runCommand(name string, run func(context.Context, *env) error, o options, p
 	case err == nil:
 		return exitOK
 	case errors.As(err, &usage):
-		fmt.Fprintln(stderr, lang.L(usage.key))
+		fmt.Fprintln(stderr, lang.L(usage.key, map[string]any{"Platforms": platformCodes()}))
 		return exitWrongCall
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, lang.L("cli.cancelled"))

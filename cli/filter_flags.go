@@ -142,6 +142,8 @@ func (y yesNoFlag) Set(s string) error {
 func (y yesNoFlag) IsBoolFlag() bool { return true }
 
 // platformNamed reads a platform by its code (taobao) or its shown name (淘宝).
+//
+// Every command's --platform reads through it (import, link, blacklist, the filters).
 func platformNamed(s string) (data.Platform, bool) {
 	s = strings.TrimSpace(s)
 	for _, p := range data.Platforms {
@@ -150,6 +152,15 @@ func platformNamed(s string) (data.Platform, bool) {
 		}
 	}
 	return "", false
+}
+
+// platformCodes lists the platforms' codes for a message: "taobao, tmall, …, other".
+func platformCodes() string {
+	codes := make([]string, len(data.Platforms))
+	for i, p := range data.Platforms {
+		codes[i] = string(p)
+	}
+	return strings.Join(codes, ", ")
 }
 
 // genderNamed reads male / female, 男 / 女 or the shown name.

@@ -19,14 +19,17 @@ func importFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	dry := fs.Bool("dry-run", false, lang.L("cli.flag.dry_run"))
 	sheetName := fs.String("sheet", "", lang.L("cli.flag.sheet"))
 	password := fs.String("password", "", lang.L("cli.flag.password"))
-	platform := fs.String("platform", "", lang.L("cli.flag.platform"))
+	platform := fs.String("platform", "", lang.L("cli.flag.platform", map[string]any{"Platforms": platformCodes()}))
 	return func(ctx context.Context, e *env) error {
 		if len(e.args) != 1 {
 			return errUsage("cli.import.usage")
 		}
-		p := data.Platform(*platform)
-		if p != "" && !p.Valid() {
-			return errUsage("cli.import.bad_platform")
+		var p data.Platform
+		if *platform != "" {
+			var ok bool
+			if p, ok = platformNamed(*platform); !ok {
+				return errUsage("cli.import.bad_platform")
+			}
 		}
 		res, err := importer.ImportWithBackup(ctx, e.store, e.args[0], importer.Options{
 			Sheet: *sheetName, Password: *password, Platform: p, DryRun: *dry,

@@ -17,8 +17,8 @@ func linkFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	nick := fs.String("nick", "", lang.L("orders.cli.flag.nick"))
 	unlink := fs.Bool("unlink", false, lang.L("orders.cli.flag.unlink"))
 	return func(ctx context.Context, e *env) error {
-		p := data.Platform(*platform)
-		if len(e.args) != 0 || data.CleanOrderNo(*orderNo) == "" || (*nick == "" && !*unlink) || (p != "" && !p.Valid()) {
+		p, known := platformNamed(*platform)
+		if len(e.args) != 0 || data.CleanOrderNo(*orderNo) == "" || (*nick == "" && !*unlink) || (*platform != "" && !known) {
 			return errUsage("orders.cli.link_usage")
 		}
 		var o *data.Order
