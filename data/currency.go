@@ -67,8 +67,8 @@ func (c Currency) OrDefault() Currency {
 	return c
 }
 
-// Symbol is the mark shown before an amount: "¥" for CNY, "£" for GBP, and for a code
-// without a known mark the code and a space ("CHF ").
+// Symbol is the currency's mark, for an amount or a unit label: "¥" for CNY, "£" for
+// GBP, and the code itself ("CHF") for one without a known mark.
 func (c Currency) Symbol() string {
 	c = c.OrDefault()
 	for _, k := range currencies {
@@ -76,14 +76,19 @@ func (c Currency) Symbol() string {
 			return k.symbol
 		}
 	}
-	return string(c) + " "
+	return string(c)
 }
 
-// Format shows fen with the currency's symbol: CNY 12345 → "¥123.45", GBP -5 → "-£0.05".
+// Format shows fen with the currency's symbol: CNY 12345 → "¥123.45", GBP -5 →
+// "-£0.05", CHF 250 → "CHF 2.50" (a code is set apart from the digits by a space).
 func (c Currency) Format(fen int64) string {
+	mark := c.Symbol()
+	if mark == string(c.OrDefault()) {
+		mark += " "
+	}
 	s := FormatYuan(fen)
 	if strings.HasPrefix(s, "-") {
-		return "-" + c.Symbol() + s[1:]
+		return "-" + mark + s[1:]
 	}
-	return c.Symbol() + s
+	return mark + s
 }

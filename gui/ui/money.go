@@ -45,13 +45,7 @@ func Money(fen int64) string { return Currency().Format(fen) }
 
 // CurrencySymbol is the archive's currency mark without a trailing space, for a unit
 // label ("近 12 个月销售额（£）", "or total ≥ £").
-func CurrencySymbol() string {
-	s := Currency().Symbol()
-	for len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func CurrencySymbol() string { return Currency().Symbol() }
 
 // Amount shows fen as a bare number with two decimals ("128.00"), for an entry the
 // seller edits (the field's label or hint carries the currency mark) and for a sheet's
