@@ -9,7 +9,6 @@ var (
 	mobileCN   = regexp.MustCompile(`^1[3-9]\d{9}$`)
 	landlineCN = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}(-\d{1,6})?$`)
 	intlPhone  = regexp.MustCompile(`^\+\d{6,15}$`)
-	maskedCN   = regexp.MustCompile(`^1\d{2}\*{4}\d{4}$|^1\d{2}\*{8}$`) // 138****1234, 182********
 	// otherPhone: a foreign number without its country code (Shopify's US buyers).
 	// Numbers starting 11–19 are left to mobileCN, so a mistyped mainland mobile (10
 	// or 12 digits) and the fill-ins sellers type (11111111, 1122333345) are still
@@ -85,7 +84,7 @@ func ValidPhone(s string) bool {
 		return true
 	}
 	return mobileCN.MatchString(s) || landlineCN.MatchString(s) || intlPhone.MatchString(s) ||
-		maskedCN.MatchString(s) || platformMasked(s) || otherPhone.MatchString(s)
+		platformMasked(s) || otherPhone.MatchString(s)
 }
 
 // platformMasked reports whether s is a number a platform masked: 7–15 digits and
