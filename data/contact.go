@@ -39,5 +39,9 @@ type Contact struct {
 	Summary      string
 	NextFollowUp time.Time // calendar date, zero for none
 	FollowUpID   int64     // the reminder this contact handled, if any
-	CreatedAt    time.Time
+	// Care is what care message this contact was (care.go): the reminder kind it was
+	// sent for, CareGroup from an outreach queue, or "" for an ordinary contact.
+	// Care messages count against the frequency cap.
+	Care      string
+	CreatedAt time.Time
 }

@@ -28,6 +28,20 @@ type CustomerStore interface {
 	Unblacklist(ctx context.Context, customerID int64) (bool, error)
 }
 
+// SavedGroupStore keeps saved groups: customer filters under a name.
+type SavedGroupStore interface {
+	SavedGroups(ctx context.Context) ([]*SavedGroup, error)
+	SavedGroup(ctx context.Context, id int64) (*SavedGroup, error)
+	SaveGroup(ctx context.Context, g *SavedGroup) error
+	DeleteSavedGroup(ctx context.Context, id int64) error
+}
+
+// CareStore keeps the frequency cap on care messages.
+type CareStore interface {
+	CareCap(ctx context.Context) (CareCap, error)
+	SetCareCap(ctx context.Context, c CareCap) error
+}
+
 // TradeStore keeps trades; a customer's stats follow their trades.
 type TradeStore interface {
 	CreateTrade(ctx context.Context, t *Trade) error
@@ -128,6 +142,8 @@ type DemoStore interface {
 // (backups and restore of the SQLite file, its path).
 type Store interface {
 	CustomerStore
+	SavedGroupStore
+	CareStore
 	TradeStore
 	TagStore
 	GroupStore

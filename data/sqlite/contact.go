@@ -43,8 +43,8 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, c *data.Contact) 
 		}
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (customer_id, contacted_at, channel, summary, next_follow_up,
-		follow_up_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, c.CustomerID, formatTime(c.At), c.Channel, c.Summary, next,
-		nullID(c.FollowUpID), formatTime(now))
+		follow_up_id, created_at, care) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.CustomerID, formatTime(c.At), c.Channel, c.Summary, next,
+		nullID(c.FollowUpID), formatTime(now), c.Care)
 	if err != nil {
 		return fmt.Errorf("add contact: %w", mapForeignKey(err))
 	}
@@ -55,7 +55,7 @@ func (s *Store) insertContact(ctx context.Context, tx *sql.Tx, c *data.Contact) 
 // FindContacts lists a customer's contact records, newest first.
 func (s *Store) FindContacts(ctx context.Context, customerID int64) ([]*data.Contact, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, customer_id, contacted_at, channel, summary, coalesce(next_follow_up, ''),
-		coalesce(follow_up_id, 0), created_at FROM contacts WHERE customer_id = ? ORDER BY contacted_at DESC, id DESC`, customerID)
+		coalesce(follow_up_id, 0), created_at, care FROM contacts WHERE customer_id = ? ORDER BY contacted_at DESC, id DESC`, customerID)
 	if err != nil {
 		return nil, fmt.Errorf("find contacts: %w", err)
 	}
@@ -63,7 +63,7 @@ func (s *Store) FindContacts(ctx context.Context, customerID int64) ([]*data.Con
 	err = scanRows(rows, func() error {
 		c := &data.Contact{}
 		var at, next, created string
-		if err := rows.Scan(&c.ID, &c.CustomerID, &at, &c.Channel, &c.Summary, &next, &c.FollowUpID, &created); err != nil {
+		if err := rows.Scan(&c.ID, &c.CustomerID, &at, &c.Channel, &c.Summary, &next, &c.FollowUpID, &created, &c.Care); err != nil {
 			return err
 		}
 		c.At, c.CreatedAt = parseTime(at), parseTime(created)

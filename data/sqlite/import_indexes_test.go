@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"shopcrm/data"
 )
@@ -257,17 +259,15 @@ func TestLaterIndexesAreCreatedByWhatComesFirst(t *testing.T) {
 		s := openTestStore(t)
 		want := schemaObjects(t, s)
 		importHeld(t, s)
-		// As if the archive came from the version before the last migration (which
-		// can run again): migrating creates the waiting indexes first.
-		var last string
-		if err := s.db.QueryRow(`SELECT max(name) FROM migrations`).Scan(&last); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.db.Exec(`DELETE FROM migrations WHERE name = ?`, last); err != nil {
-			t.Fatal(err)
-		}
+		// As if the archive came from the version before a newer one with one more
+		// migration: migrating creates the waiting indexes first.
+		withLaterMigration(t, "9999_later.sql", `CREATE TABLE later_test (x INTEGER)`)
 		if err := s.migrate(ctx); err != nil {
 			t.Fatal(err)
+		}
+		var n int
+		if err := s.db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'later_test'`).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("the later migration did not run (%v)", err)
 		}
 		checkIndexes(t, s, want, "after migrating")
 	})
@@ -300,4 +300,25 @@ func TestImportWithoutTriggersGradesAsTheyWould(t *testing.T) {
 		t.Errorf("%d customers carry a tier the trigger would change; %d tiers in use, want 3 or more", stale, ranks)
 	}
 	checkSearch(t, s, "after the import")
+}
+
+// withLaterMigration adds, for the test, a migration after the embedded ones: an
+// archive migrated so far is then one from the version before.
+func withLaterMigration(t *testing.T, name, body string) {
+	t.Helper()
+	files := fstest.MapFS{}
+	names, err := fs.Glob(embeddedMigrations, "migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(embeddedMigrations, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[n] = &fstest.MapFile{Data: b}
+	}
+	files["migrations/"+name] = &fstest.MapFile{Data: []byte(body)}
+	migrationFS = files
+	t.Cleanup(func() { migrationFS = embeddedMigrations })
 }

@@ -36,7 +36,7 @@ func oldArchive(t *testing.T, path string) ([]string, map[string]string) {
 		if name >= "migrations/0009" {
 			continue
 		}
-		body, err := migrationFS.ReadFile(name)
+		body, err := fs.ReadFile(migrationFS, name)
 		if err != nil {
 			t.Fatal(err)
 		}

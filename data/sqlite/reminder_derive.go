@@ -141,16 +141,32 @@ func (d *deriver) holidays(ctx context.Context) ([]*data.Reminder, error) {
 	return out, nil
 }
 
-// holidayGroupSize counts the customers a holiday greeting goes to: those in the
-// rule's tiers or with one of its tags (everyone without either), never those who
-// opted out of marketing nor blacklisted buyers.
+// holidayGroupSize counts the customers a holiday greeting goes to: the rule's
+// targets (targetCond), never those who opted out of marketing nor blacklisted buyers.
 func (s *Store) holidayGroupSize(ctx context.Context, rule *data.ReminderRule) (int, error) {
+	cond, args, err := s.targetCond(ctx, rule)
+	if err != nil {
+		return 0, err
+	}
+	where := "c.marketing_opt_out = 0 AND NOT " + blacklistedSQL
+	if cond != "" {
+		where += " AND " + cond
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&n)
+	return n, err
+}
+
+// targetCond is the condition, on the customer row c, that holds for the buyers a
+// rule is limited to: those in one of its tiers or with one of its tags. It is ""
+// for a rule limited to no one in particular (everyone).
+func (s *Store) targetCond(ctx context.Context, rule *data.ReminderRule) (string, []any, error) {
 	var conds []string
 	var args []any
 	if len(rule.TargetTiers) > 0 {
 		tiers, err := s.Tiers(ctx)
 		if err != nil {
-			return 0, err
+			return "", nil, err
 		}
 		cond, targs := inTiersSQL(tiers, rule.TargetTiers)
 		conds, args = append(conds, cond), append(args, targs...)
@@ -162,13 +178,10 @@ func (s *Store) holidayGroupSize(ctx context.Context, rule *data.ReminderRule) (
 			args = append(args, t)
 		}
 	}
-	where := "c.marketing_opt_out = 0 AND NOT " + blacklistedSQL
-	if len(conds) > 0 {
-		where += " AND (" + strings.Join(conds, " OR ") + ")"
+	if len(conds) == 0 {
+		return "", nil, nil
 	}
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&n)
-	return n, err
+	return "(" + strings.Join(conds, " OR ") + ")", args, nil
 }
 
 // inTiersSQL holds for a customer row c in one of the named tiers: its rule holds and
