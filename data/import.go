@@ -21,7 +21,14 @@ type ImportRow struct {
 	unlinked bool       // an order without a buyer: see Unlinked
 	verdict  RowVerdict // what Check decided
 	issues   []RowIssue // the problems Check found
+	refused  string     // why the reader left the row's trade out: see RefuseTrade
 }
+
+// RefuseTrade says the reader left the row's trade out (Trade is nil) for reason, a
+// row problem it has already reported (a trade dated after the file, in another
+// currency, or whose money is a formula without a value): the customer is kept and
+// the summary counts the row under that reason.
+func (r *ImportRow) RefuseTrade(reason string) { r.refused = reason }
 
 // RowSource is what row problems say about where a row came from.
 type RowSource struct {
@@ -190,6 +197,9 @@ func (r *ImportResult) CountOutcome(kind, reason string, row *ImportRow) {
 // VerdictReason is the reason of the problem that decided the row's verdict: Check
 // stops at it, so it is the last one found.
 func (r *ImportRow) VerdictReason() string {
+	if r.refused != "" && (r.verdict == RowRejected || r.verdict == TradeRejected) {
+		return r.refused
+	}
 	if len(r.issues) == 0 {
 		return IssueInvalid
 	}

@@ -40,7 +40,9 @@ func (r *ImportRow) Check() {
 	if c.Nick == "" && c.Name == "" && c.Phone == "" && c.Email == "" && c.WeChat == "" &&
 		(r.Trade == nil || strings.TrimSpace(r.Trade.OrderNo) == "") {
 		r.verdict = RowRejected
-		r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
+		if r.refused == "" { // else the reader said why it left the row's order out
+			r.addIssue(r.Source.identityColumns(), IssueNoIdentity, "")
+		}
 		return
 	}
 	// A masked nick or name is shown, never a key or a name (see identity.go).
@@ -57,6 +59,9 @@ func (r *ImportRow) Check() {
 	}
 	t := r.Trade
 	if t == nil {
+		if r.refused != "" {
+			r.verdict = TradeRejected
+		}
 		return
 	}
 	if t.Platform == "" {

@@ -67,6 +67,7 @@ func TestArchiveCurrencyIsSetOnceAndOtherCurrenciesAreNeverAdded(t *testing.T) {
 	if !found {
 		t.Errorf("the EUR row is not reported: %+v", res.Issues)
 	}
+	wantOutcomes(t, res, data.Outcome{Kind: data.OutcomeRejected, Reason: data.IssueOtherCurrency, Rows: 1, Orders: 1})
 	// An archive with trades and no currency set is CNY: a USD file is refused.
 	if _, err := Import(ctx, newStoreWithTrade(t), orders, Options{Location: cst}); !errors.Is(err, ErrOtherCurrency) {
 		t.Errorf("a USD file into an archive of CNY trades: %v, want ErrOtherCurrency", err)

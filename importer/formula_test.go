@@ -112,4 +112,5 @@ func TestFormulasWithoutCachedValuesAreCalculatedOrReported(t *testing.T) {
 	if !found {
 		t.Errorf("the formula that cannot be calculated is not reported: %+v", res.Issues)
 	}
+	wantOutcomes(t, res, data.Outcome{Kind: data.OutcomeRejected, Reason: data.IssueNoValue, Rows: 1, Orders: 1})
 }

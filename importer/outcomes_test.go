@@ -7,6 +7,21 @@ import (
 	"shopcrm/data"
 )
 
+// wantOutcomes checks that the import's summary counts exactly these reasons: a row
+// the reader reported and left out is counted under its reason like any other.
+func wantOutcomes(t *testing.T, res *data.ImportResult, want ...data.Outcome) {
+	t.Helper()
+	if len(res.Outcomes) != len(want) {
+		t.Errorf("the summary counts %+v, want %+v", res.Outcomes, want)
+		return
+	}
+	for i := range want {
+		if res.Outcomes[i] != want[i] {
+			t.Errorf("the summary counts %+v, want %+v", res.Outcomes, want)
+		}
+	}
+}
+
 // TestSummariesSayWhatWasLeftOutAndWhy: an import's skipped and rejected rows are
 // told apart by reason, in sheet rows and in orders, with counts computed from the
 // raw files by a separate script (python3 over the xlsx XML): rfm_all.xlsx's 739

@@ -523,6 +523,7 @@ func TestDayMonthOrderIsTheColumnsAndFutureTradesAreProblems(t *testing.T) {
 	if !found {
 		t.Errorf("no problem for the trade dated after the file: %+v", res.Issues)
 	}
+	wantOutcomes(t, res, data.Outcome{Kind: data.OutcomeRejected, Reason: data.IssueAfterFile, Rows: 1, Orders: 1})
 }
 
 // Every real export header in platform-headers is recognised as its platform's.

@@ -190,11 +190,27 @@ func (b *rowBuilder) build(row int, cells []string) *data.ImportRow {
 		return st.r
 	}
 	b.finishTrade(st)
-	if b.formulaWithoutValue(row) || b.afterFile(row, st) || b.otherCurrency(row, st) {
-		return st.r // the customer is kept, the trade reported
+	if reason := b.refusedTrade(row, st); reason != "" {
+		st.r.RefuseTrade(reason) // the customer is kept, the trade reported and counted
+		return st.r
 	}
 	st.r.Trade = &st.t
 	return st.r
+}
+
+// refusedTrade reports, as row problems, why the row's trade cannot be imported and
+// returns the reason, or "" when it can: a formula without a value in it, a date
+// after the file was written, another currency than the archive's.
+func (b *rowBuilder) refusedTrade(row int, st *rowState) string {
+	switch {
+	case b.formulaWithoutValue(row):
+		return data.IssueNoValue
+	case b.afterFile(row, st):
+		return data.IssueAfterFile
+	case b.otherCurrency(row, st):
+		return data.IssueOtherCurrency
+	}
+	return ""
 }
 
 // fillFormulas puts into cells the calculated value of each cell the sheet reader

@@ -71,8 +71,7 @@ func (s *Screen) Reload() {
 				return
 			}
 			s.sum, s.orders = sum, orders
-			s.summary.SetText(lang.L("orders.summary", map[string]any{"Orders": sum.Orders, "Counting": sum.Counting,
-				"Amount": ui.Money(sum.NetFen)}))
+			s.summary.SetText(summaryText(sum))
 			if len(orders) == 0 {
 				s.empty.Show()
 			} else {
@@ -81,6 +80,14 @@ func (s *Screen) Reload() {
 			s.list.Refresh()
 		})
 	})
+}
+
+// summaryText says how many orders wait for a buyer and their money, or that none do.
+func summaryText(sum data.UnlinkedSummary) string {
+	if sum.Orders == 0 {
+		return lang.L("orders.summary_none")
+	}
+	return lang.L("orders.summary", map[string]any{"Orders": sum.Orders, "Counting": sum.Counting, "Amount": ui.Money(sum.NetFen)})
 }
 
 // Orders are the orders listed now, newest first.

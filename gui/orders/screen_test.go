@@ -119,3 +119,15 @@ func TestUnlinkedOrdersAreCountedListedLinkedAndUnlinked(t *testing.T) {
 		t.Errorf("unknown nick: no sentence, or the order was linked (%+v)", s.Summary())
 	}
 }
+
+// With every order linked, the summary says so instead of "0 笔订单… 共 ¥0.00".
+func TestSummaryWithoutUnlinkedOrdersSaysAllAreLinked(t *testing.T) {
+	_, w := guitest.Window(t, i18n.Chinese)
+	store := guitest.Open(t, sqlite.Open)
+	s := New(w, store, func(f func()) { f() })
+	w.SetContent(s.Content)
+	s.Reload()
+	if got, want := s.summary.Text, "所有订单都已关联客户。"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
