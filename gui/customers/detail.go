@@ -42,6 +42,7 @@ type customerDetail struct {
 	black   *widget.Label // 黑名单 and the reason, in red, for a blacklisted buyer
 	info    *container.Scroll
 	stats   *fyne.Container
+	gap     *widget.Label // 升级差额: 还差 ¥X 或 N 笔升到 <next tier>, under the stats
 	fields  *fyne.Container
 	trades  *widget.List
 	noTrade *widget.Label
@@ -49,6 +50,7 @@ type customerDetail struct {
 	now       func() time.Time // the store's clock: "N 天前" counts from it
 	customer  *data.Customer
 	merges    []*data.CustomerMerge // merges into the customer still in place
+	tiers     []*data.Tier          // the seller's tiers, lowest first: the upgrade gap
 	tradeRows []*data.Trade
 	followUps *followUpPanel // 沟通与提醒 (customer_followups.go)
 }
@@ -77,7 +79,9 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())
-	d.info = container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
+	d.gap = widget.NewLabel("")
+	d.gap.Wrapping = fyne.TextWrapWord
+	d.info = container.NewVScroll(container.NewVBox(d.stats, d.gap, widget.NewSeparator(), d.fields))
 
 	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
 	d.noTrade = widget.NewLabel(lang.L("trades.none"))
@@ -152,6 +156,7 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 		d.stats.Add(statCard(kv[0], kv[1]))
 	}
 	addGroupCards(d.stats, c)
+	d.gap.SetText(i18n.UpgradeGap(data.TierGap(d.tiers, st.TradeCount, st.TotalFen), ui.Currency()))
 
 	d.fields.RemoveAll()
 	for _, kv := range customerFieldRows(c) {

@@ -279,8 +279,12 @@ func (s *Screen) ShowCustomer(id int64) {
 		c, err := s.store.FindCustomerByID(ctx, id)
 		var trades []*data.Trade
 		var merges []*data.CustomerMerge
+		var tiers []*data.Tier
 		if err == nil {
 			trades, err = s.store.FindTrades(ctx, id)
+		}
+		if err == nil {
+			tiers, err = s.store.Tiers(ctx)
 		}
 		if err == nil {
 			merges, err = s.store.FindMerges(ctx, id)
@@ -301,7 +305,7 @@ func (s *Screen) ShowCustomer(id int64) {
 				ui.ShowError(s.win, err)
 				return
 			}
-			s.detail.merges = merges
+			s.detail.merges, s.detail.tiers = merges, tiers
 			s.detail.show(c, trades)
 		})
 	})
