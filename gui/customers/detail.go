@@ -32,6 +32,8 @@ type customerDetail struct {
 	OnErase       func(*data.Customer)
 	OnMerge       func(*data.Customer)      // 合并到…: see merge.go
 	OnUndoMerge   func(*data.CustomerMerge) // 撤销合并
+	OnBlacklist   func(*data.Customer)      // 加入黑名单…: see blacklist.go
+	OnUnblacklist func(*data.Customer)      // 移出黑名单
 
 	content     *fyne.Container
 	placeholder fyne.CanvasObject
@@ -101,14 +103,14 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	return d
 }
 
-// moreItems is the ⋮ menu: 合并到…, 撤销合并 for each merge into the customer, and the
-// buyer's data rights.
+// moreItems is the ⋮ menu: 合并到…, 撤销合并 for each merge into the customer, 加入黑名单…
+// or 移出黑名单, and the buyer's data rights.
 func (d *customerDetail) moreItems() []*fyne.MenuItem {
 	items := []*fyne.MenuItem{fyne.NewMenuItem(lang.L("merge.action"), func() { d.OnMerge(d.customer) })}
 	for _, m := range d.merges {
 		items = append(items, fyne.NewMenuItem(lang.L("merge.undo")+": "+m.GoneName, func() { d.OnUndoMerge(m) }))
 	}
-	items = append(items, fyne.NewMenuItemSeparator())
+	items = append(items, d.blacklistItem(), fyne.NewMenuItemSeparator())
 	return append(items, privacyItems(func() { d.OnExportData(d.customer) }, func() { d.OnErase(d.customer) })...)
 }
 

@@ -112,6 +112,8 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	s.detail.OnErase = s.EraseCustomer
 	s.detail.OnMerge = s.mergeCustomer
 	s.detail.OnUndoMerge = s.undoMerge
+	s.detail.OnBlacklist = s.blacklistCustomer
+	s.detail.OnUnblacklist = s.unblacklistCustomer
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)
