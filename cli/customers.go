@@ -54,7 +54,7 @@ func writeCustomersCSV(ctx context.Context, e *env, f data.CustomerFilter) error
 func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) error {
 	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	var head []string
-	for _, k := range []string{"platform", "nick", "name", "phone", "city", "trades", "total", "last_trade", "tier", "blacklist"} {
+	for _, k := range []string{"platform", "nick", "name", "phone", "city", "trades", "total", "last_trade", "tier", "upgrade_gap", "blacklist"} {
 		head = append(head, i18n.FieldName(k))
 	}
 	fmt.Fprintln(w, strings.Join(head, "\t"))
@@ -68,6 +68,10 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 	if err != nil {
 		return err
 	}
+	tiers, err := e.store.Tiers(ctx)
+	if err != nil {
+		return err
+	}
 	n, total := 0, int64(0)
 	err = e.store.EachCustomer(ctx, f, func(c *data.Customer) error {
 		n++
@@ -78,7 +82,8 @@ func writeCustomersText(ctx context.Context, e *env, f data.CustomerFilter) erro
 		}
 		_, err := fmt.Fprintln(w, strings.Join([]string{i18n.PlatformName(c.Platform), c.Nick, c.Name, phone, c.City,
 			fmt.Sprint(c.Stats.TradeCount), money.Format(c.Stats.TotalFen), localTime(c.Stats.LastTrade),
-			i18n.TierName(c.Tier), c.BlacklistReason}, "\t"))
+			i18n.TierName(c.Tier), i18n.UpgradeGap(data.TierGap(tiers, c.Stats.TradeCount, c.Stats.TotalFen), money),
+			c.BlacklistReason}, "\t"))
 		return err
 	})
 	if err != nil {

@@ -25,6 +25,8 @@ type CustomerStore interface {
 	// Blacklist puts a customer on the blacklist with a required reason; Unblacklist
 	// takes them off and reports whether they were on it.
 	Blacklist(ctx context.Context, customerID int64, reason string) error
+	// BlacklistCustomers lists several customers with one reason in one transaction.
+	BlacklistCustomers(ctx context.Context, ids []int64, reason string) (int, error)
 	Unblacklist(ctx context.Context, customerID int64) (bool, error)
 }
 

@@ -19,6 +19,11 @@ type MessageFields struct {
 	Goods        string // {商品}
 	Holiday      string // {节日}
 	LastPurchase string // {上次购买}: the date of the last counting trade
+	// UpgradeGap is {升级差额}: Gap in words (i18n.UpgradeGapField), "" at the top tier.
+	UpgradeGap string
+	// Gap is the buyer's distance to the next tier, as the store reads it; the caller
+	// words it into UpgradeGap in the template's language and the archive's currency.
+	Gap UpgradeGap
 }
 
 // placeholders in Chinese and their English aliases.
@@ -31,6 +36,17 @@ var templateFields = []struct {
 	{[]string{"{商品}", "{goods}"}, func(f MessageFields) string { return f.Goods }},
 	{[]string{"{节日}", "{holiday}"}, func(f MessageFields) string { return f.Holiday }},
 	{[]string{"{上次购买}", "{last_purchase}"}, func(f MessageFields) string { return f.LastPurchase }},
+	{[]string{"{升级差额}", "{upgrade_gap}"}, func(f MessageFields) string { return f.UpgradeGap }},
+}
+
+// TemplatePlaceholders are the placeholders a template may hold, each as its Chinese
+// name and its English alias ({网名} and {nick}), in the order the settings list them.
+func TemplatePlaceholders() [][2]string {
+	out := make([][2]string, len(templateFields))
+	for i, tf := range templateFields {
+		out[i] = [2]string{tf.names[0], tf.names[1]}
+	}
+	return out
 }
 
 func firstNonEmpty(a, b string) string {

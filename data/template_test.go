@@ -18,6 +18,11 @@ func TestFillTemplate(t *testing.T) {
 		{"no name at all in Chinese", "亲爱的{姓名}，生日快乐！", MessageFields{}, "亲爱的，生日快乐！"},
 		{"no name at all in English", "Hi {name}, happy birthday!", MessageFields{}, "Hi, happy birthday!"},
 		{"placeholder leading a line", "{姓名}，您好！\n{节日}快乐", MessageFields{Holiday: "中秋"}, "您好！\n中秋快乐"},
+		{"upgrade gap", "{网名}，您{升级差额}！", MessageFields{Nick: "小米粒", UpgradeGap: "还差 ¥120.00 或 1 笔升到 高级客户"},
+			"小米粒，您还差 ¥120.00 或 1 笔升到 高级客户！"},
+		{"upgrade gap in English", "Hi {nick}, only {upgrade_gap}.", MessageFields{Nick: "Ann", UpgradeGap: "£1.20 or 1 order away from Senior"},
+			"Hi Ann, only £1.20 or 1 order away from Senior."},
+		{"no gap at the top tier", "{升级差额}，新品上架啦", MessageFields{}, "新品上架啦"},
 		{"unknown braces stay", "优惠码 {ABC}", MessageFields{}, "优惠码 {ABC}"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -25,7 +30,7 @@ func TestFillTemplate(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
-			for _, bad := range []string{"{姓名}", "{网名}", " ,", " ，", "的 ,"} {
+			for _, bad := range []string{"{姓名}", "{网名}", "{升级差额}", "{upgrade_gap}", " ,", " ，", "的 ,"} {
 				if strings.Contains(got, bad) {
 					t.Errorf("%q left in %q", bad, got)
 				}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"shopcrm/data"
 )
@@ -22,35 +23,56 @@ import (
 // amount is the sum of its lines, each Quantity × UnitPrice rounded to the penny.
 // The same key, from a separate Python script over the file, has 4,372 customers;
 // 12378 has 1 invoice of £4,008.62, 12536 3 of £4,106.82, 13081 11 of £27,964.48.
-func uciKey(t *testing.T, gz string) map[string][2]int64 {
+// The buyers (uci_filter_test.go) carry what the filters ask of the same reading.
+func uciKey(t *testing.T, gz string) (map[string][2]int64, map[string]*uciBuyer) {
 	t.Helper()
-	invoices := map[string]int64{}
-	owner := map[string]string{}
-	eachUCILine(t, gz, func(no, id, _ string, pence int64) {
-		invoices[no] += pence
-		if id != "" {
-			owner[no] = id
+	invoices := map[string]*uciInvoice{}
+	var order []string // invoice numbers in file order
+	eachUCILine(t, gz, func(l uciLine) {
+		inv := invoices[l.no]
+		if inv == nil {
+			inv = &uciInvoice{date: l.date}
+			invoices[l.no] = inv
+			order = append(order, l.no)
 		}
+		inv.add(l)
 	})
 	key := map[string][2]int64{}
-	for no, id := range owner {
-		k := key[id]
-		switch fen := invoices[no]; {
-		case fen > 0:
-			k[0]++
-			k[1] += fen
-		case fen < 0:
-			k[1] += fen
+	buyers := map[string]*uciBuyer{}
+	for _, no := range order {
+		inv := invoices[no]
+		if inv.id == "" {
+			continue // no line names the buyer: an order without a customer
 		}
-		key[id] = k
+		k, b := key[inv.id], buyers[inv.id]
+		if b == nil {
+			b = &uciBuyer{}
+			buyers[inv.id] = b
+		}
+		switch {
+		case inv.pence > 0:
+			k[0]++
+			k[1] += inv.pence
+			b.counting = append(b.counting, inv)
+		case inv.pence < 0:
+			k[1] += inv.pence
+		}
+		key[inv.id] = k
+		b.trades, b.pence = k[0], k[1]
 	}
-	return key
+	return key, buyers
 }
 
-// eachUCILine reads the UCI file with a plain CSV reader and calls fn with each
-// line's invoice number, CustomerID ("" when blank), Description and amount in pence
-// (Quantity × UnitPrice rounded to the penny).
-func eachUCILine(t *testing.T, gz string, fn func(no, id, desc string, pence int64)) {
+// uciLine is one raw line of the UCI file.
+type uciLine struct {
+	no, id, desc, date string
+	pence              int64 // Quantity × UnitPrice rounded to the penny
+}
+
+// eachUCILine reads the UCI file with a plain CSV reader and calls fn with each line:
+// its invoice number, CustomerID ("" when blank), Description, InvoiceDate as written
+// and amount in pence (Quantity × UnitPrice rounded to the penny).
+func eachUCILine(t *testing.T, gz string, fn func(uciLine)) {
 	t.Helper()
 	f, err := os.Open(gz)
 	if err != nil {
@@ -87,7 +109,8 @@ func eachUCILine(t *testing.T, gz string, fn func(no, id, desc string, pence int
 			t.Fatalf("price %q", rec[col["UnitPrice"]])
 		}
 		pence := new(big.Rat).Mul(price, big.NewRat(q*100, 1))
-		fn(rec[col["InvoiceNo"]], strings.TrimSuffix(rec[col["CustomerID"]], ".0"), rec[col["Description"]], roundRat(pence))
+		fn(uciLine{no: rec[col["InvoiceNo"]], id: strings.TrimSuffix(rec[col["CustomerID"]], ".0"),
+			desc: rec[col["Description"]], date: rec[col["InvoiceDate"]], pence: roundRat(pence)})
 	}
 }
 
@@ -108,13 +131,20 @@ func roundRat(r *big.Rat) int64 {
 
 // The whole UCI Online Retail file (541,909 invoice lines) imports to exactly the
 // answer key, customer by customer: no invoice is lost for its size (562046 has 219
-// lines, 573585 has 1,114).
+// lines, 573585 has 1,114). The customer list's filters on the imported archive then
+// pick exactly the buyers the same plain reading finds (checkUCIFilters); the file is
+// imported once for both.
 func TestUCIOnlineRetailFullFileMatchesTheAnswerKey(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports 541,909 rows")
 	}
 	gz := realFile(t, "uci/online_retail_full.csv.gz")
-	key := uciKey(t, gz)
+	// The sheet's times carry no zone: they are read as the seller's (CST here), and
+	// the date filters count the seller's calendar days, so the seller's clock is CST.
+	old := time.Local
+	time.Local = cst
+	t.Cleanup(func() { time.Local = old })
+	key, buyers := uciKey(t, gz)
 	if len(key) != 4372 {
 		t.Fatalf("answer key: %d customers, want 4372", len(key))
 	}
@@ -144,6 +174,7 @@ func TestUCIOnlineRetailFullFileMatchesTheAnswerKey(t *testing.T) {
 	if wrong > 0 {
 		t.Errorf("%d of %d customers differ from the answer key", wrong, len(key))
 	}
+	checkUCIFilters(t, s, buyers)
 }
 
 func gunzip(t *testing.T, src, dst string) {

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -112,5 +113,58 @@ func TestBlacklistNeedsAReasonAndIsAudited(t *testing.T) {
 	}
 	if strings.Join(log, " ") != "blacklist.add blacklist.add blacklist.remove" {
 		t.Errorf("audit: %v", log)
+	}
+}
+
+// Several picked buyers go on the blacklist in one transaction: a failure on the last
+// one lists nobody; otherwise all are listed with the reason, a buyer deleted
+// meanwhile is passed over, and the audit log has one entry counting them.
+func TestBlacklistSeveralCustomersIsOneTransaction(t *testing.T) {
+	s := openTestStore(t)
+	ctx := context.Background()
+	var ids []int64
+	for _, nick := range []string{"甲", "乙", "丙"} {
+		c := &data.Customer{Platform: data.PlatformTaobao, Nick: nick}
+		if err := s.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	var ve *data.ValidationError
+	if _, err := s.BlacklistCustomers(ctx, ids, " "); !errors.As(err, &ve) || ve.Field != "reason" {
+		t.Errorf("empty reason: got %v", err)
+	}
+	listed := func() int {
+		var n int
+		if err := s.db.QueryRow(`SELECT count(*) FROM blacklist`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := s.db.Exec(fmt.Sprintf(`CREATE TRIGGER boom BEFORE INSERT ON blacklist WHEN new.customer_id = %d
+		BEGIN SELECT RAISE(ABORT, 'boom'); END`, ids[2])); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BlacklistCustomers(ctx, ids, "刷单"); err == nil || listed() != 0 {
+		t.Fatalf("a failure on the third buyer: err %v, %d listed; want an error and none", err, listed())
+	}
+	if _, err := s.db.Exec(`DROP TRIGGER boom`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCustomer(ctx, ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.BlacklistCustomers(ctx, append(ids, ids[2]+100), "刷单")
+	if err != nil || n != 2 || listed() != 2 {
+		t.Fatalf("got %d (%d rows), %v; want the 2 buyers still there", n, listed(), err)
+	}
+	for _, id := range []int64{ids[0], ids[2]} {
+		if c, _ := s.FindCustomerByID(ctx, id); !c.Blacklisted || c.BlacklistReason != "刷单" {
+			t.Errorf("customer %d: %v %q", id, c.Blacklisted, c.BlacklistReason)
+		}
+	}
+	var count int
+	if err := s.db.QueryRow(`SELECT sum(count) FROM audit_log WHERE action = 'blacklist.add'`).Scan(&count); err != nil || count != 2 {
+		t.Errorf("audit counts %d listings, %v; want 2", count, err)
 	}
 }

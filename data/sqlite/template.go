@@ -44,8 +44,9 @@ func (s *Store) SaveTemplate(ctx context.Context, kind data.ReminderKind, lang, 
 	return nil
 }
 
-// ReminderMessageFields reads the customer and their last counting trade for a
-// reminder's message. The holiday's name is the caller's to translate.
+// ReminderMessageFields reads the customer, their distance to the next tier (Gap) and
+// their last counting trade for a reminder's message. The holiday's name and the gap's
+// wording (UpgradeGap) are the caller's to translate.
 func (s *Store) ReminderMessageFields(ctx context.Context, r *data.Reminder) (data.MessageFields, error) {
 	f := data.MessageFields{Nick: r.Nick, Name: r.Name}
 	if r.Kind == data.KindRevisit {
@@ -54,8 +55,12 @@ func (s *Store) ReminderMessageFields(ctx context.Context, r *data.Reminder) (da
 	if r.CustomerID == 0 {
 		return f, nil
 	}
+	var err error
+	if f.Gap, err = s.upgradeGap(ctx, r.CustomerID); err != nil {
+		return f, err
+	}
 	var goods, at sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT t.goods, t.traded_at FROM trades t WHERE t.customer_id = ? AND `+countsSQL+`
+	err = s.db.QueryRowContext(ctx, `SELECT t.goods, t.traded_at FROM trades t WHERE t.customer_id = ? AND `+countsSQL+`
 		ORDER BY t.traded_at DESC LIMIT 1`, r.CustomerID).Scan(&goods, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, nil
@@ -68,4 +73,23 @@ func (s *Store) ReminderMessageFields(ctx context.Context, r *data.Reminder) (da
 	}
 	f.LastPurchase = formatDate(data.Date(parseTime(at.String)))
 	return f, nil
+}
+
+// upgradeGap is a customer's distance to the next of the seller's tiers; a customer no
+// longer there has none.
+func (s *Store) upgradeGap(ctx context.Context, customerID int64) (data.UpgradeGap, error) {
+	var trades int
+	var total int64
+	err := s.db.QueryRowContext(ctx, `SELECT trade_count, total_fen FROM customers WHERE id = ?`, customerID).Scan(&trades, &total)
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.UpgradeGap{}, nil
+	}
+	if err != nil {
+		return data.UpgradeGap{}, fmt.Errorf("read upgrade gap: %w", err)
+	}
+	tiers, err := s.Tiers(ctx)
+	if err != nil {
+		return data.UpgradeGap{}, err
+	}
+	return data.TierGap(tiers, trades, total), nil
 }

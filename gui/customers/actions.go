@@ -17,8 +17,9 @@ import (
 type customerEdits struct {
 	s *Screen
 	// custForm and tradeForm are the forms opened last (kept for keyboard focus and tests).
-	custForm  *customerForm
-	tradeForm *tradeForm
+	custForm     *customerForm
+	tradeForm    *tradeForm
+	reasonDialog *reasonDialog // 加入黑名单 (blacklist.go)
 }
 
 // AddCustomer opens the add-customer dialog.

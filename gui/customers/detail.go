@@ -32,6 +32,8 @@ type customerDetail struct {
 	OnErase       func(*data.Customer)
 	OnMerge       func(*data.Customer)      // 合并到…: see merge.go
 	OnUndoMerge   func(*data.CustomerMerge) // 撤销合并
+	OnBlacklist   func(*data.Customer)      // 加入黑名单…: see blacklist.go
+	OnUnblacklist func(*data.Customer)      // 移出黑名单
 
 	content     *fyne.Container
 	placeholder fyne.CanvasObject
@@ -42,6 +44,7 @@ type customerDetail struct {
 	black   *widget.Label // 黑名单 and the reason, in red, for a blacklisted buyer
 	info    *container.Scroll
 	stats   *fyne.Container
+	gap     *widget.Label // 升级差额: 还差 ¥X 或 N 笔升到 <next tier>, under the stats
 	fields  *fyne.Container
 	trades  *widget.List
 	noTrade *widget.Label
@@ -49,6 +52,7 @@ type customerDetail struct {
 	now       func() time.Time // the store's clock: "N 天前" counts from it
 	customer  *data.Customer
 	merges    []*data.CustomerMerge // merges into the customer still in place
+	tiers     []*data.Tier          // the seller's tiers, lowest first: the upgrade gap
 	tradeRows []*data.Trade
 	followUps *followUpPanel // 沟通与提醒 (customer_followups.go)
 }
@@ -77,7 +81,9 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 
 	d.stats = container.NewGridWithColumns(3)
 	d.fields = container.New(layout.NewFormLayout())
-	d.info = container.NewVScroll(container.NewVBox(d.stats, widget.NewSeparator(), d.fields))
+	d.gap = widget.NewLabel("")
+	d.gap.Wrapping = fyne.TextWrapWord
+	d.info = container.NewVScroll(container.NewVBox(d.stats, d.gap, widget.NewSeparator(), d.fields))
 
 	d.trades = widget.NewList(func() int { return len(d.tradeRows) }, newTradeRow, d.updateTradeRow)
 	d.noTrade = widget.NewLabel(lang.L("trades.none"))
@@ -97,14 +103,14 @@ func newCustomerDetail(now func() time.Time) *customerDetail {
 	return d
 }
 
-// moreItems is the ⋮ menu: 合并到…, 撤销合并 for each merge into the customer, and the
-// buyer's data rights.
+// moreItems is the ⋮ menu: 合并到…, 撤销合并 for each merge into the customer, 加入黑名单…
+// or 移出黑名单, and the buyer's data rights.
 func (d *customerDetail) moreItems() []*fyne.MenuItem {
 	items := []*fyne.MenuItem{fyne.NewMenuItem(lang.L("merge.action"), func() { d.OnMerge(d.customer) })}
 	for _, m := range d.merges {
 		items = append(items, fyne.NewMenuItem(lang.L("merge.undo")+": "+m.GoneName, func() { d.OnUndoMerge(m) }))
 	}
-	items = append(items, fyne.NewMenuItemSeparator())
+	items = append(items, d.blacklistItem(), fyne.NewMenuItemSeparator())
 	return append(items, privacyItems(func() { d.OnExportData(d.customer) }, func() { d.OnErase(d.customer) })...)
 }
 
@@ -152,6 +158,7 @@ func (d *customerDetail) show(c *data.Customer, trades []*data.Trade) {
 		d.stats.Add(statCard(kv[0], kv[1]))
 	}
 	addGroupCards(d.stats, c)
+	d.gap.SetText(i18n.UpgradeGap(data.TierGap(d.tiers, st.TradeCount, st.TotalFen), ui.Currency()))
 
 	d.fields.RemoveAll()
 	for _, kv := range customerFieldRows(c) {

@@ -41,7 +41,8 @@ func newCustomerGroups(s *Screen) *customerGroups {
 	gr.selCount = widget.NewLabel("")
 	tag := widget.NewButton(lang.L("customers.tag_selected"), func() { gr.tagPicked(true) })
 	untag := widget.NewButton(lang.L("customers.untag_selected"), func() { gr.tagPicked(false) })
-	gr.selBox = container.NewHBox(gr.selCount, tag, untag)
+	black := widget.NewButton(lang.L("customers.blacklist_selected"), gr.blacklistPicked)
+	gr.selBox = container.NewHBox(gr.selCount, tag, untag, black)
 	gr.toggle = widget.NewButtonWithIcon(lang.L("customers.select"), theme.CheckButtonIcon(), gr.togglePicking)
 	gr.bar = container.NewHBox(gr.label, gr.clear, gr.selBox)
 	gr.update()
@@ -161,10 +162,7 @@ func (gr *customerGroups) mark(c *data.Customer) string {
 // tagPicked adds (or removes) one tag on every picked customer.
 func (gr *customerGroups) tagPicked(add bool) {
 	s := gr.s
-	ids := make([]int64, 0, len(gr.picked))
-	for id := range gr.picked {
-		ids = append(ids, id)
-	}
+	ids := gr.pickedIDs()
 	if len(ids) == 0 {
 		return
 	}

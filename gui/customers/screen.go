@@ -112,6 +112,8 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	s.detail.OnErase = s.EraseCustomer
 	s.detail.OnMerge = s.mergeCustomer
 	s.detail.OnUndoMerge = s.undoMerge
+	s.detail.OnBlacklist = s.blacklistCustomer
+	s.detail.OnUnblacklist = s.unblacklistCustomer
 
 	split := container.NewHSplit(s.listArea, s.detail.content)
 	split.SetOffset(0.66)
@@ -279,8 +281,12 @@ func (s *Screen) ShowCustomer(id int64) {
 		c, err := s.store.FindCustomerByID(ctx, id)
 		var trades []*data.Trade
 		var merges []*data.CustomerMerge
+		var tiers []*data.Tier
 		if err == nil {
 			trades, err = s.store.FindTrades(ctx, id)
+		}
+		if err == nil {
+			tiers, err = s.store.Tiers(ctx)
 		}
 		if err == nil {
 			merges, err = s.store.FindMerges(ctx, id)
@@ -301,7 +307,7 @@ func (s *Screen) ShowCustomer(id int64) {
 				ui.ShowError(s.win, err)
 				return
 			}
-			s.detail.merges = merges
+			s.detail.merges, s.detail.tiers = merges, tiers
 			s.detail.show(c, trades)
 		})
 	})

@@ -28,6 +28,8 @@ type Store interface {
 	RatingsReady(ctx context.Context) bool
 	Ratings(ctx context.Context, ids []int64) (map[int64]data.Rating, error)
 	RateCustomers(ctx context.Context, cs []*data.Customer) error
+	// Tiers are the seller's tiers, lowest first: the detail's 升级差额 (upgrade gap).
+	Tiers(ctx context.Context) ([]*data.Tier, error)
 	// Linking orders by number (关联订单 on the detail, orders.go).
 	data.OrderFinder
 	LinkOrder(ctx context.Context, tradeID, customerID int64) error
