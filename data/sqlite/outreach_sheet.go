@@ -1,0 +1,54 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+
+	"shopcrm/data"
+)
+
+// MessageRows calls fn with one row per buyer of the spec who gets the message, most
+// valuable first: their full phone, their name (the nick when there is none) and the
+// filled message. Buyers blacklisted, opted out, held back by the cap or without a
+// full phone are left out and counted. Nothing is written: a sheet is not a message
+// sent, so it logs no contact.
+func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func(data.MessageRow) error) (data.LeftOut, error) {
+	var left data.LeftOut
+	if err := spec.Validate(); err != nil {
+		return left, err
+	}
+	q, args, err := s.outreachSelect(ctx, spec, `c.id, c.platform, c.nick, c.name, c.phone`, true)
+	if err != nil {
+		return left, fmt.Errorf("message sheet: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return left, fmt.Errorf("message sheet: %w", err)
+	}
+	run := &data.OutreachRun{OutreachSpec: spec}
+	err = scanRows(rows, func() error {
+		it := &data.OutreachItem{}
+		var reason string
+		var n int
+		if err := rows.Scan(&it.CustomerID, &it.Platform, &it.Nick, &it.Name, &it.Phone, &reason, &n); err != nil {
+			return err
+		}
+		if reason != "" {
+			left.Add(reason, 1)
+			return nil
+		}
+		text, err := s.OutreachMessage(ctx, run, it)
+		if err != nil {
+			return err
+		}
+		name := it.Name
+		if name == "" {
+			name = it.Nick
+		}
+		return fn(data.MessageRow{Phone: it.Phone, Name: name, Text: text})
+	})
+	if err != nil {
+		return left, fmt.Errorf("message sheet: %w", err)
+	}
+	return left, nil
+}
