@@ -24,13 +24,16 @@ type groupAction struct {
 }
 
 // groupActionList is what every group offers: show its customers, export them,
-// copy their phones, save them as a tag.
+// copy their phones, save them as a tag, send them a message one by one, export
+// their messages as a sheet for a bulk SMS tool.
 func (s *Screen) groupActionList(f data.CustomerFilter, label string) []groupAction {
 	return []groupAction{
 		{"groups.open", func() { s.OnOpen(f, label) }},
 		{"groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }},
 		{"groups.copy_phones", func() { s.copyPhones(f) }},
 		{"groups.save_as_tag", func() { s.saveAsTag(f) }},
+		{"groups.outreach", func() { s.OnOutreach(f, label) }},
+		{"groups.message_sheet", func() { s.OnMessageSheet(f, label) }},
 	}
 }
 

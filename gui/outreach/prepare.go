@@ -1,0 +1,106 @@
+package outreach
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/gui/ui"
+	"shopcrm/i18n"
+	"shopcrm/importer"
+)
+
+// prepare shows the message a queue (or sheet) will send, from the template of kind,
+// for the seller to choose another template or edit the text, then starts the queue
+// or asks where to save the sheet.
+func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.ReminderKind, sheet bool) {
+	ctx := context.Background()
+	spec, err := i18n.OutreachSpec(ctx, a.store, f, label, holiday, kind)
+	if err != nil {
+		ui.ShowError(a.win, err)
+		return
+	}
+	body := widget.NewMultiLineEntry()
+	body.Wrapping = fyne.TextWrapWord
+	body.SetMinRowsVisible(6)
+	body.SetText(spec.Body)
+	names := make([]string, len(data.TemplateKinds))
+	for i, k := range data.TemplateKinds {
+		names[i] = i18n.ReminderKindName(k)
+	}
+	pick := widget.NewSelect(names, nil)
+	pick.SetSelectedIndex(kindIndex(kind))
+	pick.OnChanged = func(string) {
+		k := data.TemplateKinds[pick.SelectedIndex()]
+		text, err := i18n.MessageTemplate(ctx, a.store, k)
+		if err != nil {
+			ui.ShowError(a.win, err)
+			return
+		}
+		spec.Kind = k
+		body.SetText(text)
+	}
+	hint := ui.NewWrapLabel(lang.L("outreach.message"))
+	form := container.NewBorder(container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("outreach.template"), pick)), hint),
+		nil, nil, nil, body)
+	title, confirm := lang.L("outreach.prepare.title", map[string]any{"Label": spec.Label}), lang.L("outreach.start")
+	if sheet {
+		title, confirm = lang.L("outreach.sheet.title", map[string]any{"Label": spec.Label}), lang.L("outreach.export")
+	}
+	d := dialog.NewCustomConfirm(title, confirm, lang.L("action.cancel"), form, func(ok bool) {
+		if !ok {
+			return
+		}
+		spec.Body = body.Text
+		if err := spec.Validate(); err != nil {
+			ui.ShowError(a.win, err)
+			return
+		}
+		if sheet {
+			a.saveSheet(spec)
+		} else {
+			a.start(spec)
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+func kindIndex(k data.ReminderKind) int {
+	for i, t := range data.TemplateKinds {
+		if t == k {
+			return i
+		}
+	}
+	return 0
+}
+
+// saveSheet asks where to save the message sheet and writes it, then says how many
+// rows it has and whom it left out.
+func (a *Area) saveSheet(spec data.OutreachSpec) {
+	name := spec.Label + "-" + lang.L("cli.messages.label") + "-" + time.Now().Format("20060102") + ".xlsx"
+	ui.SaveAs(a.win, a.spawn, name, lang.L("outreach.export"), func(path string) (string, error) {
+		n, left, err := importer.MessageFile(context.Background(), a.store, path, spec)
+		return joinLines(lang.L("outreach.sheet.done", map[string]any{"Count": n, "Path": path}), leftOutText(left)), err
+	})
+}
+
+func leftOutText(l data.LeftOut) string { return i18n.LeftOutText(l) }
+
+// joinLines joins the non-empty lines.
+func joinLines(lines ...string) string {
+	var keep []string
+	for _, l := range lines {
+		if l != "" {
+			keep = append(keep, l)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
