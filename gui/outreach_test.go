@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 )
@@ -55,7 +57,8 @@ func TestOutreachStartsFromRemindersAndGroups(t *testing.T) {
 
 	// A group (an RFM segment) starts its own queue.
 	selectTab(t, g.win, "RFM 分析")
-	test.Tap(button(t, g.win, "逐个发送"))
+	test.Tap(button(t, g.win, "更多"))
+	popUpItem(t, g.win, "逐个发送")
 	if !labelContaining(g.win, "逐个发送：") {
 		t.Fatal("a group's 逐个发送 does not open its queue")
 	}
@@ -77,6 +80,31 @@ func customerIDs(t *testing.T, g *App) map[string]int64 {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// popUpItem taps the item labelled label of the open pop-up menu.
+func popUpItem(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	found := walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		var items []fyne.CanvasObject
+		switch m := o.(type) {
+		case *widget.PopUpMenu:
+			items = m.Items
+		case *widget.Menu:
+			items = m.Items
+		}
+		for _, it := range items {
+			tap, ok := it.(fyne.Tappable)
+			if ok && walk(it, func(x fyne.CanvasObject) bool { txt, ok := x.(*canvas.Text); return ok && txt.Text == label }) {
+				test.Tap(tap)
+				return true
+			}
+		}
+		return false
+	})
+	if !found {
+		t.Fatalf("no menu item %q", label)
+	}
 }
 
 // selectTab selects the visible tab named title.

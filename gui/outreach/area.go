@@ -80,6 +80,7 @@ func (a *Area) fill(bar *fyne.Container) {
 		end.Importance = widget.LowImportance
 		bar.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.MailSendIcon()), container.NewHBox(resume, end), text))
 	}
+	bar.Hidden = len(a.runs) == 0
 	bar.Refresh()
 }
 
