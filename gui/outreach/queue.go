@@ -29,13 +29,13 @@ type queue struct {
 	message string
 	shownAt time.Time
 
-	d                         dialog.Dialog
-	progress, who, value      *widget.Label
-	sendTo, id                *widget.Label
-	text                      *ui.WrapLabel
-	status                    *widget.Label
-	copyID, sent, skip, stopB *widget.Button
-	keyBefore                 func(*fyne.KeyEvent)
+	d                          dialog.Dialog
+	progress, left, who, value *widget.Label
+	sendTo, id                 *widget.Label
+	text                       *ui.WrapLabel
+	status                     *widget.Label
+	copyID, sent, skip, stopB  *widget.Button
+	keyBefore                  func(*fyne.KeyEvent)
 }
 
 // openQueue shows run's dialog at its next pending buyer.
@@ -56,6 +56,9 @@ func (a *Area) openQueue(run *data.OutreachRun) {
 func (q *queue) build() {
 	q.progress = widget.NewLabel("")
 	q.progress.SizeName = theme.SizeNameCaptionText
+	q.left = widget.NewLabel("") // who was left out, and why
+	q.left.SizeName = theme.SizeNameCaptionText
+	q.left.Wrapping = fyne.TextWrapWord
 	q.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	q.who.SizeName = theme.SizeNameSubHeadingText
 	q.who.Truncation = fyne.TextTruncateEllipsis
@@ -78,7 +81,7 @@ func (q *queue) build() {
 	q.sent.Importance = widget.HighImportance
 	q.skip = widget.NewButtonWithIcon(lang.L("outreach.skip"), theme.MediaSkipNextIcon(), q.skipItem)
 	q.stopB = widget.NewButtonWithIcon(lang.L("outreach.stop"), theme.MediaStopIcon(), q.stop)
-	top := container.NewVBox(q.progress, container.NewBorder(nil, nil, nil, q.value, q.who),
+	top := container.NewVBox(q.progress, q.left, container.NewBorder(nil, nil, nil, q.value, q.who),
 		container.NewBorder(nil, nil, q.sendTo, q.copyID, q.id), widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), q.status,
 		container.NewBorder(nil, nil, q.stopB, container.NewHBox(q.skip, q.sent), copyMsg))
@@ -139,6 +142,8 @@ func (q *queue) show() {
 	it := q.item
 	q.progress.SetText(lang.L("outreach.progress", map[string]any{"Position": q.run.Sent + q.run.Skipped + 1,
 		"Total": q.run.Total(), "Sent": q.run.Sent, "Skipped": q.run.Skipped}))
+	q.left.SetText(leftOutText(q.run.LeftOut))
+	q.left.Hidden = q.left.Text == ""
 	who := it.Nick
 	switch {
 	case who == "":

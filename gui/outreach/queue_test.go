@@ -96,6 +96,9 @@ func TestQueueEnterSkipStopResume(t *testing.T) {
 	if !guitest.HasTextContaining(w, "jd_李华（李华）") || !guitest.HasText(w, "13987654321") {
 		t.Fatal("the first buyer is not the most valuable one, with their phone")
 	}
+	if !guitest.HasText(w, "未包含 2 位：黑名单 1 位，不接收营销 1 位。") {
+		t.Error("the queue does not say whom it left out and why")
+	}
 	if got := app.Clipboard().Content(); got != "李华您好，明前龙井茶上新了" {
 		t.Fatalf("clipboard %q", got)
 	}
