@@ -89,13 +89,14 @@ func (s OutreachSpec) Message(f MessageFields) string {
 
 // LeftOut counts buyers of a queue or sheet left out, by reason. Each buyer is
 // counted once, under the first reason that holds in this order: blacklisted, opted
-// out, held back by the frequency cap, no full phone (a sheet only).
+// out, held back by the frequency cap, no full phone (a sheet only), a phone a more
+// valuable buyer of the sheet has already (a sheet only: one text per number).
 type LeftOut struct {
-	Blacklisted, OptedOut, Capped, NoPhone int
+	Blacklisted, OptedOut, Capped, NoPhone, SamePhone int
 }
 
 // Total is how many were left out.
-func (l LeftOut) Total() int { return l.Blacklisted + l.OptedOut + l.Capped + l.NoPhone }
+func (l LeftOut) Total() int { return l.Blacklisted + l.OptedOut + l.Capped + l.NoPhone + l.SamePhone }
 
 // Left-out reasons as stored and counted.
 const (
@@ -103,6 +104,7 @@ const (
 	LeftOptedOut    = "opted_out"
 	LeftCapped      = "capped"
 	LeftNoPhone     = "no_phone"
+	LeftSamePhone   = "same_phone"
 )
 
 // Add counts one buyer left out for reason (one of the Left… constants).
@@ -116,6 +118,8 @@ func (l *LeftOut) Add(reason string, n int) {
 		l.Capped += n
 	case LeftNoPhone:
 		l.NoPhone += n
+	case LeftSamePhone:
+		l.SamePhone += n
 	}
 }
 

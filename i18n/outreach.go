@@ -53,7 +53,8 @@ func LeftOutText(l data.LeftOut) string {
 	for _, r := range []struct {
 		key string
 		n   int
-	}{{data.LeftBlacklisted, l.Blacklisted}, {data.LeftOptedOut, l.OptedOut}, {data.LeftCapped, l.Capped}, {data.LeftNoPhone, l.NoPhone}} {
+	}{{data.LeftBlacklisted, l.Blacklisted}, {data.LeftOptedOut, l.OptedOut}, {data.LeftCapped, l.Capped}, {data.LeftNoPhone, l.NoPhone},
+		{data.LeftSamePhone, l.SamePhone}} {
 		if r.n > 0 {
 			parts = append(parts, lang.L("outreach.left."+r.key, map[string]any{"Count": r.n}))
 		}

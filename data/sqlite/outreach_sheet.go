@@ -10,7 +10,8 @@ import (
 // MessageRows calls fn with one row per buyer of the spec who gets the message, most
 // valuable first: their full phone, their name (the nick when there is none) and the
 // filled message. Buyers blacklisted, opted out, held back by the cap or without a
-// full phone are left out and counted. Nothing is written: a sheet is not a message
+// full phone are left out and counted, and so is a buyer whose phone a more valuable
+// buyer of the sheet has (one text per number). Nothing is written: a sheet is not a message
 // sent, so it logs no contact.
 func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func(data.MessageRow) error) (data.LeftOut, error) {
 	var left data.LeftOut
@@ -26,6 +27,7 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 		return left, fmt.Errorf("message sheet: %w", err)
 	}
 	run := &data.OutreachRun{OutreachSpec: spec}
+	phones := map[string]bool{}
 	err = scanRows(rows, func() error {
 		it := &data.OutreachItem{}
 		var reason string
@@ -33,10 +35,14 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 		if err := rows.Scan(&it.CustomerID, &it.Platform, &it.Nick, &it.Name, &it.Phone, &reason, &n); err != nil {
 			return err
 		}
+		if reason == "" && phones[it.Phone] {
+			reason = data.LeftSamePhone
+		}
 		if reason != "" {
 			left.Add(reason, 1)
 			return nil
 		}
+		phones[it.Phone] = true
 		text, err := s.OutreachMessage(ctx, run, it)
 		if err != nil {
 			return err

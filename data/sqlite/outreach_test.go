@@ -101,7 +101,13 @@ func plainQueue(buyers map[int64]*plainBuyerRow, keep func(*plainBuyerRow) bool,
 		}
 		return a.id < b.id
 	})
+	phones := map[string]bool{}
 	for _, b := range in {
+		if needPhone && phones[b.phone] {
+			p.left.SamePhone++ // one text per number: the more valuable buyer has it
+			continue
+		}
+		phones[b.phone] = true
 		p.order = append(p.order, b.id)
 	}
 	return p
@@ -381,12 +387,17 @@ func TestOutreachHolidayGreetingFollowsTheRuleTargets(t *testing.T) {
 func TestMessageRowsLeaveOutAndFill(t *testing.T) {
 	s := outreachShop(t)
 	ctx := context.Background()
-	if _, err := s.db.Exec(`UPDATE customers SET phone = '138****' || substr('0000' || id, -4) WHERE id % 29 = 0 AND phone <> ''`); err != nil {
-		t.Fatal(err)
+	for _, q := range []string{
+		`UPDATE customers SET phone = '138****' || substr('0000' || id, -4) WHERE id % 29 = 0 AND phone <> ''`,
+		`UPDATE customers SET phone = '13900001111' WHERE id % 31 = 0`, // one family's phone
+	} {
+		if _, err := s.db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	buyers := plainBuyers(t, s, windowStart(s))
 	want := plainQueue(buyers, func(b *plainBuyerRow) bool { return b.trades >= 1 }, true)
-	if want.left.NoPhone == 0 || want.left.Capped == 0 {
+	if want.left.NoPhone == 0 || want.left.Capped == 0 || want.left.SamePhone == 0 {
 		t.Fatalf("the shop does not try every reason: %+v", want.left)
 	}
 	contactsBefore := countRows(t, s, "contacts")
@@ -431,4 +442,25 @@ func countRows(t *testing.T, s *Store, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// With the cap off, nobody is held back by it: the buyers it held are in the queue.
+func TestOutreachWithTheCapOff(t *testing.T) {
+	s := outreachShop(t)
+	ctx := context.Background()
+	group := data.CustomerFilter{Trades: data.Range{}.AtLeast(2)}
+	on, err := s.StartOutreach(ctx, data.OutreachSpec{Label: "a", Filter: group, Body: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetCareCap(ctx, data.CareCap{Messages: 0, Days: 7}); err != nil {
+		t.Fatal(err)
+	}
+	off, err := s.StartOutreach(ctx, data.OutreachSpec{Label: "b", Filter: group, Body: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if on.LeftOut.Capped == 0 || off.LeftOut.Capped != 0 || off.Pending != on.Pending+on.LeftOut.Capped {
+		t.Errorf("cap on: %d pending, %d capped; off: %d pending, %d capped", on.Pending, on.LeftOut.Capped, off.Pending, off.LeftOut.Capped)
+	}
 }
