@@ -40,7 +40,7 @@ func (s *Store) outreachSource(ctx context.Context, spec data.OutreachSpec) (str
 }
 
 // leftOutReason is an SQL expression, on the customer row c, naming why a buyer is
-// left out (a data.Left… constant) or ” for one who gets the message. capped is
+// left out (a data.Left… constant), empty for one who gets the message. capped is
 // cappedCond's condition ("" when the cap is off); needPhone adds the sheet's reason.
 func leftOutReason(capped string, needPhone bool) string {
 	e := `CASE WHEN ` + blacklistedSQL + ` THEN '` + data.LeftBlacklisted + `'
