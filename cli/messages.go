@@ -47,7 +47,7 @@ func messagesFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		if strings.TrimSpace(*text) != "" {
 			spec.Body = *text
 		}
-		n, left, err := importer.MessageFile(ctx, e.store, *out, spec)
+		n, left, err := importer.MessageFile(ctx, e.store, *out, spec, nil)
 		if err != nil {
 			os.Remove(*out)
 			return err

@@ -187,7 +187,9 @@ func (it *OutreachItem) Reach() (id string, ch Channel) {
 	return "", ChannelOther
 }
 
-// MessageRow is one row of a message sheet (手机号, 姓名, 内容).
+// MessageRow is one row of a message sheet (手机号, 姓名, 内容), or, with Left set (a
+// Left… reason), a buyer left out of it, who has no row.
 type MessageRow struct {
 	Phone, Name, Text string
+	Left              string
 }

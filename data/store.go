@@ -60,8 +60,10 @@ type OutreachStore interface {
 	// FinishOutreach closes a run: it is no longer offered for resuming.
 	FinishOutreach(ctx context.Context, runID int64) error
 	// MessageRows calls fn with each buyer's phone, name and filled message, most
-	// valuable first, and counts those left out (a sheet needs a full phone).
+	// valuable first, or why they are left out (a sheet needs a full phone), and
+	// counts those left out; CountOutreach is how many buyers fn will be called with.
 	MessageRows(ctx context.Context, spec OutreachSpec, fn func(MessageRow) error) (LeftOut, error)
+	CountOutreach(ctx context.Context, spec OutreachSpec) (int, error)
 }
 
 // TradeStore keeps trades; a customer's stats follow their trades.

@@ -7,9 +7,9 @@ import (
 	"shopcrm/data"
 )
 
-// MessageRows calls fn with one row per buyer of the spec who gets the message, most
-// valuable first: their full phone, their name (the nick when there is none) and the
-// filled message. Buyers blacklisted, opted out, held back by the cap or without a
+// MessageRows calls fn once per buyer of the spec, most valuable first: for one who
+// gets the message, their full phone, their name (the nick when there is none) and the
+// filled message; for one left out, only the reason (MessageRow.Left). Buyers blacklisted, opted out, held back by the cap or without a
 // full phone are left out and counted, and so is a buyer whose phone a more valuable
 // buyer of the sheet has (one text per number). Nothing is written: a sheet is not a message
 // sent, so it logs no contact.
@@ -40,7 +40,7 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 		}
 		if reason != "" {
 			left.Add(reason, 1)
-			return nil
+			return fn(data.MessageRow{Left: reason})
 		}
 		phones[it.Phone] = true
 		text, err := s.OutreachMessage(ctx, run, it)
@@ -57,4 +57,21 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 		return left, fmt.Errorf("message sheet: %w", err)
 	}
 	return left, nil
+}
+
+// CountOutreach is how many buyers the spec's group or greeting has, left-out ones
+// included: what MessageRows walks.
+func (s *Store) CountOutreach(ctx context.Context, spec data.OutreachSpec) (int, error) {
+	if err := spec.Validate(); err != nil {
+		return 0, err
+	}
+	source, args, err := s.outreachSource(ctx, spec)
+	var n int
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+source, args...).Scan(&n)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("count outreach: %w", err)
+	}
+	return n, nil
 }

@@ -402,15 +402,23 @@ func TestMessageRowsLeaveOutAndFill(t *testing.T) {
 	}
 	contactsBefore := countRows(t, s, "contacts")
 	var got []data.MessageRow
+	var walkedLeft data.LeftOut
 	left, err := s.MessageRows(ctx, data.OutreachSpec{Label: "x", Filter: data.CustomerFilter{Trades: data.Range{}.AtLeast(1)},
 		Kind: data.KindRevisit, Body: "{姓名}您好，{商品}到新货了", GoodsFallback: "宝贝"}, func(r data.MessageRow) error {
+		if r.Left != "" {
+			if r.Phone != "" || r.Name != "" || r.Text != "" {
+				t.Errorf("a left-out buyer's row carries %+v", r)
+			}
+			walkedLeft.Add(r.Left, 1)
+			return nil
+		}
 		got = append(got, r)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if left != want.left || len(got) != len(want.order) {
+	if left != want.left || walkedLeft != want.left || len(got) != len(want.order) {
 		t.Fatalf("sheet: %d rows, left out %+v; want %d, %+v", len(got), left, len(want.order), want.left)
 	}
 	for i, id := range want.order {

@@ -82,13 +82,15 @@ func kindIndex(k data.ReminderKind) int {
 	return 0
 }
 
-// saveSheet asks where to save the message sheet and writes it, then says how many
-// rows it has and whom it left out.
+// saveSheet asks where to save the message sheet and writes it behind a progress bar
+// with 取消, then says how many rows it has and whom it left out.
 func (a *Area) saveSheet(spec data.OutreachSpec) {
 	name := spec.Label + "-" + lang.L("cli.messages.label") + "-" + time.Now().Format("20060102") + ".xlsx"
-	ui.SaveAs(a.win, a.spawn, name, lang.L("outreach.export"), func(path string) (string, error) {
-		n, left, err := importer.MessageFile(context.Background(), a.store, path, spec)
-		return joinLines(lang.L("outreach.sheet.done", map[string]any{"Count": n, "Path": path}), leftOutText(left)), err
+	ui.AskSavePath(a.win, name, func(path string) {
+		ui.RunWithProgress(a.win, a.spawn, lang.L("outreach.export"), path, func(ctx context.Context, progress func(done, total int)) (string, error) {
+			n, left, err := importer.MessageFile(ctx, a.store, path, spec, progress)
+			return joinLines(lang.L("outreach.sheet.done", map[string]any{"Count": n, "Path": path}), leftOutText(left)), err
+		})
 	})
 }
 

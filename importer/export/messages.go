@@ -22,8 +22,8 @@ const MessageText field.Key = "message:text"
 // MessageColumns are the message sheet's columns, in order.
 var MessageColumns = []Column{{"手机号", field.Phone}, {"姓名", field.Name}, {"内容", MessageText}}
 
-// Messages writes the message sheet to w, one row per row rows yields, and returns how
-// many it wrote. Every cell is a text cell (a phone keeps its leading digits and never
+// Messages writes the message sheet to w, one row per row rows yields (a row with Left
+// set is a buyer left out: it has no row), and returns how many it wrote. Every cell is a text cell (a phone keeps its leading digits and never
 // becomes 1.38E+10; a message starting with "=" is text, never a formula), and rows
 // are streamed as the archive's are.
 func Messages(w io.Writer, rows func(yield func(data.MessageRow) error) error) (n int, err error) {
@@ -46,6 +46,9 @@ func Messages(w io.Writer, rows func(yield func(data.MessageRow) error) error) (
 	}
 	err = sw.stream(func(put func(func(field.Key) any) error) error {
 		return rows(func(r data.MessageRow) error {
+			if r.Left != "" {
+				return nil
+			}
 			n++
 			return put(func(k field.Key) any {
 				switch k {

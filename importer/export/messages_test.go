@@ -10,7 +10,7 @@ import (
 )
 
 // A message sheet reads back with excelize as exactly its rows under 手机号, 姓名, 内容,
-// every cell a string: a landline keeps its leading 0, an 11-digit phone stays
+// every cell a string, and no row for a buyer left out: a landline keeps its leading 0, an 11-digit phone stays
 // digits, a message that looks like a formula stays text.
 func TestMessagesReadBackAsText(t *testing.T) {
 	rows := []data.MessageRow{
@@ -22,6 +22,9 @@ func TestMessagesReadBackAsText(t *testing.T) {
 	n, err := Messages(&buf, func(yield func(data.MessageRow) error) error {
 		for _, r := range rows {
 			if err := yield(r); err != nil {
+				return err
+			}
+			if err := yield(data.MessageRow{Left: data.LeftOptedOut}); err != nil { // a buyer left out: no row
 				return err
 			}
 		}
