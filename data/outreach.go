@@ -152,6 +152,7 @@ const (
 
 // OutreachItem is one buyer of a queue, as the customer is now.
 type OutreachItem struct {
+	ID       int64 // the item's own id in the store
 	RunID    int64
 	Position int // 1 for the most valuable buyer
 	State    OutreachState

@@ -97,8 +97,14 @@ func (s *Store) StartOutreach(ctx context.Context, spec data.OutreachSpec) (*dat
 		if run.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		// One pass over the buyers into a scratch table; the queue's rows and the
+		// counts of those left out come from it.
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE outreach_pick AS `+q, args...); err != nil {
+			return err
+		}
+		defer tx.ExecContext(ctx, `DROP TABLE IF EXISTS temp.outreach_pick`) // on failure; done below on success
 		if _, err := tx.ExecContext(ctx, `INSERT INTO outreach_items (run_id, position, customer_id)
-			SELECT ?, row_number() OVER (ORDER BY n), id FROM (`+q+`) WHERE reason = ''`, append([]any{run.ID}, args...)...); err != nil {
+			SELECT ?, row_number() OVER (ORDER BY n), id FROM temp.outreach_pick WHERE reason = '' ORDER BY n`, run.ID); err != nil {
 			return err
 		}
 		err = tx.QueryRowContext(ctx, `SELECT
@@ -106,8 +112,11 @@ func (s *Store) StartOutreach(ctx context.Context, spec data.OutreachSpec) (*dat
 			count(*) FILTER (WHERE reason = '`+data.LeftOptedOut+`'),
 			count(*) FILTER (WHERE reason = '`+data.LeftCapped+`'),
 			count(*) FILTER (WHERE reason = '')
-			FROM (`+q+`)`, args...).Scan(&run.LeftOut.Blacklisted, &run.LeftOut.OptedOut, &run.LeftOut.Capped, &run.Pending)
+			FROM temp.outreach_pick`).Scan(&run.LeftOut.Blacklisted, &run.LeftOut.OptedOut, &run.LeftOut.Capped, &run.Pending)
 		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DROP TABLE temp.outreach_pick`); err != nil {
 			return err
 		}
 		var finished any
@@ -115,8 +124,10 @@ func (s *Store) StartOutreach(ctx context.Context, spec data.OutreachSpec) (*dat
 			run.FinishedAt = run.CreatedAt // nothing to send: never offered for resuming
 			finished = formatTime(run.FinishedAt)
 		}
+		// From here on the triggers keep the counters.
 		_, err = tx.ExecContext(ctx, `UPDATE outreach_runs SET left_blacklisted = ?, left_opted_out = ?, left_capped = ?,
-			finished_at = ? WHERE id = ?`, run.LeftOut.Blacklisted, run.LeftOut.OptedOut, run.LeftOut.Capped, finished, run.ID)
+			pending = ?, counted = 1, finished_at = ? WHERE id = ?`,
+			run.LeftOut.Blacklisted, run.LeftOut.OptedOut, run.LeftOut.Capped, run.Pending, finished, run.ID)
 		return err
 	})
 	if err != nil {
@@ -130,7 +141,7 @@ func (s *Store) StartOutreach(ctx context.Context, spec data.OutreachSpec) (*dat
 var errOutreachHandled = fmt.Errorf("outreach buyer already handled: %w", data.ErrConflict)
 
 // outreachItemCols are read by NextOutreach.
-const outreachItemCols = `i.run_id, i.position, i.state, coalesce(i.contact_id, 0), c.id, c.platform, c.nick, c.name,
+const outreachItemCols = `i.id, i.run_id, i.position, i.state, coalesce(i.contact_id, 0), c.id, c.platform, c.nick, c.name,
 	c.phone, c.wechat, c.wangwang, c.email, c.total_fen, c.trade_count`
 
 // NextOutreach is the run's first pending buyer, nil when none is left (the run is
@@ -148,7 +159,7 @@ func (s *Store) NextOutreach(ctx context.Context, runID int64) (*data.OutreachIt
 		err := s.db.QueryRowContext(ctx, `SELECT `+outreachItemCols+`, `+leftOutReason(capped, false)+`
 			FROM outreach_items i JOIN customers c ON c.id = i.customer_id
 			WHERE i.run_id = ? AND i.state = 'pending' ORDER BY i.position LIMIT 1`, append(capArgs, runID)...).Scan(
-			&it.RunID, &it.Position, &it.State, &it.ContactID, &it.CustomerID, &it.Platform, &it.Nick, &it.Name,
+			&it.ID, &it.RunID, &it.Position, &it.State, &it.ContactID, &it.CustomerID, &it.Platform, &it.Nick, &it.Name,
 			&it.Phone, &it.WeChat, &it.Wangwang, &it.Email, &it.TotalFen, &it.Trades, &reason)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, s.FinishOutreach(ctx, runID)
@@ -160,7 +171,7 @@ func (s *Store) NextOutreach(ctx context.Context, runID int64) (*data.OutreachIt
 			return it, nil
 		}
 		if _, err := s.db.ExecContext(ctx, `UPDATE outreach_items SET state = 'skipped', reason = ?
-			WHERE run_id = ? AND position = ? AND state = 'pending'`, reason, runID, it.Position); err != nil {
+			WHERE id = ? AND state = 'pending'`, reason, it.ID); err != nil {
 			return nil, fmt.Errorf("next outreach buyer: %w", err)
 		}
 	}
@@ -191,8 +202,7 @@ func (s *Store) SendOutreach(ctx context.Context, run *data.OutreachRun, it *dat
 		if err := s.insertContact(ctx, tx, c); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE outreach_items SET contact_id = ? WHERE run_id = ? AND position = ?`,
-			c.ID, it.RunID, it.Position); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE outreach_items SET contact_id = ? WHERE id = ?`, c.ID, it.ID); err != nil {
 			return err
 		}
 		return finishIfDone(ctx, tx, it.RunID, s.now())
@@ -222,8 +232,8 @@ func (s *Store) SkipOutreach(ctx context.Context, it *data.OutreachItem) error {
 // markOutreach moves a pending buyer to state; one no longer pending is
 // errOutreachHandled.
 func (s *Store) markOutreach(ctx context.Context, tx *sql.Tx, it *data.OutreachItem, state data.OutreachState) error {
-	res, err := tx.ExecContext(ctx, `UPDATE outreach_items SET state = ? WHERE run_id = ? AND position = ? AND state = 'pending'`,
-		state, it.RunID, it.Position)
+	res, err := tx.ExecContext(ctx, `UPDATE outreach_items SET state = ? WHERE id = ? AND run_id = ? AND state = 'pending'`,
+		state, it.ID, it.RunID)
 	if err != nil {
 		return err
 	}
@@ -238,8 +248,8 @@ func (s *Store) markOutreach(ctx context.Context, tx *sql.Tx, it *data.OutreachI
 
 // finishIfDone finishes a run with no pending buyer left.
 func finishIfDone(ctx context.Context, tx *sql.Tx, runID int64, now time.Time) error {
-	_, err := tx.ExecContext(ctx, `UPDATE outreach_runs SET finished_at = ? WHERE id = ? AND finished_at IS NULL
-		AND NOT EXISTS (SELECT 1 FROM outreach_items WHERE run_id = ? AND state = 'pending')`, formatTime(now), runID, runID)
+	_, err := tx.ExecContext(ctx, `UPDATE outreach_runs SET finished_at = ? WHERE id = ? AND finished_at IS NULL AND pending = 0`,
+		formatTime(now), runID)
 	return err
 }
 

@@ -472,3 +472,63 @@ func TestOutreachWithTheCapOff(t *testing.T) {
 		t.Errorf("cap on: %d pending, %d capped; off: %d pending, %d capped", on.Pending, on.LeftOut.Capped, off.Pending, off.LeftOut.Capped)
 	}
 }
+
+// A run's counts stay those of its rows whatever changes them: two of its buyers
+// merged into one (who stays in it once), the merge undone, a buyer erased.
+func TestOutreachCountsFollowMergeAndErase(t *testing.T) {
+	s := reminderStore(t)
+	ctx := context.Background()
+	var cs []*data.Customer
+	for _, nick := range []string{"甲", "乙", "丙", "丁"} {
+		c := addCustomer(t, s, &data.Customer{Nick: nick, Phone: "1380000000" + string(rune('0'+len(cs)))})
+		addTrade(t, s, c, localAt("2026-10-01", 10), "红茶", data.StatusPaid)
+		cs = append(cs, c)
+	}
+	run, err := s.StartOutreach(ctx, data.OutreachSpec{Label: "x", Filter: data.CustomerFilter{}, Body: "x"})
+	if err != nil || run.Pending != 4 {
+		t.Fatalf("start: %+v, %v", run, err)
+	}
+	check := func(step string) *data.OutreachRun {
+		t.Helper()
+		r, err := s.OutreachRun(ctx, run.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pending, sent, skipped int
+		if err := s.db.QueryRow(`SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'sent'),
+			count(*) FILTER (WHERE state = 'skipped') FROM outreach_items WHERE run_id = ?`, run.ID).Scan(&pending, &sent, &skipped); err != nil {
+			t.Fatal(err)
+		}
+		if r.Pending != pending || r.Sent != sent || r.Skipped != skipped {
+			t.Errorf("%s: counts %d/%d/%d, rows %d/%d/%d", step, r.Pending, r.Sent, r.Skipped, pending, sent, skipped)
+		}
+		return r
+	}
+	it, err := s.NextOutreach(ctx, run.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SendOutreach(ctx, run, it, "x"); err != nil {
+		t.Fatal(err)
+	}
+	check("sent one")
+	m, err := s.MergeCustomers(ctx, cs[0].ID, cs[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := check("merged"); r.Total() != 3 {
+		t.Errorf("after the merge the run holds %d buyers, want 3", r.Total())
+	}
+	if err := s.UndoMerge(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if r := check("merge undone"); r.Total() != 4 {
+		t.Errorf("after undoing the merge the run holds %d buyers, want 4", r.Total())
+	}
+	if _, err := s.EraseCustomer(ctx, cs[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	if r := check("erased"); r.Total() != 3 {
+		t.Errorf("after erasing a buyer the run holds %d, want 3", r.Total())
+	}
+}
