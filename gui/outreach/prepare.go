@@ -48,8 +48,18 @@ func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.R
 		body.SetText(text)
 	}
 	hint := ui.NewWrapLabel(lang.L("outreach.message"))
-	form := container.NewBorder(container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("outreach.template"), pick)), hint),
+	count := widget.NewLabel("")
+	count.Wrapping = fyne.TextWrapWord
+	form := container.NewBorder(container.NewVBox(count, widget.NewForm(widget.NewFormItem(lang.L("outreach.template"), pick)), hint),
 		nil, nil, nil, body)
+	a.spawn(func() { // how many buyers the group or greeting has, before any is left out
+		n, err := a.store.CountOutreach(ctx, spec)
+		fyne.Do(func() {
+			if err == nil {
+				count.SetText(lang.L("outreach.count", map[string]any{"Count": n}))
+			}
+		})
+	})
 	title, confirm := lang.L("outreach.prepare.title", map[string]any{"Label": spec.Label}), lang.L("outreach.start")
 	if sheet {
 		title, confirm = lang.L("outreach.sheet.title", map[string]any{"Label": spec.Label}), lang.L("outreach.export")

@@ -65,7 +65,6 @@ func (q *queue) build() {
 	q.value = widget.NewLabel("")
 	q.sendTo = widget.NewLabel("")
 	q.id = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q.id.Selectable = true
 	q.copyID = widget.NewButtonWithIcon(lang.L("outreach.copy_id"), theme.ContentCopyIcon(), func() {
 		id, _ := q.item.Reach()
 		fyne.CurrentApp().Clipboard().SetContent(id)
@@ -90,12 +89,16 @@ func (q *queue) build() {
 	q.d.Resize(fyne.NewSize(720, 520))
 }
 
-// typedKey is Enter = 已发送, while no field has the keyboard.
+// typedKey is Enter = 已发送 and Esc = 停止, while no field has the keyboard.
 func (q *queue) typedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
 		if q.a.Now().Sub(q.shownAt) >= enterPause {
 			q.send()
 		}
+		return
+	case fyne.KeyEscape:
+		q.stop()
 		return
 	}
 	if q.keyBefore != nil {

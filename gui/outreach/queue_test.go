@@ -89,6 +89,9 @@ func TestQueueEnterSkipStopResume(t *testing.T) {
 	if body == nil {
 		t.Fatal("no message to edit before starting")
 	}
+	if !guitest.HasTextContaining(w, "这个分组共 5 位买家") {
+		t.Error("the message dialog does not say how many buyers the group has")
+	}
 	body.SetText("{姓名}您好，{商品}上新了")
 	test.Tap(guitest.Button(t, w, "开始发送"))
 
