@@ -16,9 +16,9 @@ import (
 	"shopcrm/data"
 )
 
-// A holiday greeting on 提醒 has 逐个发送: its queue holds the greeting's buyers, Enter
-// logs a holiday care message, and a stopped queue is offered on 提醒 and on 分组; a
-// group on 分组 starts its own queue the same way.
+// A holiday greeting on 提醒 has 逐个发送: its queue holds the greeting's buyers (and
+// the greeting is done on 提醒), Enter logs a holiday care message, and a stopped queue
+// is offered on 提醒 and on 分组; a group on 分组 starts its own queue the same way.
 func TestOutreachStartsFromRemindersAndGroups(t *testing.T) {
 	store := newTestStore(t)
 	store.Now = func() time.Time { return time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC) } // 双12 greeting due today
@@ -32,6 +32,11 @@ func TestOutreachStartsFromRemindersAndGroups(t *testing.T) {
 		t.Fatal("逐个发送 on the holiday greeting does not open its queue")
 	}
 	test.Tap(button(t, g.win, "开始发送"))
+	for _, r := range g.reminders.Agenda().Today {
+		if r.Kind == data.KindHoliday {
+			t.Error("the greeting is still on 提醒 once its queue is made")
+		}
+	}
 	if !hasText(g.win, "jd_李华（李华） · 京东") {
 		t.Fatal("the greeting's first buyer is not the most valuable one")
 	}

@@ -61,7 +61,16 @@ func (g *App) remindersScreen() {
 	g.reminders.OnOpenCustomer = g.openCustomer
 	g.reminders.OnChanged = g.customerChanged
 	g.customers.OnFollowUpsChanged = g.reminders.Reload
-	g.reminders.OnOutreach = func(r *data.Reminder) { g.outreachArea().StartHoliday(r.EventKey) }
+	// A greeting sent one by one is done on 提醒 once its queue is made: the queue is
+	// then offered above 提醒 until it is finished.
+	g.reminders.OnOutreach = func(r *data.Reminder) {
+		g.outreachArea().StartHoliday(r.EventKey, func() {
+			if err := g.store.CompleteReminder(context.Background(), r, nil); err != nil {
+				ui.ShowError(g.win, err)
+			}
+			g.reminders.Reload()
+		})
+	}
 	g.reminders.Wrap(g.outreachArea().Wrap)
 }
 

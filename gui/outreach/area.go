@@ -111,34 +111,38 @@ func (a *Area) Resume(id int64) {
 
 // StartGroup asks for the message and starts a queue over a group's buyers.
 func (a *Area) StartGroup(f data.CustomerFilter, label string) {
-	a.prepare(f, label, "", data.KindCustom, false)
+	a.prepare(f, label, "", data.KindCustom, false, nil)
 }
 
 // StartHoliday asks for the message and starts a queue over a holiday greeting's
-// buyers (the holiday rule's targets).
-func (a *Area) StartHoliday(holiday string) {
-	a.prepare(data.CustomerFilter{}, "", holiday, data.KindHoliday, false)
+// buyers (the holiday rule's targets); started (optional) is told once the queue is
+// made, when the greeting has become the queue's to finish.
+func (a *Area) StartHoliday(holiday string, started func()) {
+	a.prepare(data.CustomerFilter{}, "", holiday, data.KindHoliday, false, started)
 }
 
 // SheetGroup asks for the message and a file, and exports a group's message sheet.
 func (a *Area) SheetGroup(f data.CustomerFilter, label string) {
-	a.prepare(f, label, "", data.KindCustom, true)
+	a.prepare(f, label, "", data.KindCustom, true, nil)
 }
 
 // SheetHoliday exports a holiday greeting's message sheet.
 func (a *Area) SheetHoliday(holiday string) {
-	a.prepare(data.CustomerFilter{}, "", holiday, data.KindHoliday, true)
+	a.prepare(data.CustomerFilter{}, "", holiday, data.KindHoliday, true, nil)
 }
 
-// start makes the run off the UI goroutine and opens it; a run with no one to send to
-// says so, with whom it left out.
-func (a *Area) start(spec data.OutreachSpec) {
+// start makes the run off the UI goroutine and opens it (telling started, if set); a
+// run with no one to send to says so, with whom it left out.
+func (a *Area) start(spec data.OutreachSpec, started func()) {
 	a.spawn(func() {
 		run, err := a.store.StartOutreach(context.Background(), spec)
 		fyne.Do(func() {
 			if err != nil {
 				ui.ShowError(a.win, err)
 				return
+			}
+			if started != nil {
+				started()
 			}
 			if run.Pending == 0 {
 				dialog.ShowInformation(run.Label, joinLines(lang.L("outreach.nobody"), leftOutText(run.LeftOut)), a.win)

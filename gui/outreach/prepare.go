@@ -19,8 +19,8 @@ import (
 
 // prepare shows the message a queue (or sheet) will send, from the template of kind,
 // for the seller to choose another template or edit the text, then starts the queue
-// or asks where to save the sheet.
-func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.ReminderKind, sheet bool) {
+// (telling started) or asks where to save the sheet.
+func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.ReminderKind, sheet bool, started func()) {
 	ctx := context.Background()
 	spec, err := i18n.OutreachSpec(ctx, a.store, f, label, holiday, kind)
 	if err != nil {
@@ -76,7 +76,7 @@ func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.R
 		if sheet {
 			a.saveSheet(spec)
 		} else {
-			a.start(spec)
+			a.start(spec, started)
 		}
 	}, a.win)
 	d.Resize(fyne.NewSize(640, 420))
