@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
@@ -19,7 +20,8 @@ import (
 
 // prepare shows the message a queue (or sheet) will send, from the template of kind,
 // for the seller to choose another template or edit the text, then starts the queue
-// (telling started) or asks where to save the sheet.
+// (telling started) or asks where to save the sheet; a queue's dialog offers the
+// sheet too (导出短信表), so a holiday greeting can go out by a bulk SMS tool.
 func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.ReminderKind, sheet bool, started func()) {
 	ctx := context.Background()
 	spec, err := i18n.OutreachSpec(ctx, a.store, f, label, holiday, kind)
@@ -60,25 +62,37 @@ func (a *Area) prepare(f data.CustomerFilter, label, holiday string, kind data.R
 			}
 		})
 	})
-	title, confirm := lang.L("outreach.prepare.title", map[string]any{"Label": spec.Label}), lang.L("outreach.start")
+	title := lang.L("outreach.prepare.title", map[string]any{"Label": spec.Label})
 	if sheet {
-		title, confirm = lang.L("outreach.sheet.title", map[string]any{"Label": spec.Label}), lang.L("outreach.export")
+		title = lang.L("outreach.sheet.title", map[string]any{"Label": spec.Label})
 	}
-	d := dialog.NewCustomConfirm(title, confirm, lang.L("action.cancel"), form, func(ok bool) {
-		if !ok {
-			return
+	d := dialog.NewCustomWithoutButtons(title, form, a.win)
+	// do takes the text as it is now and starts the queue, or writes the sheet, with it.
+	do := func(sendOneByOne bool) func() {
+		return func() {
+			spec.Body = body.Text
+			if err := spec.Validate(); err != nil {
+				ui.ShowError(a.win, err)
+				return
+			}
+			d.Hide()
+			if sendOneByOne {
+				a.start(spec, started)
+			} else {
+				a.saveSheet(spec)
+			}
 		}
-		spec.Body = body.Text
-		if err := spec.Validate(); err != nil {
-			ui.ShowError(a.win, err)
-			return
-		}
-		if sheet {
-			a.saveSheet(spec)
-		} else {
-			a.start(spec, started)
-		}
-	}, a.win)
+	}
+	cancel := widget.NewButtonWithIcon(lang.L("action.cancel"), theme.CancelIcon(), d.Hide)
+	exportB := widget.NewButtonWithIcon(lang.L("outreach.export"), theme.DocumentSaveIcon(), do(false))
+	startB := widget.NewButtonWithIcon(lang.L("outreach.start"), theme.MailSendIcon(), do(true))
+	startB.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{cancel, exportB, startB} // a queue can be a sheet instead
+	if sheet {
+		exportB.Importance = widget.HighImportance
+		buttons = []fyne.CanvasObject{cancel, exportB}
+	}
+	d.SetButtons(buttons)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()
 }
