@@ -55,6 +55,9 @@ func messagesShop(t *testing.T) string {
 		case i%11 == 0:
 			c.Phone = "13900001111" // one family's phone
 			err = s.UpdateCustomer(ctx, c)
+		case i%17 == 0:
+			c.Phone = "0571-88886666" // a landline
+			err = s.UpdateCustomer(ctx, c)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +99,7 @@ func plainSheet(t *testing.T, dir string, keep func(*data.Customer) bool, body s
 			left.OptedOut++
 		case care > 0:
 			left.Capped++
-		case c.Phone == "" || strings.Contains(c.Phone, "*"):
+		case c.Phone == "" || strings.Contains(c.Phone, "*") || strings.HasPrefix(c.Phone, "0"): // none, masked, a landline
 			left.NoPhone++
 		default:
 			in = append(in, c)

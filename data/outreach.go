@@ -169,8 +169,8 @@ type OutreachItem struct {
 
 // Reach is the id to paste the message into and the channel that is: the 旺旺 id (or
 // nick) of a Taobao / Tmall buyer, else their 微信号, else their full phone (a text
-// message), else their nick on the platform's own chat. An empty id means none is
-// known.
+// message to a mobile, a call to a landline), else their nick on the platform's own
+// chat. An empty id means none is known.
 func (it *OutreachItem) Reach() (id string, ch Channel) {
 	if it.Platform == PlatformTaobao || it.Platform == PlatformTmall {
 		if id := firstNonEmpty(it.Wangwang, it.Nick); id != "" {
@@ -180,12 +180,27 @@ func (it *OutreachItem) Reach() (id string, ch Channel) {
 	switch {
 	case it.WeChat != "":
 		return it.WeChat, ChannelWeChat
-	case it.Phone != "" && !IsMaskedPhone(it.Phone):
+	case TextablePhone(it.Phone):
 		return it.Phone, ChannelSMS
+	case it.Phone != "" && !IsMaskedPhone(it.Phone):
+		return it.Phone, ChannelPhone
 	case it.Nick != "":
 		return it.Nick, ChannelOther
 	}
 	return "", ChannelOther
+}
+
+// TextablePhone reports whether a text message can go to a normalized phone: a
+// mainland mobile, an international +number or a foreign number, never a masked
+// one (138****1234) nor a mainland landline (0571-88886666).
+func TextablePhone(s string) bool {
+	switch {
+	case s == "" || IsMaskedPhone(s) || landlineCN.MatchString(s):
+		return false
+	case IsMobilePhone(s) || intlPhone.MatchString(s):
+		return true
+	}
+	return otherPhone.MatchString(s)
 }
 
 // MessageRow is one row of a message sheet (手机号, 姓名, 内容), or, with Left set (a

@@ -8,11 +8,12 @@ import (
 )
 
 // MessageRows calls fn once per buyer of the spec, most valuable first: for one who
-// gets the message, their full phone, their name (the nick when there is none) and the
-// filled message; for one left out, only the reason (MessageRow.Left). Buyers blacklisted, opted out, held back by the cap or without a
-// full phone are left out and counted, and so is a buyer whose phone a more valuable
-// buyer of the sheet has (one text per number). Nothing is written: a sheet is not a message
-// sent, so it logs no contact.
+// gets the message, their phone, their name (the nick when there is none) and the
+// filled message; for one left out, only the reason (MessageRow.Left). Buyers
+// blacklisted, opted out, held back by the cap or without a phone that takes text
+// messages (data.TextablePhone) are left out and counted, and so is a buyer whose
+// phone a more valuable buyer of the sheet has (one text per number). Nothing is
+// written: a sheet is not a message sent, so it logs no contact.
 func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func(data.MessageRow) error) (data.LeftOut, error) {
 	var left data.LeftOut
 	if err := spec.Validate(); err != nil {
@@ -35,7 +36,11 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 		if err := rows.Scan(&it.CustomerID, &it.Platform, &it.Nick, &it.Name, &it.Phone, &reason, &n); err != nil {
 			return err
 		}
-		if reason == "" && phones[it.Phone] {
+		switch {
+		case reason != "":
+		case !data.TextablePhone(it.Phone): // a landline: the SQL left out the empty and masked ones
+			reason = data.LeftNoPhone
+		case phones[it.Phone]:
 			reason = data.LeftSamePhone
 		}
 		if reason != "" {

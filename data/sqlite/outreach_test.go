@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,7 +86,7 @@ func plainQueue(buyers map[int64]*plainBuyerRow, keep func(*plainBuyerRow) bool,
 			p.left.OptedOut++
 		case b.careInWindow >= data.DefaultCareCap.Messages:
 			p.left.Capped++
-		case needPhone && (b.phone == "" || data.IsMaskedPhone(b.phone)):
+		case needPhone && (b.phone == "" || strings.Contains(b.phone, "*") || strings.HasPrefix(b.phone, "0")): // none, masked, a landline
 			p.left.NoPhone++
 		default:
 			in = append(in, b)
@@ -389,7 +390,8 @@ func TestMessageRowsLeaveOutAndFill(t *testing.T) {
 	ctx := context.Background()
 	for _, q := range []string{
 		`UPDATE customers SET phone = '138****' || substr('0000' || id, -4) WHERE id % 29 = 0 AND phone <> ''`,
-		`UPDATE customers SET phone = '13900001111' WHERE id % 31 = 0`, // one family's phone
+		`UPDATE customers SET phone = '13900001111' WHERE id % 31 = 0`,                           // one family's phone
+		`UPDATE customers SET phone = '0571-8888' || substr('0000' || id, -4) WHERE id % 37 = 0`, // a landline
 	} {
 		if _, err := s.db.Exec(q); err != nil {
 			t.Fatal(err)
