@@ -134,9 +134,15 @@ func (a *Area) SheetHoliday(holiday string) {
 // start makes the run off the UI goroutine and opens it (telling started, if set); a
 // run with no one to send to says so, with whom it left out.
 func (a *Area) start(spec data.OutreachSpec, started func()) {
+	// A large group takes a few seconds to put in order: say so meanwhile.
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(spec.Label, container.NewVBox(widget.NewLabel(lang.L("outreach.preparing")), bar), a.win)
+	wait.Show()
 	a.spawn(func() {
 		run, err := a.store.StartOutreach(context.Background(), spec)
 		fyne.Do(func() {
+			bar.Stop()
+			wait.Hide()
 			if err != nil {
 				ui.ShowError(a.win, err)
 				return
