@@ -57,6 +57,7 @@ var commands = map[string]command{
 	"orders":    {flags: ordersFlags},
 	"link":      {flags: linkFlags},
 	"blacklist": {flags: blacklistFlags},
+	"messages":  {flags: messagesFlags},
 }
 
 // commandNames lists the commands in name order, for the unknown-command message and help.

@@ -44,6 +44,30 @@ type CareStore interface {
 	SetCareCap(ctx context.Context, c CareCap) error
 }
 
+// OutreachStore keeps outreach queues (逐个发送) and writes message sheets (短信表).
+type OutreachStore interface {
+	// StartOutreach snapshots the spec's buyers, most valuable first, less those
+	// blacklisted, opted out or held back by the cap (counted in the run's LeftOut).
+	StartOutreach(ctx context.Context, spec OutreachSpec) (*OutreachRun, error)
+	OutreachRun(ctx context.Context, id int64) (*OutreachRun, error)
+	// OpenOutreachRuns are the runs not finished, newest first: offered for resuming.
+	OpenOutreachRuns(ctx context.Context) ([]*OutreachRun, error)
+	// NextOutreach is the run's first pending buyer, nil when none is left.
+	NextOutreach(ctx context.Context, runID int64) (*OutreachItem, error)
+	OutreachMessage(ctx context.Context, run *OutreachRun, it *OutreachItem) (string, error)
+	// SendOutreach logs the message sent to a pending buyer and marks them sent, in
+	// one transaction; SkipOutreach moves on without a contact.
+	SendOutreach(ctx context.Context, run *OutreachRun, it *OutreachItem, message string) (*Contact, error)
+	SkipOutreach(ctx context.Context, it *OutreachItem) error
+	// FinishOutreach closes a run: it is no longer offered for resuming.
+	FinishOutreach(ctx context.Context, runID int64) error
+	// MessageRows calls fn with each buyer's phone, name and filled message, most
+	// valuable first, or why they are left out (a sheet needs a full phone), and
+	// counts those left out; CountOutreach is how many buyers fn will be called with.
+	MessageRows(ctx context.Context, spec OutreachSpec, fn func(MessageRow) error) (LeftOut, error)
+	CountOutreach(ctx context.Context, spec OutreachSpec) (int, error)
+}
+
 // TradeStore keeps trades; a customer's stats follow their trades.
 type TradeStore interface {
 	CreateTrade(ctx context.Context, t *Trade) error
@@ -146,6 +170,7 @@ type Store interface {
 	CustomerStore
 	SavedGroupStore
 	CareStore
+	OutreachStore
 	TradeStore
 	TagStore
 	GroupStore

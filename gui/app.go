@@ -21,6 +21,7 @@ import (
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
 	"shopcrm/gui/orders"
+	"shopcrm/gui/outreach"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 )
@@ -37,6 +38,7 @@ type App struct {
 	groups    *groups.Screen
 	reminders *reminders.Screen
 	orders    *orders.Screen
+	outreach  *outreach.Area
 	// wizard is the import in progress, if any.
 	wizard *imports.Wizard
 	// welcome is the first-run welcome; demo the sample shop and its banner.

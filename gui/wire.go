@@ -16,6 +16,7 @@ import (
 	"shopcrm/gui/imports"
 	"shopcrm/gui/onboarding"
 	"shopcrm/gui/orders"
+	"shopcrm/gui/outreach"
 	"shopcrm/gui/reminders"
 	"shopcrm/gui/settings"
 	"shopcrm/gui/ui"
@@ -46,6 +47,9 @@ func (g *App) groupsScreen() screen {
 		g.customers.ShowGroup(f, label)
 		g.showScreen(g.customers.Content)
 	}
+	s.OnOutreach = g.outreachArea().StartGroup
+	s.OnMessageSheet = g.outreachArea().SheetGroup
+	s.Content = g.outreachArea().Wrap(s.Content) // unfinished queues are offered where queues start
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
 }
 
@@ -57,6 +61,28 @@ func (g *App) remindersScreen() {
 	g.reminders.OnOpenCustomer = g.openCustomer
 	g.reminders.OnChanged = g.customerChanged
 	g.customers.OnFollowUpsChanged = g.reminders.Reload
+	// A greeting sent one by one is done on 提醒 once its queue is made: the queue is
+	// then offered above 提醒 until it is finished.
+	g.reminders.OnOutreach = func(r *data.Reminder) {
+		g.outreachArea().StartHoliday(r.EventKey, func() {
+			if err := g.store.CompleteReminder(context.Background(), r, nil); err != nil {
+				ui.ShowError(g.win, err)
+			}
+			g.reminders.Reload()
+		})
+	}
+	g.reminders.Wrap(g.outreachArea().Wrap)
+}
+
+// outreachArea is 逐个发送 and 导出短信表, made on first use: a message logged refreshes
+// that customer's detail.
+func (g *App) outreachArea() *outreach.Area {
+	if g.outreach == nil {
+		g.outreach = outreach.New(g.win, g.store, g.spawn)
+		g.outreach.OnSent = g.customerChanged
+		g.outreach.Reload()
+	}
+	return g.outreach
 }
 
 // openCustomer shows a customer's detail on the 客户 screen.
@@ -140,6 +166,7 @@ func (g *App) archiveChanged() {
 	g.history.Reload()
 	g.settings.Reload()
 	g.orders.Reload()
+	g.outreachArea().Reload() // a restore brings its own queues
 }
 
 // readCurrency makes the archive's currency the one every amount on screen shows.

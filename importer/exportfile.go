@@ -49,23 +49,35 @@ func ExportFileProgress(ctx context.Context, store Store, path string, f data.Cu
 			}
 		}
 	}
+	n := 0
+	err = writeFile(ctx, path, func(w io.Writer) error {
+		return export.ArchiveProgress(w, layout, loc,
+			func(yield func(*data.Customer) error) error {
+				return store.EachCustomer(ctx, f, func(c *data.Customer) error {
+					n++
+					return yield(c)
+				})
+			},
+			func(yield func(*data.Trade, *data.Customer) error) error {
+				return store.EachTrade(ctx, f, yield)
+			}, report)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, store.Audit(ctx, data.AuditExport, n, "")
+}
+
+// writeFile runs write on a buffered file beside path and renames it into place, so
+// a failed or cancelled write never leaves a half-written workbook.
+func writeFile(ctx context.Context, path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".shopcrm-export-*.xlsx")
 	if err != nil {
-		return 0, fmt.Errorf("create export file: %w", err)
+		return fmt.Errorf("create export file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	w := bufio.NewWriterSize(ctxWriter{ctx, tmp}, 1<<20)
-	n := 0
-	err = export.ArchiveProgress(w, layout, loc,
-		func(yield func(*data.Customer) error) error {
-			return store.EachCustomer(ctx, f, func(c *data.Customer) error {
-				n++
-				return yield(c)
-			})
-		},
-		func(yield func(*data.Trade, *data.Customer) error) error {
-			return store.EachTrade(ctx, f, yield)
-		}, report)
+	err = write(w)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -73,12 +85,12 @@ func ExportFileProgress(ctx context.Context, store Store, path string, f data.Cu
 		err = cerr
 	}
 	if err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return fmt.Errorf("export: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("export: %w", err)
+		return fmt.Errorf("export: %w", err)
 	}
-	return n, store.Audit(ctx, data.AuditExport, n, "")
+	return nil
 }
 
 // ctxWriter fails its writes once ctx is done, so that a cancel stops the compression too.

@@ -24,13 +24,16 @@ type groupAction struct {
 }
 
 // groupActionList is what every group offers: show its customers, export them,
-// copy their phones, save them as a tag.
+// copy their phones, save them as a tag, send them a message one by one, export
+// their messages as a sheet for a bulk SMS tool.
 func (s *Screen) groupActionList(f data.CustomerFilter, label string) []groupAction {
 	return []groupAction{
 		{"groups.open", func() { s.OnOpen(f, label) }},
 		{"groups.export", func() { exportGroup(s.win, s.store, s.spawn, f, label) }},
 		{"groups.copy_phones", func() { s.copyPhones(f) }},
 		{"groups.save_as_tag", func() { s.saveAsTag(f) }},
+		{"groups.outreach", func() { s.OnOutreach(f, label) }},
+		{"groups.message_sheet", func() { s.OnMessageSheet(f, label) }},
 	}
 }
 
@@ -40,11 +43,19 @@ func smallButton(a groupAction) *widget.Button {
 	return b
 }
 
-// groupActions shows every action of a group as a button.
+// fullActions is how many of a group's actions show as buttons on a full-width row;
+// the others are in a 更多 menu, so the row fits a 1024 px window in English too.
+const fullActions = 4
+
+// groupActions shows a group's first actions as buttons and the others in a 更多 menu.
 func (s *Screen) groupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
+	acts := s.groupActionList(f, label)
 	box := container.NewHBox()
-	for _, a := range s.groupActionList(f, label) {
+	for _, a := range acts[:min(fullActions, len(acts))] {
 		box.Add(smallButton(a))
+	}
+	if len(acts) > fullActions {
+		box.Add(s.moreButton(acts[fullActions:]))
 	}
 	return box
 }
@@ -53,8 +64,13 @@ func (s *Screen) groupActions(f data.CustomerFilter, label string) fyne.CanvasOb
 // a 更多 menu, for rows that have no room for four buttons.
 func (s *Screen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
 	acts := s.groupActionList(f, label)
+	return container.NewHBox(smallButton(acts[0]), s.moreButton(acts[1:]))
+}
+
+// moreButton is 更多 ▾, opening a menu of acts.
+func (s *Screen) moreButton(acts []groupAction) *widget.Button {
 	var items []*fyne.MenuItem
-	for _, a := range acts[1:] {
+	for _, a := range acts {
 		items = append(items, fyne.NewMenuItem(lang.L(a.key), a.do))
 	}
 	var more *widget.Button
@@ -63,7 +79,7 @@ func (s *Screen) compactGroupActions(f data.CustomerFilter, label string) fyne.C
 	})
 	more.Importance = widget.LowImportance
 	more.IconPlacement = widget.ButtonIconTrailingText
-	return container.NewHBox(smallButton(acts[0]), more)
+	return more
 }
 
 // exportGroup saves a group's customers and trades to an xlsx through the exporter.

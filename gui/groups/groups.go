@@ -27,6 +27,9 @@ type Screen struct {
 	spawn func(func())
 	// OnOpen shows the customer list filtered to a group named label.
 	OnOpen func(f data.CustomerFilter, label string)
+	// OnOutreach starts sending a group's buyers a message one by one (逐个发送);
+	// OnMessageSheet exports their messages as a sheet (导出短信表).
+	OnOutreach, OnMessageSheet func(f data.CustomerFilter, label string)
 
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject

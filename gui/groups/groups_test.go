@@ -66,7 +66,7 @@ func TestTierMoreMenuHoldsTheOtherActions(t *testing.T) {
 		}
 		return false
 	})
-	if strings.Join(items, ",") != "导出,复制手机号,存为标签" {
+	if strings.Join(items, ",") != "导出,复制手机号,存为标签,逐个发送,导出短信表" {
 		t.Errorf("更多 menu: %q", items)
 	}
 }

@@ -82,7 +82,9 @@ func newReminderRow() fyne.CanvasObject {
 	dismiss.Importance = widget.LowImportance
 	open := widget.NewButtonWithIcon(lang.L("reminders.action.open"), theme.AccountIcon(), nil)
 	open.Importance = widget.LowImportance
-	actions := container.NewHBox(copyBtn, done, snooze, dismiss, open)
+	outreach := widget.NewButtonWithIcon(lang.L("reminders.action.outreach"), theme.MailSendIcon(), nil)
+	outreach.Importance = widget.LowImportance
+	actions := container.NewHBox(copyBtn, done, snooze, dismiss, open, outreach)
 	return container.NewBorder(nil, nil, nil, actions, container.New(layout.NewCustomPaddedVBoxLayout(-12), who, what))
 }
 
@@ -131,4 +133,8 @@ func (l *reminderList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	open.OnTapped = func() { l.s.OnOpenCustomer(r.CustomerID) }
 	open.Hidden = r.CustomerID == 0
 	open.Refresh()
+	outreach := buttons[5].(*widget.Button) // a holiday greeting is sent one buyer at a time
+	outreach.OnTapped = func() { l.s.OnOutreach(r) }
+	outreach.Hidden = r.Kind != data.KindHoliday || l.s.OnOutreach == nil
+	outreach.Refresh()
 }

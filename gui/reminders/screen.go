@@ -36,6 +36,7 @@ type Screen struct {
 	lists   [3]*reminderList
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
 	Content *ui.BadgedContent
+	frame   *fyne.Container // inside Content: the screen, and whatever Wrap put around it
 
 	today  time.Time
 	agenda *data.Agenda
@@ -48,6 +49,8 @@ type Screen struct {
 	// reminder was handled (a contact may have been written).
 	OnOpenCustomer func(id int64)
 	OnChanged      func(customerID int64)
+	// OnOutreach sends a holiday greeting to its buyers one by one (逐个发送).
+	OnOutreach func(r *data.Reminder)
 	// OnDue is told once, at the first load, when something is due today.
 	OnDue func()
 }
@@ -71,10 +74,18 @@ func New(a fyne.App, win fyne.Window, store Store, spawn func(func())) *Screen {
 	}
 	s.tabs = container.NewAppTabs(items...)
 	top := container.NewBorder(nil, nil, s.heading, container.NewHBox(s.undo, refresh), s.status)
-	s.Content = ui.NewBadgedContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs))
+	s.frame = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs))
+	s.Content = ui.NewBadgedContent(s.frame)
 	s.setAgenda(&data.Agenda{}, s.store.Today())
 	s.tabs.SelectIndex(1)
 	return s
+}
+
+// Wrap puts wrap's frame around the screen (the unfinished outreach queues to
+// resume, above it); Content and its badge stay.
+func (s *Screen) Wrap(wrap func(fyne.CanvasObject) fyne.CanvasObject) {
+	s.frame.Objects = []fyne.CanvasObject{wrap(s.frame.Objects[0])}
+	s.frame.Refresh()
 }
 
 // Reload fetches the agenda of today off the UI goroutine.

@@ -106,6 +106,7 @@ var textWidths = map[field.Key]float64{
 	field.OrderNo:       22,
 	field.Tags:          20,
 	field.LunarBirthday: 12,
+	MessageText:         60,
 }
 
 // width fits the column's usual values and its header, with room for the filter
