@@ -47,7 +47,11 @@ func messagesFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 		if strings.TrimSpace(*text) != "" {
 			spec.Body = *text
 		}
-		n, left, err := importer.MessageFile(ctx, e.store, *out, spec, nil)
+		cur, err := currency(ctx, e)
+		if err != nil {
+			return err
+		}
+		n, left, err := importer.MessageFile(ctx, e.store, *out, spec, i18n.GapWords(cur), nil)
 		if err != nil {
 			os.Remove(*out)
 			return err

@@ -76,8 +76,12 @@ func (s OutreachSpec) Care() string {
 }
 
 // Message fills the body for a buyer with fields f (ReminderMessageFields), with
-// the spec's holiday name and the goods fallback.
-func (s OutreachSpec) Message(f MessageFields) string {
+// the spec's holiday name and the goods fallback, the upgrade gap worded by words
+// (nil: left out).
+func (s OutreachSpec) Message(f MessageFields, words GapWords) string {
+	if words != nil {
+		f.UpgradeGap = words(f.Gap)
+	}
 	if s.HolidayName != "" {
 		f.Holiday = s.HolidayName
 	}

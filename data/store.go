@@ -54,7 +54,7 @@ type OutreachStore interface {
 	OpenOutreachRuns(ctx context.Context) ([]*OutreachRun, error)
 	// NextOutreach is the run's first pending buyer, nil when none is left.
 	NextOutreach(ctx context.Context, runID int64) (*OutreachItem, error)
-	OutreachMessage(ctx context.Context, run *OutreachRun, it *OutreachItem) (string, error)
+	OutreachMessage(ctx context.Context, run *OutreachRun, it *OutreachItem, words GapWords) (string, error)
 	// SendOutreach logs the message sent to a pending buyer and marks them sent, in
 	// one transaction; SkipOutreach moves on without a contact.
 	SendOutreach(ctx context.Context, run *OutreachRun, it *OutreachItem, message string) (*Contact, error)
@@ -64,7 +64,7 @@ type OutreachStore interface {
 	// MessageRows calls fn with each buyer's phone, name and filled message, most
 	// valuable first, or why they are left out (a sheet needs a full phone), and
 	// counts those left out; CountOutreach is how many buyers fn will be called with.
-	MessageRows(ctx context.Context, spec OutreachSpec, fn func(MessageRow) error) (LeftOut, error)
+	MessageRows(ctx context.Context, spec OutreachSpec, words GapWords, fn func(MessageRow) error) (LeftOut, error)
 	CountOutreach(ctx context.Context, spec OutreachSpec) (int, error)
 }
 

@@ -26,6 +26,11 @@ type MessageFields struct {
 	Gap UpgradeGap
 }
 
+// GapWords words an upgrade gap as a message's {升级差额} ("" at the top tier), in the
+// message's language and the archive's currency: the caller's to give
+// (i18n.GapWords), since the domain has no words of its own.
+type GapWords func(UpgradeGap) string
+
 // placeholders in Chinese and their English aliases.
 var templateFields = []struct {
 	names []string

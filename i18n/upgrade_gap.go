@@ -28,6 +28,11 @@ func UpgradeGap(g data.UpgradeGap, cur data.Currency) string {
 	return lang.L("upgrade_gap.trades", args)
 }
 
+// GapWords words {升级差额} in the user's language and the currency cur.
+func GapWords(cur data.Currency) data.GapWords {
+	return func(g data.UpgradeGap) string { return UpgradeGapField(g, cur) }
+}
+
 // UpgradeGapField is the {升级差额} of a message: UpgradeGap, or "" at the top tier so
 // that the template drops the placeholder.
 func UpgradeGapField(g data.UpgradeGap, cur data.Currency) string {

@@ -12,7 +12,7 @@ import (
 type MessageStore interface {
 	// MessageRows yields each buyer's phone, name and filled message and counts those
 	// left out.
-	MessageRows(ctx context.Context, spec data.OutreachSpec, fn func(data.MessageRow) error) (data.LeftOut, error)
+	MessageRows(ctx context.Context, spec data.OutreachSpec, words data.GapWords, fn func(data.MessageRow) error) (data.LeftOut, error)
 	// CountOutreach is how many buyers MessageRows walks, for the progress.
 	CountOutreach(ctx context.Context, spec data.OutreachSpec) (int, error)
 	Audit(ctx context.Context, action data.AuditAction, count int, detail string) error
@@ -20,9 +20,9 @@ type MessageStore interface {
 
 // MessageFile writes the message sheet of spec (手机号, 姓名, 内容, one row per buyer
 // with a full phone) to path, written beside it and renamed into place, and returns
-// the rows written and the buyers left out by reason. progress (nil for none) is told
+// the rows written and the buyers left out by reason; words words {升级差额}. progress (nil for none) is told
 // how many of the group's buyers are done, at most once per thousandth.
-func MessageFile(ctx context.Context, store MessageStore, path string, spec data.OutreachSpec, progress ExportProgress) (int, data.LeftOut, error) {
+func MessageFile(ctx context.Context, store MessageStore, path string, spec data.OutreachSpec, words data.GapWords, progress ExportProgress) (int, data.LeftOut, error) {
 	var left data.LeftOut
 	var n int
 	report := func(int) {}
@@ -45,7 +45,7 @@ func MessageFile(ctx context.Context, store MessageStore, path string, spec data
 		done := 0
 		n, err = export.Messages(w, func(yield func(data.MessageRow) error) error {
 			var rerr error
-			left, rerr = store.MessageRows(ctx, spec, func(r data.MessageRow) error {
+			left, rerr = store.MessageRows(ctx, spec, words, func(r data.MessageRow) error {
 				done++
 				report(done)
 				return yield(r)

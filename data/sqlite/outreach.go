@@ -178,14 +178,14 @@ func (s *Store) NextOutreach(ctx context.Context, runID int64) (*data.OutreachIt
 }
 
 // OutreachMessage is the run's message filled for the buyer, with the fields a
-// reminder's message has (ReminderMessageFields).
-func (s *Store) OutreachMessage(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem) (string, error) {
+// reminder's message has (ReminderMessageFields), its upgrade gap worded by words.
+func (s *Store) OutreachMessage(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem, words data.GapWords) (string, error) {
 	f, err := s.ReminderMessageFields(ctx, &data.Reminder{Kind: run.Kind, CustomerID: it.CustomerID,
 		Platform: it.Platform, Nick: it.Nick, Name: it.Name})
 	if err != nil {
 		return "", err
 	}
-	return run.Message(f), nil
+	return run.Message(f, words), nil
 }
 
 // SendOutreach writes, in one transaction, the buyer's state (sent) and a care

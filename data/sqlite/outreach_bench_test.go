@@ -42,7 +42,7 @@ func BenchmarkStartOutreach(b *testing.B) {
 		if err != nil || it == nil {
 			b.Fatal(it, err)
 		}
-		if _, err := s.OutreachMessage(ctx, run, it); err != nil {
+		if _, err := s.OutreachMessage(ctx, run, it, nil); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(run.Pending), "buyers")
@@ -66,7 +66,7 @@ func BenchmarkSendOutreach(b *testing.B) {
 		if err != nil || it == nil {
 			b.Fatal(it, err)
 		}
-		msg, err := s.OutreachMessage(ctx, run, it)
+		msg, err := s.OutreachMessage(ctx, run, it, nil)
 		if err == nil {
 			_, err = s.SendOutreach(ctx, run, it, msg)
 		}
@@ -85,7 +85,7 @@ func BenchmarkMessageRows(b *testing.B) {
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		_, err := s.MessageRows(ctx, data.OutreachSpec{Label: "bench", Filter: benchGroup, Body: "{姓名}，{商品}上新了"},
+		_, err := s.MessageRows(ctx, data.OutreachSpec{Label: "bench", Filter: benchGroup, Body: "{姓名}，{商品}上新了"}, nil,
 			func(data.MessageRow) error { n++; return nil })
 		if err != nil || n == 0 {
 			b.Fatal(n, err)

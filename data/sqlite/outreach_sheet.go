@@ -9,12 +9,12 @@ import (
 
 // MessageRows calls fn once per buyer of the spec, most valuable first: for one who
 // gets the message, their phone, their name (the nick when there is none) and the
-// filled message; for one left out, only the reason (MessageRow.Left). Buyers
+// filled message (words words its {升级差额}); for one left out, only the reason (MessageRow.Left). Buyers
 // blacklisted, opted out, held back by the cap or without a phone that takes text
 // messages (data.TextablePhone) are left out and counted, and so is a buyer whose
 // phone a more valuable buyer of the sheet has (one text per number). Nothing is
 // written: a sheet is not a message sent, so it logs no contact.
-func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func(data.MessageRow) error) (data.LeftOut, error) {
+func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, words data.GapWords, fn func(data.MessageRow) error) (data.LeftOut, error) {
 	var left data.LeftOut
 	if err := spec.Validate(); err != nil {
 		return left, err
@@ -48,7 +48,7 @@ func (s *Store) MessageRows(ctx context.Context, spec data.OutreachSpec, fn func
 			return fn(data.MessageRow{Left: reason})
 		}
 		phones[it.Phone] = true
-		text, err := s.OutreachMessage(ctx, run, it)
+		text, err := s.OutreachMessage(ctx, run, it, words)
 		if err != nil {
 			return err
 		}

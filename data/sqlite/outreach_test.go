@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"shopcrm/data"
@@ -46,7 +47,7 @@ func TestOutreachQueueLogsOneContactPerSentBuyer(t *testing.T) {
 			}
 			continue
 		}
-		msg, err := s.OutreachMessage(ctx, run, it)
+		msg, err := s.OutreachMessage(ctx, run, it, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -200,7 +201,7 @@ func TestOutreachHolidayGreetingFollowsTheRuleTargets(t *testing.T) {
 	}
 	want := plainQueue(plainBuyers(t, s, windowStart(s)), inTargets, false)
 	run, err := s.StartOutreach(ctx, data.OutreachSpec{Label: "春节问候", Holiday: "spring_festival",
-		Body: "{姓名}，{节日}快乐！", HolidayName: "春节"})
+		Body: "{姓名}，{节日}快乐！{升级差额}", HolidayName: "春节"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,11 +212,27 @@ func TestOutreachHolidayGreetingFollowsTheRuleTargets(t *testing.T) {
 	if err != nil || it == nil || it.CustomerID != want.order[0] {
 		t.Fatalf("first buyer %v, %v; want %d", it, err, want.order[0])
 	}
-	msg, err := s.OutreachMessage(ctx, run, it)
+	// {升级差额} is the buyer's gap to the next tier, worded by the caller's words.
+	words := func(g data.UpgradeGap) string {
+		if g.Top() {
+			return ""
+		}
+		return fmt.Sprintf("再买%d分或%d笔升到%s", g.Fen, g.Trades, g.Next)
+	}
+	msg, err := s.OutreachMessage(ctx, run, it, words)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := data.FillTemplate("{姓名}，春节快乐！", data.MessageFields{Nick: it.Nick, Name: it.Name}); msg != want {
+	c, err := s.FindCustomerByID(ctx, it.CustomerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tierList, err := s.Tiers(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap := words(data.TierGap(tierList, c.Stats.TradeCount, c.Stats.TotalFen))
+	if want := data.FillTemplate("{姓名}，春节快乐！", data.MessageFields{Nick: it.Nick, Name: it.Name}) + gap; msg != want || gap == "" && c.Tier != "tier.supreme" {
 		t.Errorf("message %q, want %q", msg, want)
 	}
 	if c, err := s.SendOutreach(ctx, run, it, msg); err != nil || c.Care != string(data.KindHoliday) {
@@ -247,7 +264,7 @@ func TestMessageRowsLeaveOutAndFill(t *testing.T) {
 	var got []data.MessageRow
 	var walkedLeft data.LeftOut
 	left, err := s.MessageRows(ctx, data.OutreachSpec{Label: "x", Filter: data.CustomerFilter{Trades: data.Range{}.AtLeast(1)},
-		Kind: data.KindRevisit, Body: "{姓名}您好，{商品}到新货了", GoodsFallback: "宝贝"}, func(r data.MessageRow) error {
+		Kind: data.KindRevisit, Body: "{姓名}您好，{商品}到新货了", GoodsFallback: "宝贝"}, nil, func(r data.MessageRow) error {
 		if r.Left != "" {
 			if r.Phone != "" || r.Name != "" || r.Text != "" {
 				t.Errorf("a left-out buyer's row carries %+v", r)

@@ -112,7 +112,7 @@ func (a *Area) saveSheet(spec data.OutreachSpec) {
 	name := spec.Label + "-" + lang.L("cli.messages.label") + "-" + time.Now().Format("20060102") + ".xlsx"
 	ui.AskSavePath(a.win, name, func(path string) {
 		ui.RunWithProgress(a.win, a.spawn, lang.L("outreach.export"), path, func(ctx context.Context, progress func(done, total int)) (string, error) {
-			n, left, err := importer.MessageFile(ctx, a.store, path, spec, progress)
+			n, left, err := importer.MessageFile(ctx, a.store, path, spec, i18n.GapWords(ui.Currency()), progress)
 			return joinLines(lang.L("outreach.sheet.done", map[string]any{"Count": n, "Path": path}), leftOutText(left)), err
 		})
 	})

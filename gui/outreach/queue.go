@@ -112,7 +112,7 @@ func (q *queue) next() bool {
 	ctx := context.Background()
 	it, err := q.a.store.NextOutreach(ctx, q.run.ID)
 	if err == nil && it != nil {
-		q.message, err = q.a.store.OutreachMessage(ctx, q.run, it)
+		q.message, err = q.a.store.OutreachMessage(ctx, q.run, it, i18n.GapWords(ui.Currency()))
 	}
 	if err == nil {
 		err = q.refreshRun()

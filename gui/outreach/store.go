@@ -16,7 +16,7 @@ type Store interface {
 	OutreachRun(ctx context.Context, id int64) (*data.OutreachRun, error)
 	OpenOutreachRuns(ctx context.Context) ([]*data.OutreachRun, error)
 	NextOutreach(ctx context.Context, runID int64) (*data.OutreachItem, error)
-	OutreachMessage(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem) (string, error)
+	OutreachMessage(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem, words data.GapWords) (string, error)
 	SendOutreach(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem, message string) (*data.Contact, error)
 	SkipOutreach(ctx context.Context, it *data.OutreachItem) error
 	FinishOutreach(ctx context.Context, runID int64) error

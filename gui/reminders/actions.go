@@ -38,7 +38,7 @@ func reminderMessage(ctx context.Context, store Store, r *data.Reminder) (string
 	if f.Goods == "" {
 		f.Goods = lang.L("template.goods_fallback")
 	}
-	f.UpgradeGap = i18n.UpgradeGapField(f.Gap, ui.Currency())
+	f.UpgradeGap = i18n.GapWords(ui.Currency())(f.Gap)
 	return data.FillTemplate(body, f), nil
 }
 
