@@ -18,7 +18,7 @@ import (
 )
 
 // Screen is 分组: tiers with editable thresholds and live counts, the RFM
-// segments, dormant buyers, tags and charts. Every group opens as a filtered customer
+// segments, dormant buyers, tags, saved groups and charts. Every group opens as a filtered customer
 // list, exports, copies its phones and can be saved as a tag.
 type Screen struct {
 	win   fyne.Window
@@ -27,6 +27,8 @@ type Screen struct {
 	spawn func(func())
 	// OnOpen shows the customer list filtered to a group named label.
 	OnOpen func(f data.CustomerFilter, label string)
+	// OnEditSaved opens the 客户 filter panel on a saved group's conditions (修改条件).
+	OnEditSaved func(g *data.SavedGroup)
 
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject
@@ -35,6 +37,7 @@ type Screen struct {
 	rfm     *fyne.Container
 	dormant *fyne.Container
 	tags    *fyne.Container
+	saved   *fyne.Container // the saved groups (saved.go)
 	charts  [6]*chart
 	seq     int
 	loaded  bool // a reload has shown every part once
@@ -49,6 +52,7 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	s.rfm = container.NewVBox()
 	s.dormant = container.NewVBox()
 	s.tags = container.NewVBox()
+	s.saved = container.NewVBox()
 	yuan := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	s.charts = [6]*chart{
@@ -68,6 +72,7 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 		container.NewTabItem(lang.L("groups.tab.rfm"), container.NewVScroll(s.rfm)),
 		container.NewTabItem(lang.L("groups.tab.dormant"), container.NewVScroll(s.dormant)),
 		container.NewTabItem(lang.L("groups.tab.tags"), container.NewVScroll(s.tags)),
+		container.NewTabItem(lang.L("groups.tab.saved"), container.NewVScroll(s.saved)),
 		container.NewTabItem(lang.L("groups.tab.charts"), container.NewVScroll(charts)),
 	)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
@@ -78,7 +83,8 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 // Reload regroups the shop as of today off the UI goroutine, in three steps that each
 // show as soon as they are in: the tier table's counts (one pass over the customers'
 // stored stats, well under a second on 200k customers), then the summary, RFM
-// segments, dormant buyers and tags, then the monthly charts. On the first open each
+// segments, dormant buyers and tags, then the monthly charts; the saved groups are
+// counted beside them. On the first open each
 // part says it is being counted until its figures arrive; a later reload keeps the
 // figures on screen until the new ones replace them.
 func (s *Screen) Reload() {
@@ -87,6 +93,7 @@ func (s *Screen) Reload() {
 		s.showLoading()
 	}
 	s.reloadTiers(s.seq)
+	s.reloadSaved(s.seq)
 }
 
 // reloadTiers counts the tiers, shows them, then goes on with the groups.
@@ -148,7 +155,7 @@ func (s *Screen) showLoading() {
 	text := lang.L("groups.loading")
 	s.summary.SetText(text)
 	s.tiers.showLoading(text)
-	for _, c := range []*fyne.Container{s.rfm, s.dormant, s.tags} {
+	for _, c := range []*fyne.Container{s.rfm, s.dormant, s.tags, s.saved} {
 		c.RemoveAll()
 		c.Add(widget.NewLabel(text))
 	}
