@@ -66,6 +66,9 @@ func (s *Screen) openFilterPanel(f data.CustomerFilter, editing *data.SavedGroup
 // show builds the panel's rows, fills them with f and opens it over the window.
 func (p *filterPanel) show(f data.CustomerFilter) {
 	s := p.s
+	p.status = ui.NewWrapLabel("")
+	p.status.TextStyle.Bold = true
+	p.loading = true // building sets each row's start value: no count per row
 	p.sections = p.buildSections(f)
 	form := container.NewVBox()
 	for i, sec := range p.sections {
@@ -81,8 +84,6 @@ func (p *filterPanel) show(f data.CustomerFilter) {
 		form.Add(grid)
 	}
 	p.load(f)
-	p.status = ui.NewWrapLabel("")
-	p.status.TextStyle.Bold = true
 
 	title := lang.L("groupsui.title")
 	saveText := lang.L("groupsui.save")
@@ -114,6 +115,18 @@ func (p *filterPanel) load(f data.CustomerFilter) {
 		}
 	}
 	p.loading = false
+}
+
+// row is the row labelled label, nil for none.
+func (p *filterPanel) row(label string) *filterRow {
+	for _, sec := range p.sections {
+		for _, r := range sec.rows {
+			if r.label == label {
+				return r
+			}
+		}
+	}
+	return nil
 }
 
 // read is the filter the rows hold now, or the sentence that says which text cannot

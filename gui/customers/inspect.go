@@ -1,6 +1,7 @@
 package customers
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
@@ -41,3 +42,38 @@ func (s *Screen) SearchEntry() *widget.Entry { return s.search }
 
 // SortBy sorts the list as a click on col's header does.
 func (s *Screen) SortBy(col data.CustomerSort) { s.sortBy(col) }
+
+// FilterPanelEntries are the text boxes of the open filter panel's row labelled label
+// (one for a text, 最少 and 最多 for a range, 从 and 到 for dates); none when no
+// panel is open or it has no such row.
+func (s *Screen) FilterPanelEntries(label string) []*widget.Entry {
+	if s.panel == nil {
+		return nil
+	}
+	r := s.panel.row(label)
+	if r == nil {
+		return nil
+	}
+	switch o := r.obj.(type) {
+	case *widget.Entry:
+		return []*widget.Entry{o}
+	case *fyne.Container:
+		var out []*widget.Entry
+		for _, c := range o.Objects {
+			if e, ok := c.(*widget.Entry); ok {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// FilterPanelStatus is what the open filter panel says above its conditions: the live
+// count, or why it cannot count.
+func (s *Screen) FilterPanelStatus() string {
+	if s.panel == nil {
+		return ""
+	}
+	return s.panel.status.Message()
+}
