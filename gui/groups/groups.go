@@ -38,6 +38,7 @@ type Screen struct {
 	dormant *fyne.Container
 	tags    *fyne.Container
 	saved   *fyne.Container // the saved groups (saved.go)
+	tabs    *container.AppTabs
 	charts  [6]*chart
 	seq     int
 	loaded  bool // a reload has shown every part once
@@ -67,7 +68,7 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	for _, c := range s.charts {
 		charts.Add(c)
 	}
-	tabs := container.NewAppTabs(
+	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("groups.tab.tiers"), s.tiers.content),
 		container.NewTabItem(lang.L("groups.tab.rfm"), container.NewVScroll(s.rfm)),
 		container.NewTabItem(lang.L("groups.tab.dormant"), container.NewVScroll(s.dormant)),
@@ -76,7 +77,7 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 		container.NewTabItem(lang.L("groups.tab.charts"), container.NewVScroll(charts)),
 	)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, tabs)
+	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, s.tabs)
 	return s
 }
 
