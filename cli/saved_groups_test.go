@@ -10,9 +10,9 @@ import (
 	"shopcrm/data/sqlite"
 )
 
-// importSheet imports a small order sheet through shopcrm import (the real reader,
+// importTeaSheet imports a small order sheet through shopcrm import (the real reader,
 // column mapping and store).
-func importSheet(t *testing.T, dir, name, body string) {
+func importTeaSheet(t *testing.T, dir, name, body string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
@@ -24,7 +24,7 @@ func importSheet(t *testing.T, dir, name, body string) {
 }
 
 // saveGroup keeps a filter under a name in the archive at dir.
-func saveGroup(t *testing.T, dir, name string, f data.CustomerFilter) {
+func saveGroupIn(t *testing.T, dir, name string, f data.CustomerFilter) {
 	t.Helper()
 	s, err := sqlite.Open(dir)
 	if err != nil {
@@ -36,24 +36,24 @@ func saveGroup(t *testing.T, dir, name string, f data.CustomerFilter) {
 	}
 }
 
-const sheetHead = "订单编号,买家会员名,订单付款时间,宝贝标题,实付金额\n"
+const teaSheetHead = "订单编号,买家会员名,订单付款时间,宝贝标题,实付金额\n"
 
 // teaShop: 阿花 bought 红茶 for ¥350 in two orders, 小米粒 红茶 for ¥120, 老张 龙井 for ¥500.
 func teaShop(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	importSheet(t, dir, "orders-1.csv", sheetHead+
+	importTeaSheet(t, dir, "orders-1.csv", teaSheetHead+
 		"A1,阿花,2026-01-02 10:00,正山小种红茶,200\n"+
 		"A2,阿花,2026-02-02 10:00,正山小种红茶,150\n"+
 		"B1,小米粒,2026-01-05 10:00,祁门红茶 罐装,120\n"+
 		"C1,老张,2026-01-06 10:00,西湖龙井,500\n")
-	saveGroup(t, dir, "红茶老客", data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(30000)})
-	saveGroup(t, dir, "买过两次", data.CustomerFilter{Trades: data.Range{}.AtLeast(2)})
+	saveGroupIn(t, dir, "红茶老客", data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(30000)})
+	saveGroupIn(t, dir, "买过两次", data.CustomerFilter{Trades: data.Range{}.AtLeast(2)})
 	return dir
 }
 
 // nicks is the nick column of a customers CSV, header left out.
-func nicks(rows [][]string) string {
+func csvNicks(rows [][]string) string {
 	var out []string
 	for _, r := range rows[1:] {
 		out = append(out, r[1])
@@ -98,7 +98,7 @@ func TestCustomersAndExportTakeASavedGroup(t *testing.T) {
 		{[]string{"--group", "红茶老客", "--search", "小米"}, ""},       // and the search
 	} {
 		rows := runCSV(t, append([]string{"customers", "--data", dir, "--format", "csv"}, tc.args...)...)
-		if got := nicks(rows); got != tc.want {
+		if got := csvNicks(rows); got != tc.want {
 			t.Errorf("%v: got %q, want %q", tc.args, got, tc.want)
 		}
 	}
@@ -123,7 +123,7 @@ func TestCustomersAndExportTakeASavedGroup(t *testing.T) {
 // buyer who matches, make them members.
 func TestSavedGroupFollowsAnImport(t *testing.T) {
 	dir := teaShop(t)
-	importSheet(t, dir, "orders-2.csv", sheetHead+
+	importTeaSheet(t, dir, "orders-2.csv", teaSheetHead+
 		"B2,小米粒,2026-03-01 10:00,祁门红茶,200\n"+ // 小米粒: ¥120 → ¥320 of 红茶
 		"C2,老张,2026-03-02 10:00,西湖龙井,100\n"+ // 老张 spent more, but never on 红茶
 		"D1,新客,2026-03-03 10:00,红茶礼盒,400\n")
@@ -133,12 +133,12 @@ func TestSavedGroupFollowsAnImport(t *testing.T) {
 		{"红茶老客", "3", "1070.00"},
 	})
 	rows := runCSV(t, "customers", "--data", dir, "--format", "csv", "--group", "红茶老客")
-	if got := nicks(rows); !sameSet(got, "阿花,小米粒,新客") {
+	if got := csvNicks(rows); !sameNicks(got, "阿花,小米粒,新客") {
 		t.Errorf("members after the import: %s", got)
 	}
 }
 
-func sameSet(a, b string) bool {
+func sameNicks(a, b string) bool {
 	x, y := strings.Split(a, ","), strings.Split(b, ",")
 	if len(x) != len(y) {
 		return false

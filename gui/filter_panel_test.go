@@ -16,8 +16,8 @@ import (
 	"shopcrm/i18n"
 )
 
-// countLine is what the filter panel and 已保存 say for f, counted by the store.
-func countLine(t *testing.T, g *App, key string, f data.CustomerFilter) string {
+// storeCountLine is what the filter panel and 已保存 say for f, counted by the store.
+func storeCountLine(t *testing.T, g *App, key string, f data.CustomerFilter) string {
 	t.Helper()
 	n, total, err := g.store.CountFiltered(t.Context(), f)
 	if err != nil {
@@ -29,8 +29,8 @@ func countLine(t *testing.T, g *App, key string, f data.CustomerFilter) string {
 	return lang.L(key, map[string]any{"Count": n, "Total": ui.Money(total)})
 }
 
-// setBox types text into the i-th box of the panel's row labelled label.
-func setBox(t *testing.T, g *App, label string, i int, text string) {
+// panelSetBox types text into the i-th box of the panel's row labelled label.
+func panelSetBox(t *testing.T, g *App, label string, i int, text string) {
 	t.Helper()
 	boxes := g.customers.FilterPanelEntries(label)
 	if len(boxes) <= i {
@@ -51,19 +51,19 @@ func TestBuildAFilterSaveItAndOpenTheGroup(t *testing.T) {
 	f := data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(50000)}
 
 	test.Tap(button(t, g.win, "筛选"))
-	setBox(t, g, "买过的商品", 0, "红茶")
-	setBox(t, g, "累计金额（¥）", 0, "500")
-	if got, want := g.customers.FilterPanelStatus(), countLine(t, g, "groupsui.count", f); got != want {
+	panelSetBox(t, g, "买过的商品", 0, "红茶")
+	panelSetBox(t, g, "累计金额（¥）", 0, "500")
+	if got, want := g.customers.FilterPanelStatus(), storeCountLine(t, g, "groupsui.count", f); got != want {
 		t.Errorf("live count %q, want %q", got, want)
 	}
 	test.Tap(button(t, g.win, "保存为分组"))
-	test.Type(entryOnTop(t, g.win), "红茶大客户")
+	test.Type(groupNameEntry(t, g.win), "红茶大客户")
 	test.Tap(button(t, g.win, "保存"))
 	test.Tap(button(t, g.win, "好"))
 
 	test.Tap(button(t, g.win, "分组"))
 	g.groups.ShowSavedTab()
-	if want := countLine(t, g, "groups.saved.count", f); !hasText(g.win, "红茶大客户") || !hasText(g.win, want) {
+	if want := storeCountLine(t, g, "groups.saved.count", f); !hasText(g.win, "红茶大客户") || !hasText(g.win, want) {
 		t.Errorf("分组 → 已保存 does not list 红茶大客户 with %q", want)
 	}
 	test.Tap(button(t, g.win, "查看客户"))
@@ -122,13 +122,13 @@ func TestGoldenFilterPanel(t *testing.T) {
 	seedGoldenShop(t, store)
 	g.win.Resize(smallScreen)
 	test.Tap(button(t, g.win, "筛选"))
-	setBox(t, g, "买过的商品", 0, "龙井")
-	setBox(t, g, "累计金额（¥）", 0, "200")
+	panelSetBox(t, g, "买过的商品", 0, "龙井")
+	panelSetBox(t, g, "累计金额（¥）", 0, "200")
 	test.AssertRendersToMarkup(t, "filter_panel.xml", g.win.Canvas())
 }
 
-// entryOnTop is the first text box of the open dialog.
-func entryOnTop(t *testing.T, w fyne.Window) *widget.Entry {
+// groupNameEntry is the first text box of the open dialog.
+func groupNameEntry(t *testing.T, w fyne.Window) *widget.Entry {
 	t.Helper()
 	var e *widget.Entry
 	walk(topLayer(w), func(o fyne.CanvasObject) bool {

@@ -17,8 +17,8 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// demoShop fills the store with a small sample shop (its goods include 红茶).
-func demoShop(t *testing.T, store interface {
+// panelDemoShop fills the store with a small sample shop (its goods include 红茶).
+func panelDemoShop(t *testing.T, store interface {
 	GenerateDemo(context.Context, data.DemoOptions) error
 }) {
 	t.Helper()
@@ -27,8 +27,8 @@ func demoShop(t *testing.T, store interface {
 	}
 }
 
-// typeIn replaces the text of the i-th box of the open panel's row labelled label.
-func typeIn(t *testing.T, s *Screen, label string, i int, text string) {
+// panelType replaces the text of the i-th box of the open panel's row labelled label.
+func panelType(t *testing.T, s *Screen, label string, i int, text string) {
 	t.Helper()
 	boxes := s.FilterPanelEntries(label)
 	if len(boxes) <= i {
@@ -38,7 +38,7 @@ func typeIn(t *testing.T, s *Screen, label string, i int, text string) {
 }
 
 // countText is what the panel shows for f, counted by the store.
-func countText(t *testing.T, store interface {
+func panelCount(t *testing.T, store interface {
 	CountFiltered(context.Context, data.CustomerFilter) (int, int64, error)
 }, f data.CustomerFilter) (string, int) {
 	t.Helper()
@@ -50,8 +50,8 @@ func countText(t *testing.T, store interface {
 }
 
 var (
-	goodsLabel = "买过的商品"
-	totalLabel = "累计金额（¥）"
+	panelGoods = "买过的商品"
+	panelTotal = "累计金额（¥）"
 )
 
 // Every condition a filter has is on the panel: a filter with all of them set shows
@@ -96,20 +96,20 @@ func TestFilterPanelShowsEveryConditionAndReadsItBack(t *testing.T) {
 // be read, or bounds the wrong way round, say why instead.
 func TestFilterPanelCountsLiveAsTheStoreDoes(t *testing.T) {
 	g, store := openCustomers(t)
-	demoShop(t, store)
+	panelDemoShop(t, store)
 	s := g.customers
 	test.Tap(button(t, g.win, "筛选"))
-	all, _ := countText(t, store, data.CustomerFilter{})
+	all, _ := panelCount(t, store, data.CustomerFilter{})
 	if s.FilterPanelStatus() != all {
 		t.Errorf("empty panel: %q, want %q", s.FilterPanelStatus(), all)
 	}
-	typeIn(t, s, goodsLabel, 0, "红茶")
-	tea, nTea := countText(t, store, data.CustomerFilter{Goods: "红茶"})
+	panelType(t, s, panelGoods, 0, "红茶")
+	tea, nTea := panelCount(t, store, data.CustomerFilter{Goods: "红茶"})
 	if s.FilterPanelStatus() != tea || nTea == 0 {
 		t.Errorf("goods: %q, want %q", s.FilterPanelStatus(), tea)
 	}
-	typeIn(t, s, totalLabel, 0, "¥1,000")
-	rich, nRich := countText(t, store, data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(100000)})
+	panelType(t, s, panelTotal, 0, "¥1,000")
+	rich, nRich := panelCount(t, store, data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(100000)})
 	if s.FilterPanelStatus() != rich || nRich == 0 || nRich >= nTea {
 		t.Errorf("goods and total: %q, want %q (of %d tea buyers)", s.FilterPanelStatus(), rich, nTea)
 	}
@@ -119,29 +119,29 @@ func TestFilterPanelCountsLiveAsTheStoreDoes(t *testing.T) {
 		text  string
 		want  string
 	}{
-		{totalLabel, 1, "abc", "「累计金额（¥）」里的「abc」不是金额"},
-		{totalLabel, 1, "500", "累计金额范围不对"},
+		{panelTotal, 1, "abc", "「累计金额（¥）」里的「abc」不是金额"},
+		{panelTotal, 1, "500", "累计金额范围不对"},
 		{"交易次数", 0, "2.5", "「交易次数」里的「2.5」不是整数"},
 		{"第一次购买", 0, "2026-13-01", "「第一次购买」里的「2026-13-01」不是日期"},
 		{"最近一次购买", 1, "2026/2/30", "「最近一次购买」里的「2026/2/30」不是日期"},
 	} {
-		typeIn(t, s, tc.label, tc.box, tc.text)
+		panelType(t, s, tc.label, tc.box, tc.text)
 		if !strings.Contains(s.FilterPanelStatus(), tc.want) {
 			t.Errorf("%s %q: %q, want %q", tc.label, tc.text, s.FilterPanelStatus(), tc.want)
 		}
-		typeIn(t, s, tc.label, tc.box, "")
+		panelType(t, s, tc.label, tc.box, "")
 	}
-	typeIn(t, s, "第一次购买", 0, "2026-06-01")
-	typeIn(t, s, "第一次购买", 1, "2026-05-31")
+	panelType(t, s, "第一次购买", 0, "2026-06-01")
+	panelType(t, s, "第一次购买", 1, "2026-05-31")
 	if !strings.Contains(s.FilterPanelStatus(), "首次交易日期不对") {
 		t.Errorf("dates the wrong way round: %q", s.FilterPanelStatus())
 	}
-	typeIn(t, s, "第一次购买", 1, "2026-06-01") // from a day through the same day is that day
+	panelType(t, s, "第一次购买", 1, "2026-06-01") // from a day through the same day is that day
 	if !strings.HasPrefix(s.FilterPanelStatus(), "符合条件：") {
 		t.Errorf("one day: %q", s.FilterPanelStatus())
 	}
-	typeIn(t, s, "第一次购买", 0, "")
-	typeIn(t, s, "第一次购买", 1, "")
+	panelType(t, s, "第一次购买", 0, "")
+	panelType(t, s, "第一次购买", 1, "")
 	if s.FilterPanelStatus() != rich {
 		t.Errorf("bounds cleared again: %q, want %q", s.FilterPanelStatus(), rich)
 	}
@@ -151,14 +151,14 @@ func TestFilterPanelCountsLiveAsTheStoreDoes(t *testing.T) {
 // dropped, so the panel never shows the count of conditions it no longer holds.
 func TestFilterPanelDropsAnOlderCount(t *testing.T) {
 	g, store := openCustomers(t)
-	demoShop(t, store)
+	panelDemoShop(t, store)
 	s := g.customers
 	var q guitest.JobQueue
 	s.spawn = q.Spawn
 	s.OpenFilterPanel()
 	q.RunUntil(func() bool { return false })
-	typeIn(t, s, goodsLabel, 0, "红")
-	typeIn(t, s, goodsLabel, 0, "红茶")
+	panelType(t, s, panelGoods, 0, "红")
+	panelType(t, s, panelGoods, 0, "红茶")
 	if len(q.Jobs) != 2 {
 		t.Fatalf("%d counts queued, want 2", len(q.Jobs))
 	}
@@ -167,7 +167,7 @@ func TestFilterPanelDropsAnOlderCount(t *testing.T) {
 		t.Errorf("after the older answer: %q, want it dropped", got)
 	}
 	q.Jobs[1]()
-	if want, _ := countText(t, store, data.CustomerFilter{Goods: "红茶"}); s.FilterPanelStatus() != want {
+	if want, _ := panelCount(t, store, data.CustomerFilter{Goods: "红茶"}); s.FilterPanelStatus() != want {
 		t.Errorf("after the newer answer: %q, want %q", s.FilterPanelStatus(), want)
 	}
 }
@@ -176,14 +176,14 @@ func TestFilterPanelDropsAnOlderCount(t *testing.T) {
 // narrows within it, and 显示全部 clears it.
 func TestFilterPanelApplyFiltersTheListWithTheSearch(t *testing.T) {
 	g, store := openCustomers(t)
-	demoShop(t, store)
+	panelDemoShop(t, store)
 	s := g.customers
 	test.Tap(button(t, g.win, "筛选"))
-	typeIn(t, s, goodsLabel, 0, "红茶")
-	typeIn(t, s, totalLabel, 0, "300")
+	panelType(t, s, panelGoods, 0, "红茶")
+	panelType(t, s, panelTotal, 0, "300")
 	test.Tap(button(t, g.win, "应用"))
 	f := data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(30000)}
-	_, n := countText(t, store, f)
+	_, n := panelCount(t, store, f)
 	if s.Total() != n || !hasText(g.win, "已筛选：2 个条件") {
 		t.Errorf("applied: %d rows (want %d), banner shown %v", s.Total(), n, hasText(g.win, "已筛选：2 个条件"))
 	}
@@ -199,8 +199,8 @@ func TestFilterPanelApplyFiltersTheListWithTheSearch(t *testing.T) {
 	}
 }
 
-// nameBox is the text box of the open name dialog.
-func nameBox(t *testing.T, w fyne.Window) *widget.Entry {
+// groupNameBox is the text box of the open name dialog.
+func groupNameBox(t *testing.T, w fyne.Window) *widget.Entry {
 	t.Helper()
 	var e *widget.Entry
 	guitest.Walk(guitest.TopLayer(w), func(o fyne.CanvasObject) bool {
@@ -217,16 +217,16 @@ func nameBox(t *testing.T, w fyne.Window) *widget.Entry {
 // another group has is said so in the name dialog, with the name and the panel kept.
 func TestSaveAsGroupKeepsTheConditionsUnderAName(t *testing.T) {
 	g, store := openCustomers(t)
-	demoShop(t, store)
+	panelDemoShop(t, store)
 	s := g.customers
 	saved := 0
 	s.OnGroupsChanged = func() { saved++ }
 	save := func(name string) {
 		test.Tap(button(t, g.win, "筛选"))
-		typeIn(t, s, goodsLabel, 0, "红茶")
-		typeIn(t, s, "交易次数", 0, "2")
+		panelType(t, s, panelGoods, 0, "红茶")
+		panelType(t, s, "交易次数", 0, "2")
 		test.Tap(button(t, g.win, "保存为分组"))
-		test.Type(nameBox(t, g.win), name)
+		test.Type(groupNameBox(t, g.win), name)
 		test.Tap(button(t, g.win, "保存"))
 	}
 	save("红茶回头客")
@@ -235,7 +235,7 @@ func TestSaveAsGroupKeepsTheConditionsUnderAName(t *testing.T) {
 	if err != nil || len(groups) != 1 || groups[0].Name != "红茶回头客" || groups[0].Filter != want || saved != 1 {
 		t.Fatalf("saved %v %v, told %d times", groups, err, saved)
 	}
-	if _, n := countText(t, store, want); s.Total() != n || s.groups.label.Text != "正在看：红茶回头客" {
+	if _, n := panelCount(t, store, want); s.Total() != n || s.groups.label.Text != "正在看：红茶回头客" {
 		t.Errorf("the list shows %d rows, want the group's %d under its name (banner %q)", s.Total(), n, s.groups.label.Text)
 	}
 	if !guitest.HasTextContaining(g.win, "已保存分组「红茶回头客」") {
@@ -244,11 +244,11 @@ func TestSaveAsGroupKeepsTheConditionsUnderAName(t *testing.T) {
 	test.Tap(button(t, g.win, "好"))
 
 	save("红茶回头客")
-	if !guitest.HasTextContaining(g.win, "已经有叫「红茶回头客」的分组了") || nameBox(t, g.win).Text != "红茶回头客" {
+	if !guitest.HasTextContaining(g.win, "已经有叫「红茶回头客」的分组了") || groupNameBox(t, g.win).Text != "红茶回头客" {
 		t.Error("a taken name is not said so with the name kept")
 	}
 	test.Tap(button(t, g.win, "取消"))
-	if typed := s.FilterPanelEntries(goodsLabel)[0].Text; typed != "红茶" {
+	if typed := s.FilterPanelEntries(panelGoods)[0].Text; typed != "红茶" {
 		t.Errorf("the panel lost its conditions: goods %q", typed)
 	}
 	if groups, _ := store.SavedGroups(t.Context()); len(groups) != 1 {
@@ -259,24 +259,24 @@ func TestSaveAsGroupKeepsTheConditionsUnderAName(t *testing.T) {
 // 修改条件 opens the panel on a saved group; saving changes that group, not a new one.
 func TestEditingASavedGroupUpdatesIt(t *testing.T) {
 	g, store := openCustomers(t)
-	demoShop(t, store)
+	panelDemoShop(t, store)
 	s := g.customers
 	grp := &data.SavedGroup{Name: "红茶客", Filter: data.CustomerFilter{Goods: "红茶"}}
 	if err := store.SaveGroup(t.Context(), grp); err != nil {
 		t.Fatal(err)
 	}
 	s.EditGroup(grp)
-	if typed := s.FilterPanelEntries(goodsLabel)[0].Text; typed != "红茶" {
+	if typed := s.FilterPanelEntries(panelGoods)[0].Text; typed != "红茶" {
 		t.Fatalf("the panel opened with goods %q", typed)
 	}
-	typeIn(t, s, totalLabel, 1, "500")
+	panelType(t, s, panelTotal, 1, "500")
 	test.Tap(button(t, g.win, "保存修改"))
 	groups, _ := store.SavedGroups(t.Context())
 	want := data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtMost(50000)}
 	if len(groups) != 1 || groups[0].ID != grp.ID || groups[0].Filter != want {
 		t.Errorf("after 保存修改: %+v", groups)
 	}
-	if _, n := countText(t, store, want); s.Total() != n || s.groups.label.Text != "正在看：红茶客" {
+	if _, n := panelCount(t, store, want); s.Total() != n || s.groups.label.Text != "正在看：红茶客" {
 		t.Errorf("the list shows %d rows, want %d", s.Total(), n)
 	}
 }

@@ -51,13 +51,13 @@ func (p *filterPanel) profileRows() []*filterRow {
 	return []*filterRow{
 		choiceRow(i18n.FieldName("platform"), ui.PlatformNames(),
 			func(f data.CustomerFilter) int { return indexOfAny(data.Platforms, f.Platform) + 1 },
-			func(f *data.CustomerFilter, i int) { f.Platform = pick(data.Platforms, i) }, ch),
+			func(f *data.CustomerFilter, i int) { f.Platform = choiceAt(data.Platforms, i) }, ch),
 		textRow(i18n.FieldName("province"), lang.L("groupsui.province.hint"), func(f *data.CustomerFilter) *string { return &f.Province }, ch),
 		textRow(i18n.FieldName("city"), lang.L("groupsui.city.hint"), func(f *data.CustomerFilter) *string { return &f.City }, ch),
 		textRow(i18n.FieldName("source"), "", func(f *data.CustomerFilter) *string { return &f.Source }, ch),
 		choiceRow(i18n.FieldName("gender"), genderNames,
 			func(f data.CustomerFilter) int { return indexOfAny(genders, f.Gender) + 1 },
-			func(f *data.CustomerFilter, i int) { f.Gender = pick(genders, i) }, ch),
+			func(f *data.CustomerFilter, i int) { f.Gender = choiceAt(genders, i) }, ch),
 		choiceRow(i18n.FieldName("birthday_month"), months,
 			func(f data.CustomerFilter) int { return f.BirthdayMonth },
 			func(f *data.CustomerFilter, i int) { f.BirthdayMonth = i }, ch),
@@ -80,13 +80,13 @@ func (p *filterPanel) statusRows() []*filterRow {
 	return []*filterRow{
 		choiceRow(lang.L("groupsui.tier"), tierNames,
 			func(f data.CustomerFilter) int { return indexOfAny(p.tiers, f.Tier) + 1 },
-			func(f *data.CustomerFilter, i int) { f.Tier = pick(p.tiers, i) }, ch),
+			func(f *data.CustomerFilter, i int) { f.Tier = choiceAt(p.tiers, i) }, ch),
 		choiceRow(i18n.FieldName("segment"), segNames,
 			func(f data.CustomerFilter) int { return indexOfAny(data.Segments, f.Segment) + 1 },
-			func(f *data.CustomerFilter, i int) { f.Segment = pick(data.Segments, i) }, ch),
+			func(f *data.CustomerFilter, i int) { f.Segment = choiceAt(data.Segments, i) }, ch),
 		choiceRow(i18n.FieldName("tags"), p.tags,
 			func(f data.CustomerFilter) int { return indexOfAny(p.tags, f.Tag) + 1 },
-			func(f *data.CustomerFilter, i int) { f.Tag = pick(p.tags, i) }, ch),
+			func(f *data.CustomerFilter, i int) { f.Tag = choiceAt(p.tags, i) }, ch),
 		checkRow(lang.L("groups.dormant"), lang.L("groupsui.dormant"), func(f *data.CustomerFilter) *bool { return &f.Dormant }, ch),
 		yesNo("groupsui.opted_out", func(f *data.CustomerFilter) *data.YesNo { return &f.OptedOut }),
 		yesNo("groupsui.blacklisted", func(f *data.CustomerFilter) *data.YesNo { return &f.Blacklisted }),
@@ -95,8 +95,8 @@ func (p *filterPanel) statusRows() []*filterRow {
 	}
 }
 
-// pick is the choice at index i of a select whose first entry is 不限 (the zero value).
-func pick[T any](list []T, i int) T {
+// choiceAt is the choice at index i of a select whose first entry is 不限 (the zero value).
+func choiceAt[T any](list []T, i int) T {
 	var zero T
 	if i <= 0 || i > len(list) {
 		return zero

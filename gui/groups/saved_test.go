@@ -16,8 +16,8 @@ import (
 	"shopcrm/gui/ui"
 )
 
-// savedText is the count line the 已保存 tab shows for f, counted by the store.
-func savedText(t *testing.T, g *testWindow, f data.CustomerFilter) string {
+// savedCountLine is the count line the 已保存 tab shows for f, counted by the store.
+func savedCountLine(t *testing.T, g *testWindow, f data.CustomerFilter) string {
 	t.Helper()
 	n, total, err := g.store.CountFiltered(t.Context(), f)
 	if err != nil {
@@ -26,7 +26,7 @@ func savedText(t *testing.T, g *testWindow, f data.CustomerFilter) string {
 	return lang.L("groups.saved.count", map[string]any{"Count": n, "Total": ui.Money(total)})
 }
 
-func saveGroup(t *testing.T, g *testWindow, name string, f data.CustomerFilter) *data.SavedGroup {
+func saveTestGroup(t *testing.T, g *testWindow, name string, f data.CustomerFilter) *data.SavedGroup {
 	t.Helper()
 	sg := &data.SavedGroup{Name: name, Filter: f}
 	if err := g.store.SaveGroup(t.Context(), sg); err != nil {
@@ -51,11 +51,11 @@ func TestSavedGroupsShowLiveCountsAndEveryAction(t *testing.T) {
 	g, s := openGroups(t)
 	// The golden shop: 爱喝茶的小王 3 trades ¥524, jd_李华 1 trade ¥5200, 拼团达人 none; all 明前龙井茶.
 	tea := data.CustomerFilter{Goods: "龙井", TotalFen: data.Range{}.AtLeast(100000)}
-	saveGroup(t, g, "龙井大客户", tea)
-	sg := saveGroup(t, g, "回头客", data.CustomerFilter{Trades: data.Range{}.AtLeast(2)})
+	saveTestGroup(t, g, "龙井大客户", tea)
+	sg := saveTestGroup(t, g, "回头客", data.CustomerFilter{Trades: data.Range{}.AtLeast(2)})
 	s.Reload()
 	s.ShowSavedTab()
-	before := savedText(t, g, tea)
+	before := savedCountLine(t, g, tea)
 	if !strings.HasPrefix(before, "1 位客户") || !guitest.HasText(g.win, before) || !guitest.HasText(g.win, "龙井大客户") {
 		t.Errorf("the tab does not show 龙井大客户 with %q", before)
 	}
@@ -66,7 +66,7 @@ func TestSavedGroupsShowLiveCountsAndEveryAction(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Reload()
-	if after := savedText(t, g, tea); !strings.HasPrefix(after, "2 位客户") || !guitest.HasText(g.win, after) {
+	if after := savedCountLine(t, g, tea); !strings.HasPrefix(after, "2 位客户") || !guitest.HasText(g.win, after) {
 		t.Errorf("after a new trade the tab shows no %q", after)
 	}
 
@@ -80,11 +80,11 @@ func TestSavedGroupsShowLiveCountsAndEveryAction(t *testing.T) {
 		t.Fatalf("%d rows, want 2", len(rows))
 	}
 	// Rows are in name order: 回头客, 龙井大客户.
-	test.Tap(rowButton(t, rows[1], "查看客户"))
+	test.Tap(savedRowButton(t, rows[1], "查看客户"))
 	if opened != tea || label != "龙井大客户" {
 		t.Errorf("查看客户 opened %+v %q", opened, label)
 	}
-	test.Tap(rowButton(t, rows[0], "更多"))
+	test.Tap(savedRowButton(t, rows[0], "更多"))
 	var items []string
 	walk(g.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
 		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
@@ -100,7 +100,7 @@ func TestSavedGroupsShowLiveCountsAndEveryAction(t *testing.T) {
 	if strings.Join(items, ",") != strings.Join(want, ",") {
 		t.Errorf("更多 menu: %q, want %q", items, want)
 	}
-	test.Tap(menuItem(t, g.win, "修改条件"))
+	test.Tap(popUpMenuItem(t, g.win, "修改条件"))
 	if edited == nil || edited.ID != sg.ID {
 		t.Errorf("修改条件 opened %+v", edited)
 	}
@@ -109,18 +109,18 @@ func TestSavedGroupsShowLiveCountsAndEveryAction(t *testing.T) {
 // 重命名 to a name another group has says so with the typed name kept; 删除 asks first.
 func TestRenameAndDeleteASavedGroup(t *testing.T) {
 	g, s := openGroups(t)
-	a := saveGroup(t, g, "甲", data.CustomerFilter{Goods: "龙井"})
-	saveGroup(t, g, "乙", data.CustomerFilter{Dormant: true})
+	a := saveTestGroup(t, g, "甲", data.CustomerFilter{Goods: "龙井"})
+	saveTestGroup(t, g, "乙", data.CustomerFilter{Dormant: true})
 	s.Reload()
 	s.ShowSavedTab()
 	s.renameSaved(a)
-	box := entryOnTop(t, g.win)
+	box := dialogEntry(t, g.win)
 	box.SetText("乙")
 	test.Tap(button(t, g.win, "保存"))
-	if !guitest.HasTextContaining(g.win, "已经有叫「乙」的分组了") || entryOnTop(t, g.win).Text != "乙" {
+	if !guitest.HasTextContaining(g.win, "已经有叫「乙」的分组了") || dialogEntry(t, g.win).Text != "乙" {
 		t.Error("a taken name is not said so with the name kept")
 	}
-	entryOnTop(t, g.win).SetText("甲级")
+	dialogEntry(t, g.win).SetText("甲级")
 	test.Tap(button(t, g.win, "保存"))
 	if got, _ := g.store.SavedGroup(t.Context(), a.ID); got == nil || got.Name != "甲级" || got.Filter != a.Filter {
 		t.Errorf("after renaming: %+v", got)
@@ -138,8 +138,8 @@ func TestRenameAndDeleteASavedGroup(t *testing.T) {
 	}
 }
 
-// rowButton is the button labelled label in a row.
-func rowButton(t *testing.T, row fyne.CanvasObject, label string) *widget.Button {
+// savedRowButton is the button labelled label in a row.
+func savedRowButton(t *testing.T, row fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	walk(row, func(o fyne.CanvasObject) bool {
@@ -155,8 +155,8 @@ func rowButton(t *testing.T, row fyne.CanvasObject, label string) *widget.Button
 	return found
 }
 
-// menuItem is the item labelled label of the open pop-up menu.
-func menuItem(t *testing.T, w fyne.Window, label string) fyne.Tappable {
+// popUpMenuItem is the item labelled label of the open pop-up menu.
+func popUpMenuItem(t *testing.T, w fyne.Window, label string) fyne.Tappable {
 	t.Helper()
 	var found fyne.Tappable
 	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
@@ -178,8 +178,8 @@ func menuItem(t *testing.T, w fyne.Window, label string) fyne.Tappable {
 	return found
 }
 
-// entryOnTop is the text box of the open dialog.
-func entryOnTop(t *testing.T, w fyne.Window) *widget.Entry {
+// dialogEntry is the text box of the open dialog.
+func dialogEntry(t *testing.T, w fyne.Window) *widget.Entry {
 	t.Helper()
 	var e *widget.Entry
 	walk(guitest.TopLayer(w), func(o fyne.CanvasObject) bool {
