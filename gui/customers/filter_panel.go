@@ -70,18 +70,19 @@ func (p *filterPanel) show(f data.CustomerFilter) {
 	p.status.TextStyle.Bold = true
 	p.loading = true // building sets each row's start value: no count per row
 	p.sections = p.buildSections(f)
-	form := container.NewVBox()
+	// One grid for every section, so the boxes of all four line up under each other.
+	form := container.New(layout.NewFormLayout())
 	for i, sec := range p.sections {
 		if i > 0 {
 			form.Add(widget.NewSeparator())
+			form.Add(widget.NewSeparator())
 		}
 		form.Add(widget.NewLabelWithStyle(sec.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		grid := container.New(layout.NewFormLayout())
+		form.Add(layout.NewSpacer())
 		for _, r := range sec.rows {
-			grid.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{}))
-			grid.Add(r.obj)
+			form.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{}))
+			form.Add(r.obj)
 		}
-		form.Add(grid)
 	}
 	p.load(f)
 
@@ -184,7 +185,7 @@ func (p *filterPanel) recount() {
 				p.showStatus(i18n.Message(err), widget.DangerImportance)
 				return
 			}
-			p.showStatus(lang.L("groupsui.count", map[string]any{"Count": n, "Total": ui.Money(total)}), widget.SuccessImportance)
+			p.showStatus(lang.L("groupsui.count", map[string]any{"Count": n, "Total": ui.Money(total)}), widget.MediumImportance)
 		})
 	})
 }

@@ -54,7 +54,7 @@ func (p *filterPanel) profileRows() []*filterRow {
 			func(f *data.CustomerFilter, i int) { f.Platform = choiceAt(data.Platforms, i) }, ch),
 		textRow(i18n.FieldName("province"), lang.L("groupsui.province.hint"), func(f *data.CustomerFilter) *string { return &f.Province }, ch),
 		textRow(i18n.FieldName("city"), lang.L("groupsui.city.hint"), func(f *data.CustomerFilter) *string { return &f.City }, ch),
-		textRow(i18n.FieldName("source"), "", func(f *data.CustomerFilter) *string { return &f.Source }, ch),
+		textRow(i18n.FieldName("source"), lang.L("groupsui.source.hint"), func(f *data.CustomerFilter) *string { return &f.Source }, ch),
 		choiceRow(i18n.FieldName("gender"), genderNames,
 			func(f data.CustomerFilter) int { return indexOfAny(genders, f.Gender) + 1 },
 			func(f *data.CustomerFilter, i int) { f.Gender = choiceAt(genders, i) }, ch),
