@@ -25,6 +25,23 @@ type filterRow struct {
 	load func(f data.CustomerFilter)
 }
 
+// entries are the row's text boxes (none for a choice).
+func (r *filterRow) entries() []*widget.Entry {
+	switch o := r.obj.(type) {
+	case *widget.Entry:
+		return []*widget.Entry{o}
+	case *fyne.Container:
+		var out []*widget.Entry
+		for _, c := range o.Objects {
+			if e, ok := c.(*widget.Entry); ok {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // filterSection is a titled group of rows (购买, 时间, 客户资料, 分组与状态).
 type filterSection struct {
 	title string

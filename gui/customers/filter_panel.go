@@ -82,6 +82,9 @@ func (p *filterPanel) show(f data.CustomerFilter) {
 		for _, r := range sec.rows {
 			form.Add(widget.NewLabelWithStyle(r.label, fyne.TextAlignTrailing, fyne.TextStyle{}))
 			form.Add(r.obj)
+			for _, e := range r.entries() {
+				e.OnSubmitted = func(string) { p.apply() } // Enter applies, as in the other forms
+			}
 		}
 	}
 	p.load(f)

@@ -280,3 +280,17 @@ func TestEditingASavedGroupUpdatesIt(t *testing.T) {
 		t.Errorf("the list shows %d rows, want %d", s.Total(), n)
 	}
 }
+
+// Enter in a box of the panel applies it, as Enter saves the other forms.
+func TestEnterInTheFilterPanelApplies(t *testing.T) {
+	g, store := openCustomers(t)
+	panelDemoShop(t, store)
+	s := g.customers
+	test.Tap(button(t, g.win, "筛选"))
+	box := s.FilterPanelEntries(panelGoods)[0]
+	test.Type(box, "红茶")
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, n := panelCount(t, store, data.CustomerFilter{Goods: "红茶"}); s.Total() != n || g.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("after Enter: %d rows, want %d, panel closed %v", s.Total(), n, g.win.Canvas().Overlays().Top() == nil)
+	}
+}

@@ -1,7 +1,6 @@
 package customers
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
@@ -50,21 +49,8 @@ func (s *Screen) FilterPanelEntries(label string) []*widget.Entry {
 	if s.panel == nil {
 		return nil
 	}
-	r := s.panel.row(label)
-	if r == nil {
-		return nil
-	}
-	switch o := r.obj.(type) {
-	case *widget.Entry:
-		return []*widget.Entry{o}
-	case *fyne.Container:
-		var out []*widget.Entry
-		for _, c := range o.Objects {
-			if e, ok := c.(*widget.Entry); ok {
-				out = append(out, e)
-			}
-		}
-		return out
+	if r := s.panel.row(label); r != nil {
+		return r.entries()
 	}
 	return nil
 }
