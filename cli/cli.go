@@ -135,12 +135,19 @@ func runCommand(name string, run func(context.Context, *env) error, o options, p
 	defer stop()
 	err = run(ctx, &env{store: store, out: stdout, format: o.format, args: positional})
 	var usage usageError
+	var fe flagError
+	var fail failure
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &usage):
 		fmt.Fprintln(stderr, lang.L(usage.key, map[string]any{"Platforms": platformCodes()}))
 		return exitWrongCall
+	case errors.As(err, &fe): // a flag's value the command could check only on the archive (--tier, --group)
+		fmt.Fprintln(stderr, lang.L(fe.key, map[string]any{"Name": fe.name, "Help": "shopcrm help " + name}))
+		return exitWrongCall
+	case errors.As(err, &fail):
+		fmt.Fprintln(stderr, lang.L(fail.key, fail.args))
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, lang.L("cli.cancelled"))
 	default:

@@ -18,16 +18,20 @@ import (
 var customersCSVHeader = []string{"platform", "nick", "name", "phone", "email", "city", "trades", "total",
 	"first_trade", "last_trade", "tier", "tags"}
 
-// customersFlags: shopcrm customers [--format csv] [--search Q] [filter flags]
+// customersFlags: shopcrm customers [--format csv] [--search Q] [--group NAME] [filter flags]
 func customersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	query := fs.String("search", "", lang.L("cli.flag.search"))
 	filter := filterFlags(fs)
+	group := groupFlag(fs)
 	return func(ctx context.Context, e *env) error {
 		f, err := filter(ctx, e)
 		if err != nil {
 			return err
 		}
 		f.Query = *query
+		if f, err = group(ctx, e, f); err != nil {
+			return err
+		}
 		if e.format == "csv" {
 			return writeCustomersCSV(ctx, e, f)
 		}

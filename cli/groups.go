@@ -19,10 +19,17 @@ import (
 var groupsCSVHeader = []string{"platform", "nick", "trades", "total", "last_trade", "recency_days", "tier",
 	"r", "f", "m", "rfm_segment", "dormant"}
 
-// groupsFlags: shopcrm groups [--as-of DATE] [--format csv]
+// groupsFlags: shopcrm groups [--as-of DATE] [--saved] [--format csv]
 func groupsFlags(fs *flag.FlagSet) func(context.Context, *env) error {
 	asOf := fs.String("as-of", "", lang.L("cli.flag.as_of"))
+	saved := fs.Bool("saved", false, lang.L("cli.flag.saved"))
 	return func(ctx context.Context, e *env) error {
+		if *saved {
+			if *asOf != "" { // a saved group counts its members as of now
+				return errUsage("cli.groups.saved_as_of")
+			}
+			return writeSavedGroups(ctx, e)
+		}
 		day := e.store.Now().In(time.Local)
 		if *asOf != "" {
 			d, err := time.ParseInLocation(data.DateLayout, *asOf, time.Local)

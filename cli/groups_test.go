@@ -62,6 +62,8 @@ func TestGroupsCSVMatchesTheSpec(t *testing.T) {
 	}
 }
 
+// --group names a saved group, a tier, a segment, the dormant buyers or a tag in use;
+// any other name is refused instead of exporting nobody.
 func TestExportGroupAcceptsSegmentsAndDormant(t *testing.T) {
 	dir := t.TempDir()
 	s, err := sqlite.Open(dir)
@@ -70,6 +72,13 @@ func TestExportGroupAcceptsSegmentsAndDormant(t *testing.T) {
 	}
 	defer s.Close()
 	ctx := context.Background()
+	if err := s.CreateCustomer(ctx, &data.Customer{Platform: data.PlatformTaobao, Nick: "阿花", Tags: []string{"双11名单"}}); err != nil {
+		t.Fatal(err)
+	}
+	tea := data.CustomerFilter{Goods: "红茶", TotalFen: data.Range{}.AtLeast(30000)}
+	if err := s.SaveGroup(ctx, &data.SavedGroup{Name: "红茶老客", Filter: tea}); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		group string
 		want  data.CustomerFilter
@@ -79,10 +88,15 @@ func TestExportGroupAcceptsSegmentsAndDormant(t *testing.T) {
 		{"LLH", data.CustomerFilter{Segment: "LLH"}},
 		{"沉睡客户", data.CustomerFilter{Dormant: true}},
 		{"双11名单", data.CustomerFilter{Tag: "双11名单"}},
+		{"红茶老客", tea},
+		{" 红茶老客 ", tea},
 	} {
 		got, err := groupFilter(ctx, s, tc.group)
 		if err != nil || got != tc.want {
 			t.Errorf("%s: got %+v, %v; want %+v", tc.group, got, err, tc.want)
 		}
+	}
+	if _, err := groupFilter(ctx, s, "没有这个"); err == nil {
+		t.Error("an unknown group name was taken for a tag")
 	}
 }

@@ -78,11 +78,7 @@ func messageSpec(ctx context.Context, e *env, filter func(context.Context, *env)
 			return data.OutreachSpec{}, errUsage("cli.messages.usage")
 		}
 	} else {
-		g, err := groupFilter(ctx, e.store, group)
-		if err != nil {
-			return data.OutreachSpec{}, err
-		}
-		if f, err = withGroup(f, g); err != nil {
+		if f, err = inGroup(ctx, e, f, group); err != nil {
 			return data.OutreachSpec{}, err
 		}
 	}

@@ -39,7 +39,8 @@ func (g *App) customersScreen() {
 }
 
 // groupsScreen builds the 分组 entry of the navigation rail; a group opens as a
-// filtered customer list.
+// filtered customer list, a saved group's 修改条件 opens the 客户 filter panel on it,
+// and a group saved there is listed here.
 func (g *App) groupsScreen() screen {
 	s := groups.New(g.win, g.store, func() time.Time { return g.store.Now() }, g.spawn)
 	g.groups = s
@@ -50,6 +51,11 @@ func (g *App) groupsScreen() screen {
 	s.OnOutreach = g.outreachArea().StartGroup
 	s.OnMessageSheet = g.outreachArea().SheetGroup
 	s.Content = g.outreachArea().Wrap(s.Content) // unfinished queues are offered where queues start
+	s.OnEditSaved = func(sg *data.SavedGroup) {
+		g.showScreen(g.customers.Content)
+		g.customers.EditGroup(sg)
+	}
+	g.customers.OnGroupsChanged = s.Reload
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
 }
 

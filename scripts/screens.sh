@@ -21,8 +21,11 @@ go build -o "$work/shopcrm" .
 
 shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix-$1.png"; }
 
-# The 分组 tabs' x positions (window-relative) in each language: 会员等级 RFM 沉睡 标签 图表.
-declare -A TABS=([zh]="130 243 311 374 422" [en]="190 242 306 374 432")
+# The 分组 tabs' x positions (window-relative) in each language: 会员等级 RFM 沉睡 标签 已保存 图表.
+declare -A TABS=([zh]="151 229 307 370 425 480" [en]="158 210 276 342 399 462")
+# The 客户 toolbar's 筛选 button (below the sample-data banner) in each language: its x
+# from the window's right edge, and its y.
+declare -A FILTER=([zh]="360 132" [en]="455 152")
 
 for size in ${SIZES:-1280x800 1024x700}; do
 	for lang in ${LANGS:-zh en}; do
@@ -44,15 +47,18 @@ for size in ${SIZES:-1280x800 1024x700}; do
 			nav $NAV_CUSTOMERS; shot customers 2.5
 			click 300 300; shot customer-detail 2
 			nav $NAV_GROUPS; shot groups-tiers 4
-			read -r _ rfm dormant tags charts <<<"${TABS[$lang]}"
+			read -r _ rfm dormant tags saved charts <<<"${TABS[$lang]}"
 			click "$rfm" 100; shot groups-rfm
 			click "$dormant" 100; shot groups-dormant
 			click "$tags" 100; shot groups-tags
+			click "$saved" 100; shot groups-saved
 			click "$charts" 100; shot groups-charts 2
 			nav $NAV_REMINDERS; shot reminders 2
 			nav $NAV_IMPORTS; shot imports
 			nav $NAV_ORDERS; shot orders
 			nav $NAV_SETTINGS; shot settings
+			read -r fx fy <<<"${FILTER[$lang]}"
+			nav $NAV_CUSTOMERS; click $((${size%x*} - fx)) "$fy"; shot filter-panel 2
 			stop_app
 			stop_xvfb
 		done

@@ -49,11 +49,12 @@ func newCustomerGroups(s *Screen) *customerGroups {
 	return gr
 }
 
-// filtered reports whether the list is filtered to a group (tier, tag, segment or
-// dormant buyers).
+// filtered reports whether the list is filtered to a group or by the filter panel
+// (any condition besides the search).
 func (gr *customerGroups) filtered() bool {
-	s := gr.s
-	return s.filter.Tier != "" || s.filter.Tag != "" || s.filter.Segment != "" || s.filter.Dormant
+	f := gr.s.filter.Selection()
+	f.Query = ""
+	return f != data.CustomerFilter{}
 }
 
 // noMatchText says why the list is empty: no match for the search, no customer in
@@ -103,7 +104,7 @@ func (gr *customerGroups) show(f data.CustomerFilter, label string) {
 	s.search.OnChanged = nil
 	s.search.SetText("")
 	s.search.OnChanged = s.searchChanged
-	gr.filterTo(f, label)
+	gr.filterTo(f, label, lang.L("customers.filter.showing", map[string]any{"Group": label}))
 }
 
 // showAll is 「显示全部」: it leaves the group and keeps the search, so a search that
@@ -111,15 +112,19 @@ func (gr *customerGroups) show(f data.CustomerFilter, label string) {
 // message promises.
 func (gr *customerGroups) showAll() {
 	gr.s.filter.Query = gr.s.search.Text // also a search still waiting for typing to pause
-	gr.filterTo(data.CustomerFilter{}, "")
+	gr.filterTo(data.CustomerFilter{}, "", "")
 }
 
-// filterTo sets the group part of the filter (the search stays) and reloads.
-func (gr *customerGroups) filterTo(f data.CustomerFilter, label string) {
+// filterTo replaces every condition of the filter by f's (the search, the sort and the
+// direction stay) and reloads; name is the group as the seller knows it, banner what
+// the bar above the list says.
+func (gr *customerGroups) filterTo(f data.CustomerFilter, name, banner string) {
 	s := gr.s
-	s.filter.Tier, s.filter.Tag, s.filter.Segment, s.filter.Dormant = f.Tier, f.Tag, f.Segment, f.Dormant
-	gr.name = label
-	gr.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": label}))
+	f = f.Selection()
+	f.Query, f.Sort, f.Desc = s.filter.Query, s.filter.Sort, s.filter.Desc
+	s.filter = f
+	gr.name = name
+	gr.label.SetText(banner)
 	gr.update()
 	s.newList()
 }

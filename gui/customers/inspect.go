@@ -41,3 +41,25 @@ func (s *Screen) SearchEntry() *widget.Entry { return s.search }
 
 // SortBy sorts the list as a click on col's header does.
 func (s *Screen) SortBy(col data.CustomerSort) { s.sortBy(col) }
+
+// FilterPanelEntries are the text boxes of the open filter panel's row labelled label
+// (one for a text, 最少 and 最多 for a range, 从 and 到 for dates); none when no
+// panel is open or it has no such row.
+func (s *Screen) FilterPanelEntries(label string) []*widget.Entry {
+	if s.panel == nil {
+		return nil
+	}
+	if r := s.panel.row(label); r != nil {
+		return r.entries()
+	}
+	return nil
+}
+
+// FilterPanelStatus is what the open filter panel says above its conditions: the live
+// count, or why it cannot count.
+func (s *Screen) FilterPanelStatus() string {
+	if s.panel == nil {
+		return ""
+	}
+	return s.panel.status.Message()
+}

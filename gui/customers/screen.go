@@ -41,6 +41,7 @@ type Screen struct {
 	*customerEdits
 
 	groups   *customerGroups
+	panel    *filterPanel // the filter panel opened last
 	selected int64
 	// dropUnlisted is set while a list of other customers loads (see newList).
 	dropUnlisted bool
@@ -58,6 +59,8 @@ type Screen struct {
 	// OnFollowUpsChanged is told after a contact or reminder was added on the detail
 	// (the 提醒 screen reloads).
 	OnFollowUpsChanged func()
+	// OnGroupsChanged is told after the filter panel saved a group (分组 lists it).
+	OnGroupsChanged func()
 	// OnOrdersChanged is told after an order was linked or unlinked on the detail
 	// (the 未关联订单, groups and reminders follow).
 	OnOrdersChanged func()
@@ -81,9 +84,11 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	add.Importance = widget.HighImportance
 	importBtn := widget.NewButtonWithIcon(lang.L("import.button"), theme.UploadIcon(), func() { s.OnImport() })
 	exportBtn := widget.NewButtonWithIcon(lang.L("export.button"), theme.DownloadIcon(), s.ExportList)
+	filterBtn := widget.NewButtonWithIcon(lang.L("groupsui.button"), theme.ListIcon(), s.OpenFilterPanel)
 	s.count = widget.NewLabel("")
 	s.groups = newCustomerGroups(s)
-	toolbar := container.NewBorder(nil, s.groups.bar, nil, container.NewHBox(s.count, s.groups.toggle, importBtn, exportBtn, add), s.search)
+	toolbar := container.NewBorder(nil, s.groups.bar, nil,
+		container.NewHBox(s.count, filterBtn, s.groups.toggle, importBtn, exportBtn, add), s.search)
 
 	s.emptyMsg = ui.EmptyMessage("")
 	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
@@ -332,6 +337,13 @@ func (s *Screen) Selected() int64 { return s.selected }
 
 // ShowGroup filters the list to one group, named label (the zero filter shows everyone).
 func (s *Screen) ShowGroup(f data.CustomerFilter, label string) { s.groups.show(f, label) }
+
+// OpenFilterPanel opens 筛选 on the conditions the list shows now.
+func (s *Screen) OpenFilterPanel() { s.openFilterPanel(s.filter.Selection(), nil) }
+
+// EditGroup opens 筛选 on a saved group's conditions (分组's 修改条件); saving there
+// updates that group.
+func (s *Screen) EditGroup(g *data.SavedGroup) { s.openFilterPanel(g.Filter, g) }
 
 // FocusSearch puts the keyboard focus in the search box.
 func (s *Screen) FocusSearch() { s.win.Canvas().Focus(s.search) }

@@ -9,8 +9,8 @@ import (
 )
 
 // Store is what the 客户 screen asks of the archive: customers and their trades, the
-// contact log and a customer's reminders, tags, ratings, a buyer's data rights, and
-// the list's export.
+// contact log and a customer's reminders, tags, ratings, a buyer's data rights, the
+// list's export, and the filter panel's saved groups.
 type Store interface {
 	data.CustomerStore
 	data.TradeStore
@@ -34,4 +34,8 @@ type Store interface {
 	data.OrderFinder
 	LinkOrder(ctx context.Context, tradeID, customerID int64) error
 	UnlinkOrder(ctx context.Context, tradeID int64) error
+	// The filter panel (filter_panel.go): the seller's tiers (above) and tags to
+	// choose from, and saving its conditions as a group.
+	TagNames(ctx context.Context) ([]string, error)
+	SaveGroup(ctx context.Context, g *data.SavedGroup) error
 }

@@ -61,9 +61,10 @@ func (s *Screen) groupActions(f data.CustomerFilter, label string) fyne.CanvasOb
 }
 
 // compactGroupActions shows the first action (查看客户) as a button and the others in
-// a 更多 menu, for rows that have no room for four buttons.
-func (s *Screen) compactGroupActions(f data.CustomerFilter, label string) fyne.CanvasObject {
-	acts := s.groupActionList(f, label)
+// a 更多 menu, for rows that have no room for four buttons; extra are the row's own
+// actions (a saved group's 修改条件 …), listed after the ones every group has.
+func (s *Screen) compactGroupActions(f data.CustomerFilter, label string, extra ...groupAction) fyne.CanvasObject {
+	acts := append(s.groupActionList(f, label), extra...)
 	return container.NewHBox(smallButton(acts[0]), s.moreButton(acts[1:]))
 }
 

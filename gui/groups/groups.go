@@ -18,7 +18,7 @@ import (
 )
 
 // Screen is 分组: tiers with editable thresholds and live counts, the RFM
-// segments, dormant buyers, tags and charts. Every group opens as a filtered customer
+// segments, dormant buyers, tags, saved groups and charts. Every group opens as a filtered customer
 // list, exports, copies its phones and can be saved as a tag.
 type Screen struct {
 	win   fyne.Window
@@ -30,6 +30,8 @@ type Screen struct {
 	// OnOutreach starts sending a group's buyers a message one by one (逐个发送);
 	// OnMessageSheet exports their messages as a sheet (导出短信表).
 	OnOutreach, OnMessageSheet func(f data.CustomerFilter, label string)
+	// OnEditSaved opens the 客户 filter panel on a saved group's conditions (修改条件).
+	OnEditSaved func(g *data.SavedGroup)
 
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject
@@ -38,6 +40,8 @@ type Screen struct {
 	rfm     *fyne.Container
 	dormant *fyne.Container
 	tags    *fyne.Container
+	saved   *fyne.Container // the saved groups (saved.go)
+	tabs    *container.AppTabs
 	charts  [6]*chart
 	seq     int
 	loaded  bool // a reload has shown every part once
@@ -52,6 +56,7 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	s.rfm = container.NewVBox()
 	s.dormant = container.NewVBox()
 	s.tags = container.NewVBox()
+	s.saved = container.NewVBox()
 	yuan := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	count := func(v float64) string { return fmt.Sprintf("%.0f", v) }
 	s.charts = [6]*chart{
@@ -66,22 +71,24 @@ func New(win fyne.Window, store Store, now func() time.Time, spawn func(func()))
 	for _, c := range s.charts {
 		charts.Add(c)
 	}
-	tabs := container.NewAppTabs(
+	s.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("groups.tab.tiers"), s.tiers.content),
 		container.NewTabItem(lang.L("groups.tab.rfm"), container.NewVScroll(s.rfm)),
 		container.NewTabItem(lang.L("groups.tab.dormant"), container.NewVScroll(s.dormant)),
 		container.NewTabItem(lang.L("groups.tab.tags"), container.NewVScroll(s.tags)),
+		container.NewTabItem(lang.L("groups.tab.saved"), container.NewVScroll(s.saved)),
 		container.NewTabItem(lang.L("groups.tab.charts"), container.NewVScroll(charts)),
 	)
 	refresh := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), s.Reload)
-	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, tabs)
+	s.Content = container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, refresh, s.summary)), nil, nil, nil, s.tabs)
 	return s
 }
 
 // Reload regroups the shop as of today off the UI goroutine, in three steps that each
 // show as soon as they are in: the tier table's counts (one pass over the customers'
 // stored stats, well under a second on 200k customers), then the summary, RFM
-// segments, dormant buyers and tags, then the monthly charts. On the first open each
+// segments, dormant buyers and tags, then the monthly charts; the saved groups are
+// counted beside them. On the first open each
 // part says it is being counted until its figures arrive; a later reload keeps the
 // figures on screen until the new ones replace them.
 func (s *Screen) Reload() {
@@ -90,6 +97,7 @@ func (s *Screen) Reload() {
 		s.showLoading()
 	}
 	s.reloadTiers(s.seq)
+	s.reloadSaved(s.seq)
 }
 
 // reloadTiers counts the tiers, shows them, then goes on with the groups.
@@ -151,7 +159,7 @@ func (s *Screen) showLoading() {
 	text := lang.L("groups.loading")
 	s.summary.SetText(text)
 	s.tiers.showLoading(text)
-	for _, c := range []*fyne.Container{s.rfm, s.dormant, s.tags} {
+	for _, c := range []*fyne.Container{s.rfm, s.dormant, s.tags, s.saved} {
 		c.RemoveAll()
 		c.Add(widget.NewLabel(text))
 	}
