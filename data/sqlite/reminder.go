@@ -170,6 +170,9 @@ func sortReminders(rs []*data.Reminder) {
 		if a.DisplayName() != b.DisplayName() {
 			return a.DisplayName() < b.DisplayName()
 		}
-		return a.CustomerID < b.CustomerID
+		if a.CustomerID != b.CustomerID {
+			return a.CustomerID < b.CustomerID
+		}
+		return a.FollowUpID < b.FollowUpID
 	})
 }

@@ -276,3 +276,25 @@ func TestRuleTargetsRoundTrip(t *testing.T) {
 		t.Error("an unknown segment was saved")
 	}
 }
+
+// Within a kind and day, the most valuable buyers come first, then by name.
+func TestRemindersOfAKindListTheMostValuableFirst(t *testing.T) {
+	s := reminderStore(t)
+	for nick, trades := range map[string]int{"乙": 1, "甲": 1, "丙": 3, "丁": 0, "戊": 2} {
+		c := addCustomer(t, s, &data.Customer{Nick: nick, Birthday: "11-26"})
+		for i := 0; i < trades; i++ {
+			addTrade(t, s, c, localAt("2026-10-01", 9+i), "茶", data.StatusPaid)
+		}
+	}
+	rs, err := s.Reminders(context.Background(), data.ReminderFilter{From: d("2026-11-23"), To: d("2026-11-23")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rs {
+		got = append(got, fmt.Sprintf("%s %d", r.Nick, r.ValueFen))
+	}
+	if want := "[丙 29700 戊 19800 乙 9900 甲 9900 丁 0]"; fmt.Sprint(got) != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+}
