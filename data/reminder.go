@@ -54,11 +54,11 @@ type Reminder struct {
 	// trade's date, the goods of the trades to revisit, the last activity date of a
 	// dormant buyer, or a custom reminder's note.
 	Detail    string
-	Years     int    // anniversary: whole years since the first trade
-	GroupSize int    // holiday: customers in the greeted group, capped ones left out
+	Years     int // anniversary: whole years since the first trade
+	GroupSize int // holiday: customers in the greeted group, capped ones left out
 	// GroupCapped (holiday) are the group's buyers the frequency cap leaves out.
 	GroupCapped int
-	Repeat    string // custom: '', 'weekly', 'monthly', 'yearly'
+	Repeat      string // custom: '', 'weekly', 'monthly', 'yearly'
 
 	// FollowUpID is the stored row behind a custom or snoozed reminder (0: only derived).
 	FollowUpID int64

@@ -83,7 +83,7 @@ func TestCapHoldsBackASecondCareMessageWithinTheWeek(t *testing.T) {
 		{"2026-11-23", "[revisit 甲 held(sent 1 last 2026-11-23 birthday)]"},
 		{"2026-11-27", "[revisit 甲 held(sent 1 last 2026-11-23 birthday)]"},
 		{"2026-11-29", "[revisit 甲 held(sent 1 last 2026-11-23 birthday)]"}, // the 7th day of the window
-		{"2026-11-30", "[revisit 甲]"},                                     // the window has passed
+		{"2026-11-30", "[revisit 甲]"},                                       // the window has passed
 	} {
 		setClock(s, tt.today)
 		if got := fmt.Sprint(heldOn(t, s, "2026-11-27", "2026-11-27")); got != tt.want {
@@ -114,8 +114,8 @@ func TestCapOnSeveralRemindersOfOneDay(t *testing.T) {
 	s := reminderStore(t)
 	ctx := context.Background()
 	b := addCustomer(t, s, &data.Customer{Nick: "乙", Birthday: "11-26"}) // due 11-23
-	addTrade(t, s, b, localAt("2025-11-23", 12), "普洱", data.StatusPaid) // anniversary 11-23
-	addTrade(t, s, b, localAt("2026-11-16", 12), "红茶", data.StatusPaid) // revisit 11-23
+	addTrade(t, s, b, localAt("2025-11-23", 12), "普洱", data.StatusPaid)  // anniversary 11-23
+	addTrade(t, s, b, localAt("2026-11-16", 12), "红茶", data.StatusPaid)  // revisit 11-23
 	if err := s.CreateFollowUp(ctx, &data.FollowUp{CustomerID: b.ID, Due: d("2026-11-23"), Repeat: data.RepeatMonthly, Note: "月度关怀"}); err != nil {
 		t.Fatal(err)
 	}
