@@ -15,8 +15,9 @@ import (
 	"shopcrm/i18n"
 )
 
-// remindersCSVHeader is the machine format PRODUCT.md fixes.
-var remindersCSVHeader = []string{"due", "event", "kind", "platform", "nick", "name", "detail"}
+// remindersCSVHeader is the machine format PRODUCT.md fixes, and held_back: empty for
+// a reminder to act on, else why the frequency cap holds it back (heldBackCode).
+var remindersCSVHeader = []string{"due", "event", "kind", "platform", "nick", "name", "detail", "held_back"}
 
 // remindersFlags: shopcrm reminders [--date DATE] [--days N] [--format csv]
 func remindersFlags(fs *flag.FlagSet) func(context.Context, *env) error {
@@ -54,32 +55,77 @@ func csvDetail(r *data.Reminder) string {
 	return r.Detail
 }
 
+// heldBackCode is the held_back column: "" for a reminder to act on; "last_care DATE
+// CARE" for a buyer at the cap (the last care message's day and what it was);
+// "same_day KIND" for one that yields to a more important reminder of the day;
+// "group_capped N" for a holiday greeting whose whole group is capped.
+func heldBackCode(r *data.Reminder) string {
+	h := r.Held
+	switch {
+	case h == nil:
+		return ""
+	case r.CustomerID == 0:
+		return fmt.Sprintf("group_capped %d", r.GroupCapped)
+	case h.First != "":
+		return "same_day " + string(h.First)
+	}
+	return "last_care " + h.LastAt.Format(data.DateLayout) + " " + h.LastCare
+}
+
 func writeRemindersCSV(e *env, rs []*data.Reminder) error {
 	w := csv.NewWriter(e.out)
 	w.Write(remindersCSVHeader)
 	for _, r := range rs {
 		w.Write([]string{r.Due.Format(data.DateLayout), r.Event.Format(data.DateLayout), string(r.Kind),
-			string(r.Platform), r.Nick, r.Name, csvDetail(r)})
+			string(r.Platform), r.Nick, r.Name, csvDetail(r), heldBackCode(r)})
 	}
 	w.Flush()
 	return w.Error()
 }
 
+// writeRemindersText prints the reminders to act on, their count, then those the
+// frequency cap holds back with the reason (never silently left out).
 func writeRemindersText(e *env, rs []*data.Reminder) error {
+	var due, held []*data.Reminder
+	for _, r := range rs {
+		if r.Held != nil {
+			held = append(held, r)
+		} else {
+			due = append(due, r)
+		}
+	}
+	if err := reminderTable(e, due, false); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out, lang.L("cli.reminders.count", map[string]any{"Count": len(due)}))
+	if len(held) == 0 {
+		return nil
+	}
+	fmt.Fprintln(e.out)
+	fmt.Fprintln(e.out, lang.L("cli.reminders.held", map[string]any{"Count": len(held)}))
+	return reminderTable(e, held, true)
+}
+
+// reminderTable prints rs as aligned columns, with the held-back reason when why.
+func reminderTable(e *env, rs []*data.Reminder, why bool) error {
 	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, strings.Join([]string{lang.L("reminders.col.due"), lang.L("reminders.col.event"),
-		lang.L("reminders.col.kind"), lang.L("reminders.col.customer"), lang.L("reminders.col.detail")}, "\t"))
+	head := []string{lang.L("reminders.col.due"), lang.L("reminders.col.event"),
+		lang.L("reminders.col.kind"), lang.L("reminders.col.customer"), lang.L("reminders.col.detail")}
+	if why {
+		head = append(head, lang.L("reminders.col.why"))
+	}
+	fmt.Fprintln(w, strings.Join(head, "\t"))
 	for _, r := range rs {
 		who := r.DisplayName()
 		if r.CustomerID != 0 {
 			who = i18n.PlatformName(r.Platform) + " " + who
 		}
-		fmt.Fprintln(w, strings.Join([]string{r.Due.Format(data.DateLayout), r.Event.Format(data.DateLayout),
-			i18n.ReminderKindName(r.Kind), who, i18n.ReminderDetail(r)}, "\t"))
+		cols := []string{r.Due.Format(data.DateLayout), r.Event.Format(data.DateLayout),
+			i18n.ReminderKindName(r.Kind), who, i18n.ReminderDetail(r)}
+		if why {
+			cols = append(cols, i18n.CareHoldReason(r))
+		}
+		fmt.Fprintln(w, strings.Join(cols, "\t"))
 	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(e.out, lang.L("cli.reminders.count", map[string]any{"Count": len(rs)}))
-	return nil
+	return w.Flush()
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"shopcrm/data"
@@ -168,54 +167,70 @@ func (s *Store) holdBack(ctx context.Context, rs []*data.Reminder, cap data.Care
 	return nil
 }
 
-// holidayGroup counts whom a holiday greeting judged on day goes to: the rule's
-// targets (targetCond), never those who opted out of marketing nor blacklisted
-// buyers; capped are those of them the frequency cap holds back on day (cappedCond),
-// left out of n.
-func (s *Store) holidayGroup(ctx context.Context, rule *data.ReminderRule, cap data.CareCap, day time.Time) (n, capped int, err error) {
+// holidayGroup counts whom a holiday greeting goes to: the rule's targets
+// (targetCond), never those who opted out of marketing nor blacklisted buyers. capped
+// counts those of them the frequency cap holds back on each of days (cappedCond);
+// the greeting of a day goes to all − capped.
+func (s *Store) holidayGroup(ctx context.Context, rule *data.ReminderRule, cap data.CareCap, days []time.Time) (all int, capped map[time.Time]int, err error) {
 	cond, args, err := s.targetCond(ctx, rule)
 	if err != nil {
-		return 0, 0, err
+		return 0, nil, err
 	}
-	where := []string{"c.marketing_opt_out = 0", "NOT " + blacklistedSQL}
+	where := "c.marketing_opt_out = 0 AND NOT " + blacklistedSQL
 	if cond != "" {
-		where = append(where, cond)
+		where += " AND " + cond
 	}
-	cappedSQL, cargs := cappedCond(cap, day)
-	if cappedSQL == "" {
-		cappedSQL = "0"
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&all); err != nil {
+		return 0, nil, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(`+cappedSQL+`), 0) FROM customers c WHERE `+
-		strings.Join(where, " AND "), append(cargs, args...)...).Scan(&n, &capped)
-	return n - capped, capped, err
+	capped = map[time.Time]int{}
+	for _, day := range days {
+		cappedSQL, cargs := cappedCond(cap, day)
+		if cappedSQL == "" || all == 0 {
+			continue
+		}
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+cappedSQL+` AND `+where,
+			append(cargs, args...)...).Scan(&n)
+		if err != nil {
+			return 0, nil, err
+		}
+		capped[day] = n
+	}
+	return all, capped, nil
 }
 
 // sizeGreetings sets the group of every holiday greeting in rs (judged on its careDay)
 // and drops those to no one at all ("问候 0 位客户" on an empty archive); a greeting
 // whose whole group is capped stays, held back, so that the seller is told.
 func (s *Store) sizeGreetings(ctx context.Context, rs []*data.Reminder, rule *data.ReminderRule, cap data.CareCap, today time.Time) ([]*data.Reminder, error) {
-	type size struct{ n, capped int }
-	byDay := map[time.Time]size{}
+	var days []time.Time
+	seen := map[time.Time]bool{}
+	for _, r := range rs {
+		if day := careDay(r, today); r.Kind == data.KindHoliday && !seen[day] {
+			seen[day] = true
+			days = append(days, day)
+		}
+	}
+	if len(days) == 0 {
+		return rs, nil
+	}
+	all, capped, err := s.holidayGroup(ctx, rule, cap, days)
+	if err != nil {
+		return nil, err
+	}
 	out := rs[:0]
 	for _, r := range rs {
 		if r.Kind != data.KindHoliday {
 			out = append(out, r)
 			continue
 		}
-		day := careDay(r, today)
-		sz, ok := byDay[day]
-		if !ok {
-			var err error
-			if sz.n, sz.capped, err = s.holidayGroup(ctx, rule, cap, day); err != nil {
-				return nil, err
-			}
-			byDay[day] = sz
-		}
-		r.GroupSize, r.GroupCapped = sz.n, sz.capped
+		r.GroupCapped = capped[careDay(r, today)]
+		r.GroupSize = all - r.GroupCapped
 		switch {
-		case sz.n > 0:
+		case r.GroupSize > 0:
 			out = append(out, r)
-		case sz.capped > 0:
+		case r.GroupCapped > 0:
 			r.Held = &data.CareHold{}
 			out = append(out, r)
 		}
