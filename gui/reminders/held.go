@@ -1,0 +1,73 @@
+package reminders
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"shopcrm/data"
+	"shopcrm/i18n"
+)
+
+// heldBar says how many reminders the frequency cap holds back ("N 条提醒因关怀频率
+// 上限暂缓") with a button that shows who and why; hidden when none is.
+type heldBar struct {
+	s       *Screen
+	label   *widget.Label
+	content *fyne.Container
+}
+
+func newHeldBar(s *Screen) *heldBar {
+	b := &heldBar{s: s, label: widget.NewLabel("")}
+	b.label.Importance = widget.WarningImportance
+	view := widget.NewButtonWithIcon(lang.L("care.held.view"), theme.InfoIcon(), b.show)
+	view.Importance = widget.LowImportance
+	b.content = container.NewHBox(b.label, view)
+	b.content.Hide()
+	return b
+}
+
+// set shows the count of held reminders.
+func (b *heldBar) set(held []*data.Reminder) {
+	if len(held) == 0 {
+		b.content.Hide()
+		return
+	}
+	b.label.SetText(heldCount(len(held)))
+	b.content.Show()
+}
+
+func heldCount(n int) string { return lang.L("care.held.count", map[string]any{"Count": n}) }
+
+// show lists the held reminders: who, the occasion and why the cap holds it back.
+func (b *heldBar) show() {
+	held := b.s.agenda.Held
+	list := widget.NewList(func() int { return len(held) }, func() fyne.CanvasObject {
+		who := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		what, why := widget.NewLabel(""), widget.NewLabel("")
+		what.SizeName, why.SizeName = theme.SizeNameCaptionText, theme.SizeNameCaptionText
+		what.Truncation, why.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+		why.Importance = widget.WarningImportance
+		return container.New(layout.NewCustomPaddedVBoxLayout(-12), who, what, why)
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i >= len(held) {
+			return
+		}
+		r, texts := held[i], o.(*fyne.Container).Objects
+		texts[0].(*widget.Label).SetText(reminderWho(r))
+		texts[1].(*widget.Label).SetText(i18n.ReminderKindName(r.Kind) + " · " + r.Due.Format(data.DateLayout) + " · " + i18n.ReminderDetail(r))
+		texts[2].(*widget.Label).SetText(i18n.CareHoldReason(r))
+	})
+	list.OnSelected = func(id widget.ListItemID) { list.Unselect(id) }
+	intro := widget.NewLabel(lang.L("care.held.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(intro, nil, nil, nil, list)
+	d := dialog.NewCustom(lang.L("care.held.title"), lang.L("settings.care.ok"), body, b.s.win)
+	d.Resize(fyne.NewSize(560, 480))
+	b.s.heldDialog = d
+	d.Show()
+}
