@@ -114,4 +114,3 @@ func TestRemindersOfAKindAreSortedByValue(t *testing.T) {
 		t.Errorf("upcoming birthdays: got %v, want 乙 丙 甲", got)
 	}
 }
-
