@@ -183,13 +183,6 @@ func (s *Store) targetCond(ctx context.Context, rule *data.ReminderRule) (string
 		cond, targs := inTiersSQL(tiers, rule.TargetTiers)
 		conds, args = append(conds, cond), append(args, targs...)
 	}
-	if len(rule.TargetSegments) > 0 {
-		cond, sargs, err := s.inSegmentsSQL(ctx, rule.TargetSegments)
-		if err != nil {
-			return "", nil, err
-		}
-		conds, args = append(conds, cond), append(args, sargs...)
-	}
 	if len(rule.TargetTags) > 0 {
 		conds = append(conds, `EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id
 			AND ct.tag_id IN (SELECT g.id FROM tags g WHERE g.name IN (`+placeholders(len(rule.TargetTags))+`)))`)
@@ -203,6 +196,15 @@ func (s *Store) targetCond(ctx context.Context, rule *data.ReminderRule) (string
 			return "", nil, err
 		}
 		conds, args = append(conds, cond), append(args, gargs...)
+	}
+	// The segments last: their rating is the dearest test of a row, made only when
+	// the others fail (SQLite stops at the first true term of an OR).
+	if len(rule.TargetSegments) > 0 {
+		cond, sargs, err := s.inSegmentsSQL(ctx, rule.TargetSegments)
+		if err != nil {
+			return "", nil, err
+		}
+		conds, args = append(conds, cond), append(args, sargs...)
 	}
 	if len(conds) == 0 {
 		return "", nil, nil
