@@ -31,14 +31,19 @@ func newHeldBar(s *Screen) *heldBar {
 	return b
 }
 
-// set shows the count of held reminders.
+// set shows the count of held reminders; the screen is laid out again when the bar
+// comes or goes (it changes the height of the top).
 func (b *heldBar) set(held []*data.Reminder) {
+	was := b.content.Visible()
 	if len(held) == 0 {
 		b.content.Hide()
-		return
+	} else {
+		b.label.SetText(heldCount(len(held)))
+		b.content.Show()
 	}
-	b.label.SetText(heldCount(len(held)))
-	b.content.Show()
+	if was != b.content.Visible() && b.s.body != nil {
+		b.s.body.Refresh()
+	}
 }
 
 func heldCount(n int) string { return lang.L("care.held.count", map[string]any{"Count": n}) }

@@ -67,8 +67,12 @@ func TestHeldRemindersAreShownWithWhoAndWhy(t *testing.T) {
 	if len(a.Today) != 1 || a.Today[0].Kind != data.KindBirthday || len(a.Held) != 1 {
 		t.Fatalf("today %v, held %v; want the birthday today and the revisit held", a.Today, a.Held)
 	}
-	if !g.reminders.held.content.Visible() || g.reminders.held.label.Text != "1 条提醒因关怀频率上限暂缓" {
-		t.Errorf("held bar: visible %v, %q", g.reminders.held.content.Visible(), g.reminders.held.label.Text)
+	bar := g.reminders.held.content
+	if !bar.Visible() || g.reminders.held.label.Text != "1 条提醒因关怀频率上限暂缓" {
+		t.Errorf("held bar: visible %v, %q", bar.Visible(), g.reminders.held.label.Text)
+	}
+	if bar.Position().Y <= 0 || bar.Size().Height < bar.MinSize().Height {
+		t.Errorf("held bar laid out at %v, size %v: it must sit under the heading, not over it", bar.Position(), bar.Size())
 	}
 	if got, want := strings.Join(heldRows(t, g), "\n"), "茶友 | 售后回访 · 2026-11-23 · 购买了 红茶 | 同一天先发更重要的「生日」提醒"; got != want {
 		t.Errorf("held list: got %q, want %q", got, want)

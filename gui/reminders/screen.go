@@ -38,6 +38,7 @@ type Screen struct {
 	// held says what the frequency cap holds back; heldDialog is its list when shown.
 	held       *heldBar
 	heldDialog dialog.Dialog
+	body       *fyne.Container // the screen's layout, laid out again when the held bar comes or goes
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
 	Content *ui.BadgedContent
 
@@ -76,7 +77,8 @@ func New(a fyne.App, win fyne.Window, store Store, spawn func(func())) *Screen {
 	s.tabs = container.NewAppTabs(items...)
 	s.held = newHeldBar(s)
 	top := container.NewVBox(container.NewBorder(nil, nil, s.heading, container.NewHBox(s.undo, refresh), s.status), s.held.content)
-	s.Content = ui.NewBadgedContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs))
+	s.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs)
+	s.Content = ui.NewBadgedContent(s.body)
 	s.setAgenda(&data.Agenda{}, s.store.Today())
 	s.tabs.SelectIndex(1)
 	return s
