@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/gui/internal/guitest"
 )
 
 // heldRows are the texts of the held-back list's rows, one line per row.
@@ -40,7 +42,7 @@ func heldRows(t *testing.T, g *testApp) []string {
 		row := list.CreateItem()
 		list.UpdateItem(i, row)
 		var texts []string
-		for _, l := range row.(*fyne.Container).Objects {
+		for _, l := range row.(*fyne.Container).Objects[0].(*fyne.Container).Objects {
 			texts = append(texts, l.(*widget.Label).Text)
 		}
 		out = append(out, strings.Join(texts, " | "))
@@ -116,5 +118,43 @@ func TestRemindersOfAKindAreSortedByValue(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "乙 丙 甲" {
 		t.Errorf("upcoming birthdays: got %v, want 乙 丙 甲", got)
+	}
+}
+
+// The seller may still send a held reminder: 完成 in the held list logs it as a care
+// message, like any other.
+func TestAHeldReminderCanStillBeSent(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "茶友", Birthday: "11-26"}
+	if err := store.CreateCustomer(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, Goods: "红茶", AmountFen: 9900,
+		TradedAt: time.Date(2026, 11, 16, 4, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	g.reminders.Reload()
+	g.reminders.held.show()
+	var list *widget.List
+	guitest.Walk(g.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		list, _ = o.(*widget.List)
+		return list != nil
+	})
+	row := list.CreateItem()
+	list.UpdateItem(0, row)
+	done := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*widget.Button)
+	test.Tap(done)
+	if g.reminders.win.Canvas().Overlays().Top() != nil {
+		t.Error("the held list stays open after 完成")
+	}
+	// The message sent uses the week's one: now the birthday waits, saying so.
+	if a := g.reminders.agenda; len(a.Today) != 0 || len(a.Held) != 1 || a.Held[0].Kind != data.KindBirthday ||
+		a.Held[0].Held.LastCare != string(data.KindRevisit) {
+		t.Errorf("after sending the revisit anyway: today %v, held %v; want the birthday held for the revisit", a.Today, a.Held)
+	}
+	contacts, _ := store.FindContacts(ctx, c.ID)
+	if len(contacts) != 1 || contacts[0].Care != string(data.KindRevisit) {
+		t.Errorf("contacts: %+v, want one care message for the revisit", contacts)
 	}
 }
