@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
+	"shopcrm/data/sqlite"
 	"shopcrm/gui/internal/guitest"
 )
 
@@ -50,20 +51,29 @@ func heldRows(t *testing.T, g *testApp) []string {
 	return out
 }
 
-// A reminder the frequency cap holds back is never silent: the screen says how many,
-// and the list says who and why; completing the first one keeps the second held,
-// now for the care message it logged.
-func TestHeldRemindersAreShownWithWhoAndWhy(t *testing.T) {
-	g, store := newTestApp(t)
+// birthdayAndRevisit adds 茶友, whose birthday (3 days ahead) and a revisit are both
+// due on the test's today: the default cap lets one through.
+func birthdayAndRevisit(t *testing.T, store *sqlite.Store) *data.Customer {
+	t.Helper()
 	ctx := context.Background()
 	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "茶友", Birthday: "11-26"}
 	if err := store.CreateCustomer(ctx, c); err != nil {
 		t.Fatal(err)
 	}
 	if err := store.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, Goods: "红茶", AmountFen: 9900,
-		TradedAt: time.Date(2026, 11, 16, 4, 0, 0, 0, time.UTC)}); err != nil { // revisit due 11-23
+		TradedAt: time.Date(2026, 11, 16, 4, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// A reminder the frequency cap holds back is never silent: the screen says how many,
+// and the list says who and why; completing the first one keeps the second held,
+// now for the care message it logged.
+func TestHeldRemindersAreShownWithWhoAndWhy(t *testing.T) {
+	g, store := newTestApp(t)
+	ctx := context.Background()
+	birthdayAndRevisit(t, store)
 	g.reminders.Reload()
 	a := g.reminders.agenda
 	if len(a.Today) != 1 || a.Today[0].Kind != data.KindBirthday || len(a.Held) != 1 {
@@ -126,14 +136,7 @@ func TestRemindersOfAKindAreSortedByValue(t *testing.T) {
 func TestAHeldReminderCanStillBeSent(t *testing.T) {
 	g, store := newTestApp(t)
 	ctx := context.Background()
-	c := &data.Customer{Platform: data.PlatformTaobao, Nick: "茶友", Birthday: "11-26"}
-	if err := store.CreateCustomer(ctx, c); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.CreateTrade(ctx, &data.Trade{CustomerID: c.ID, Goods: "红茶", AmountFen: 9900,
-		TradedAt: time.Date(2026, 11, 16, 4, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
+	c := birthdayAndRevisit(t, store)
 	g.reminders.Reload()
 	g.reminders.held.show()
 	var list *widget.List

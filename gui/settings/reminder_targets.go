@@ -84,25 +84,9 @@ type targetEditor struct {
 }
 
 func newTargetEditor(kind data.ReminderKind, c *targetChoices, t ruleTargets) *targetEditor {
-	e := &targetEditor{choices: c, tiers: newCheckGrid(), segments: newCheckGrid(), tags: widget.NewEntry()}
-	var tierNames, chosen []string
-	for _, n := range c.tiers {
-		tierNames = append(tierNames, i18n.TierName(n))
-	}
-	for _, n := range t.tiers {
-		chosen = append(chosen, i18n.TierName(n))
-	}
-	e.tiers.setOptions(tierNames)
-	e.tiers.setSelected(chosen)
-	var segNames, segChosen []string
-	for _, g := range data.Segments {
-		segNames = append(segNames, i18n.SegmentName(g))
-	}
-	for _, g := range t.segments {
-		segChosen = append(segChosen, i18n.SegmentName(g))
-	}
-	e.segments.setOptions(segNames)
-	e.segments.setSelected(segChosen)
+	e := &targetEditor{choices: c, tags: widget.NewEntry(),
+		tiers:    checkGridOf(c.tiers, t.tiers, i18n.TierName),
+		segments: checkGridOf(data.Segments, t.segments, i18n.SegmentName)}
 	e.tags.SetText(strings.Join(t.tags, ", "))
 	options := []string{lang.L("settings.care.no_group")}
 	for _, g := range c.groups {
@@ -127,6 +111,22 @@ func newTargetEditor(kind data.ReminderKind, c *targetChoices, t ruleTargets) *t
 	}
 	e.content = box
 	return e
+}
+
+// checkGridOf is a check grid of options, shown by name, with those in chosen checked.
+func checkGridOf[T comparable](options, chosen []T, name func(T) string) *checkGrid {
+	g := newCheckGrid()
+	names := make([]string, len(options))
+	for i, o := range options {
+		names[i] = name(o)
+	}
+	g.setOptions(names)
+	var on []string
+	for _, o := range chosen {
+		on = append(on, name(o))
+	}
+	g.setSelected(on)
+	return g
 }
 
 // targets reads the choices back.

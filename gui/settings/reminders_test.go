@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"shopcrm/data"
 	"shopcrm/data/sqlite"
@@ -15,21 +14,10 @@ import (
 	"shopcrm/i18n"
 )
 
-// tapOverlayButton taps the button labelled text in the window's top pop-up.
+// tapOverlayButton taps the button labelled text in the open dialog.
 func tapOverlayButton(t *testing.T, w fyne.Window, text string) {
 	t.Helper()
-	var btn *widget.Button
-	guitest.Walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			btn = b
-			return true
-		}
-		return false
-	})
-	if btn == nil {
-		t.Fatalf("no %q button in the dialog", text)
-	}
-	test.Tap(btn)
+	test.Tap(guitest.Button(t, w, text))
 }
 
 // 发送对象 and the frequency cap round trip: chosen in the dialog, saved, read back
