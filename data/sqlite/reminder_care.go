@@ -19,39 +19,38 @@ import (
 // birthday targets since stays away). One-off custom reminders and holiday greetings
 // (a group, counted with the targets) pass as they are.
 func (d *deriver) keepTargeted(ctx context.Context, rs []*data.Reminder) ([]*data.Reminder, error) {
-	ids := map[data.ReminderKind][]int64{}
-	for _, r := range rs {
-		if r.CustomerID != 0 && r.IsCare() {
-			k := r.Kind.RuleKind()
-			ids[k] = append(ids[k], r.CustomerID)
-		}
-	}
-	if len(ids) == 0 {
-		return rs, nil
-	}
 	type key struct {
 		kind data.ReminderKind
 		id   int64
 	}
+	ids := map[data.ReminderKind][]any{}
+	asked := map[key]bool{}
+	for _, r := range rs {
+		if k := (key{r.Kind.RuleKind(), r.CustomerID}); r.CustomerID != 0 && r.IsCare() && !asked[k] {
+			asked[k] = true
+			ids[k.kind] = append(ids[k.kind], r.CustomerID)
+		}
+	}
 	ok := map[key]bool{}
+	const chunk = 500 // well under SQLite's limit of parameters
 	for k, list := range ids {
-		args := make([]any, len(list))
-		for i, id := range list {
-			args[i] = id
-		}
-		cond, args := d.customerCond(k, "c.id", args)
-		rows, err := d.s.db.QueryContext(ctx, `SELECT c.id FROM customers c WHERE c.id IN (`+placeholders(len(list))+`)`+cond, args...)
-		if err != nil {
-			return nil, err
-		}
-		err = scanRows(rows, func() error {
-			var id int64
-			err := rows.Scan(&id)
-			ok[key{k, id}] = true
-			return err
-		})
-		if err != nil {
-			return nil, err
+		for len(list) > 0 {
+			part := list[:min(chunk, len(list))]
+			list = list[len(part):]
+			cond, args := d.customerCond(k, "c.id", append([]any(nil), part...))
+			rows, err := d.s.db.QueryContext(ctx, `SELECT c.id FROM customers c WHERE c.id IN (`+placeholders(len(part))+`)`+cond, args...)
+			if err != nil {
+				return nil, err
+			}
+			err = scanRows(rows, func() error {
+				var id int64
+				err := rows.Scan(&id)
+				ok[key{k, id}] = true
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	out := rs[:0]
