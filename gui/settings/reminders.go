@@ -97,7 +97,9 @@ func newReminderSettings(win fyne.Window, store ReminderStore, onSaved func()) *
 		r.targetBtn[k] = widget.NewButton("", func() { r.editTargets(kind) })
 		r.targetBtn[k].Alignment = widget.ButtonAlignLeading
 		grid.Add(widget.NewLabelWithStyle(i18n.ReminderKindName(k), fyne.TextAlignTrailing, fyne.TextStyle{}))
-		grid.Add(container.NewBorder(nil, nil, row, nil, r.targetBtn[k]))
+		// The 发送对象 button under the days: beside them the row is too wide for a
+		// small screen in English.
+		grid.Add(container.NewVBox(row, container.NewHBox(r.targetBtn[k])))
 	}
 	r.capDays, r.capMessages = widget.NewEntry(), widget.NewEntry()
 	grid.Add(widget.NewLabelWithStyle(lang.L("settings.care.cap"), fyne.TextAlignTrailing, fyne.TextStyle{}))
@@ -333,14 +335,20 @@ func newCheckGrid() *checkGrid {
 	return &checkGrid{content: container.NewGridWrap(fyne.NewSize(120, widget.NewCheck("", nil).MinSize().Height))}
 }
 
+// setOptions makes one check box per option, the cells as wide as the widest (an
+// English holiday name is longer than the 120 px a Chinese one needs).
 func (g *checkGrid) setOptions(options []string) {
 	g.content.RemoveAll()
 	g.checks = nil
+	cell := fyne.NewSize(120, widget.NewCheck("", nil).MinSize().Height)
 	for _, o := range options {
 		c := widget.NewCheck(o, nil)
 		g.checks = append(g.checks, c)
 		g.content.Add(c)
+		cell.Width = max(cell.Width, c.MinSize().Width)
 	}
+	g.content.Layout = layout.NewGridWrapLayout(cell)
+	g.content.Refresh()
 }
 
 func (g *checkGrid) setSelected(names []string) {
