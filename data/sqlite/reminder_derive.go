@@ -231,8 +231,10 @@ func (s *Store) inSegmentsSQL(ctx context.Context, segments []data.Segment) (str
 	return expr + " IN (" + strings.Join(marks, ",") + ")", q.args, nil
 }
 
-// inSavedGroupSQL holds for a customer row c in saved group id: its filter, through
-// filterSQL, as a set of customer ids worked out once per query.
+// inSavedGroupSQL holds for a customer row c in saved group id: its filter's own
+// conditions (filterSQL) on the row, tested per row the query meets — a birthday
+// query meets a few hundred — rather than the group worked out over every customer
+// for each query.
 func (s *Store) inSavedGroupSQL(ctx context.Context, id int64) (string, []any, error) {
 	g, err := s.SavedGroup(ctx, id)
 	if errors.Is(err, data.ErrNotFound) {
@@ -244,7 +246,10 @@ func (s *Store) inSavedGroupSQL(ctx context.Context, id int64) (string, []any, e
 	if err != nil {
 		return "", nil, fmt.Errorf("saved group %d: %w", id, err)
 	}
-	return `c.id IN (SELECT c.id FROM customers c` + where + `)`, args, nil
+	if where == "" {
+		return "1", nil, nil // a group of every customer
+	}
+	return "(" + strings.TrimPrefix(where, " WHERE ") + ")", args, nil
 }
 
 // inTiersSQL holds for a customer row c in one of the named tiers: its rule holds and

@@ -125,6 +125,14 @@ func TestEveryKindIsLimitedByEveryTargetType(t *testing.T) {
 	if err := s.SaveGroup(ctx, group); err != nil {
 		t.Fatal(err)
 	}
+	var goods string
+	if err := s.db.QueryRow(`SELECT goods FROM trades WHERE goods <> '' GROUP BY goods ORDER BY count(*) DESC LIMIT 1`).Scan(&goods); err != nil {
+		t.Fatal(err)
+	}
+	repeat := &data.SavedGroup{Name: "复购", Filter: data.CustomerFilter{Goods: goods, Trades: data.Range{}.AtLeast(3)}}
+	if err := s.SaveGroup(ctx, repeat); err != nil {
+		t.Fatal(err)
+	}
 	segments := []data.Segment{data.Segments[0], data.Segments[4]}
 	inSegments := map[int64]bool{}
 	for id, r := range ratings {
@@ -144,6 +152,14 @@ func TestEveryKindIsLimitedByEveryTargetType(t *testing.T) {
 			idSet(t, s, `SELECT ct.customer_id FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE g.name = '老客'`)},
 		{"saved group", func(r *data.ReminderRule) { r.TargetGroup = group.ID },
 			idSet(t, s, `SELECT id FROM customers WHERE total_fen >= ?`, median)},
+		{"saved group of goods", func(r *data.ReminderRule) { r.TargetGroup = repeat.ID },
+			idSet(t, s, `SELECT c.id FROM customers c WHERE c.trade_count >= 3 AND EXISTS (SELECT 1 FROM trades t
+				WHERE t.customer_id = c.id AND instr(t.goods, ?) > 0 AND t.status = 'paid' AND t.amount_fen > t.refund_fen)`, goods)},
+	}
+	for _, tg := range targets {
+		if n := len(tg.members); n == 0 || n == len(all) {
+			t.Fatalf("target %s holds %d of %d buyers; it narrows nothing", tg.name, n, len(all))
+		}
 	}
 	baseline := buyersByKind(t, s)
 	optedIn := idSet(t, s, `SELECT id FROM customers WHERE marketing_opt_out = 0`)
