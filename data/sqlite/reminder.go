@@ -34,6 +34,13 @@ func parseDate(s string) time.Time {
 // cap holds back are kept, with Held set. They come sorted by due date, kind, the
 // customer's value (most valuable first) and name.
 func (s *Store) Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.Reminder, error) {
+	return s.reminders(ctx, f, nil)
+}
+
+// reminders is Reminders leaving out, before the frequency cap is applied, those for
+// which skip (if any) holds: a reminder never shown takes no buyer's place under the
+// cap.
+func (s *Store) reminders(ctx context.Context, f data.ReminderFilter, skip func(*data.Reminder) bool) ([]*data.Reminder, error) {
 	if f.To.Before(f.From) {
 		return nil, nil
 	}
@@ -66,6 +73,15 @@ func (s *Store) Reminders(ctx context.Context, f data.ReminderFilter) ([]*data.R
 		return nil, fmt.Errorf("stored reminders: %w", err)
 	}
 	out = append(out, stored...)
+	if skip != nil {
+		kept := out[:0]
+		for _, r := range out {
+			if !skip(r) {
+				kept = append(kept, r)
+			}
+		}
+		out = kept
+	}
 	if out, err = s.applyCare(ctx, out, rules); err != nil {
 		return nil, fmt.Errorf("frequency cap: %w", err)
 	}
@@ -109,20 +125,22 @@ func (s *Store) nameTheNameless(ctx context.Context, rs []*data.Reminder) error 
 
 // Agenda collects the reminders around today, looking ahead the given days.
 func (s *Store) Agenda(ctx context.Context, today time.Time, ahead int) (*data.Agenda, error) {
-	all, err := s.Reminders(ctx, data.ReminderFilter{From: today.AddDate(0, 0, -data.OverdueDays), To: today.AddDate(0, 0, ahead), OlderCustom: true})
+	since, err := s.firstImportDay(ctx)
 	if err != nil {
 		return nil, err
 	}
-	since, err := s.firstImportDay(ctx)
+	// An occasion before the archive's first import: the seller could not have acted
+	// on it, and an old archive would flood 逾期 with them.
+	beforeImport := func(r *data.Reminder) bool {
+		return r.Due.Before(today) && r.Kind != data.KindCustom && r.Event.Before(since)
+	}
+	all, err := s.reminders(ctx, data.ReminderFilter{From: today.AddDate(0, 0, -data.OverdueDays), To: today.AddDate(0, 0, ahead), OlderCustom: true}, beforeImport)
 	if err != nil {
 		return nil, err
 	}
 	a := &data.Agenda{}
 	for _, r := range all {
 		switch {
-		case r.Due.Before(today) && r.Kind != data.KindCustom && r.Event.Before(since):
-			// An occasion before the archive's first import: the seller could not
-			// have acted on it, and an old archive would flood 逾期 with them.
 		case r.Held != nil:
 			a.Held = append(a.Held, r)
 		case r.Due.Before(today):

@@ -247,3 +247,23 @@ func TestBlacklistedBuyersGetNoCareReminderOfAnyKind(t *testing.T) {
 		t.Errorf("holiday greeting to blacklisted buyers only: got %s, want none", got)
 	}
 }
+
+// An occasion before the archive's first import is not listed as overdue, and so
+// takes no place under the cap: the buyer's revisit due today still shows.
+func TestAReminderNotListedTakesNoPlaceUnderTheCap(t *testing.T) {
+	s := reminderStore(t)
+	ctx := context.Background()
+	c := addCustomer(t, s, &data.Customer{Nick: "甲", Birthday: "11-22"}) // due 11-19, the day before the import
+	addTrade(t, s, c, localAt("2026-11-16", 12), "红茶", data.StatusPaid) // revisit due 11-23
+	if _, err := s.db.Exec(`INSERT INTO import_batches (file_name, content_hash, imported_at) VALUES ('档案.xlsx', 'h', ?)`,
+		formatTime(localAt("2026-11-23", 8))); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Agenda(ctx, s.Today(), 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Overdue) != 0 || len(a.Today) != 1 || a.Today[0].Kind != data.KindRevisit || len(a.Held) != 0 {
+		t.Errorf("overdue %v, today %v, held %v; want only the revisit, shown", a.Overdue, a.Today, a.Held)
+	}
+}
