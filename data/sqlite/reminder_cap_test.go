@@ -254,7 +254,7 @@ func TestAReminderNotListedTakesNoPlaceUnderTheCap(t *testing.T) {
 	s := reminderStore(t)
 	ctx := context.Background()
 	c := addCustomer(t, s, &data.Customer{Nick: "甲", Birthday: "11-22"}) // due 11-19, the day before the import
-	addTrade(t, s, c, localAt("2026-11-16", 12), "红茶", data.StatusPaid) // revisit due 11-23
+	addTrade(t, s, c, localAt("2026-11-16", 12), "红茶", data.StatusPaid)  // revisit due 11-23
 	if _, err := s.db.Exec(`INSERT INTO import_batches (file_name, content_hash, imported_at) VALUES ('档案.xlsx', 'h', ?)`,
 		formatTime(localAt("2026-11-23", 8))); err != nil {
 		t.Fatal(err)
