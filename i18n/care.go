@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2/lang"
 
 	"shopcrm/data"
@@ -41,4 +43,18 @@ func CareCapped(r *data.Reminder) string {
 		return ""
 	}
 	return lang.L("care.group_capped", map[string]any{"Count": r.GroupCapped})
+}
+
+// GroupRulesWarning is what deleting a saved group does to the reminder rules limited
+// to it (the store's GroupRuleKinds), for the deletion's confirmation; "" when no
+// rule is.
+func GroupRulesWarning(kinds []data.ReminderKind) string {
+	if len(kinds) == 0 {
+		return ""
+	}
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = ReminderKindName(k)
+	}
+	return lang.L("care.group_delete.rules", map[string]any{"Kinds": strings.Join(names, lang.L("care.list_sep"))})
 }
