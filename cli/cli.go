@@ -30,6 +30,7 @@ type command struct {
 type env struct {
 	store  *sqlite.Store
 	out    io.Writer
+	errOut io.Writer // notes beside a machine format's output (stderr)
 	format string
 	args   []string // positional arguments, flags removed
 }
@@ -133,7 +134,7 @@ func runCommand(name string, run func(context.Context, *env) error, o options, p
 	defer store.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	err = run(ctx, &env{store: store, out: stdout, format: o.format, args: positional})
+	err = run(ctx, &env{store: store, out: stdout, errOut: stderr, format: o.format, args: positional})
 	var usage usageError
 	var fe flagError
 	var fail failure

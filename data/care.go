@@ -61,3 +61,30 @@ func ParseCareCap(s string) (CareCap, error) {
 func (c CareCap) WindowStart(today time.Time) time.Time {
 	return today.AddDate(0, 0, 1-c.Days)
 }
+
+// CarePriority orders a buyer's care reminders due on one day when the cap lets only
+// some through: the once-a-year personal occasions first (they cannot wait for next
+// week), then the after-sales revisit (it follows a purchase and is late after a
+// week), then the seller's own repeating reminder, and the dormant win-back last (the
+// buyer stays dormant; it comes back once the cap's window passes).
+var CarePriority = []ReminderKind{KindBirthday, KindLunarBirthday, KindAnniversary, KindRevisit, KindCustom, KindDormant}
+
+// CareRank is k's place in CarePriority (lower goes first).
+func CareRank(k ReminderKind) int {
+	for i, x := range CarePriority {
+		if x == k {
+			return i
+		}
+	}
+	return len(CarePriority)
+}
+
+// CareHold says why the cap holds a care reminder back.
+type CareHold struct {
+	Sent     int       // care messages the buyer had in the cap's window
+	LastAt   time.Time // the last one's local calendar date (zero when none)
+	LastCare string    // the last one's Contact.Care: a reminder kind or CareGroup
+	// First is the more important reminder of the same day that took the buyer's last
+	// message under the cap; "" when the buyer was at the cap already.
+	First ReminderKind
+}

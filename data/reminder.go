@@ -1,6 +1,7 @@
 package data
 
 import (
+	"sort"
 	"time"
 )
 
@@ -47,18 +48,45 @@ type Reminder struct {
 	Platform   Platform
 	Nick       string
 	Name       string
+	ValueFen   int64 // the customer's total value: reminders of a kind list the most valuable first
 
 	// Detail is the occasion's fact: the birthday as stored, the holiday id, the first
 	// trade's date, the goods of the trades to revisit, the last activity date of a
 	// dormant buyer, or a custom reminder's note.
 	Detail    string
-	Years     int    // anniversary: whole years since the first trade
-	GroupSize int    // holiday: customers in the greeted group
-	Repeat    string // custom: '', 'weekly', 'monthly', 'yearly'
+	Years     int // anniversary: whole years since the first trade
+	GroupSize int // holiday: customers in the greeted group, capped ones left out
+	// GroupCapped (holiday) are the group's buyers the frequency cap leaves out.
+	GroupCapped int
+	Repeat      string // custom: '', 'weekly', 'monthly', 'yearly'
 
 	// FollowUpID is the stored row behind a custom or snoozed reminder (0: only derived).
 	FollowUpID int64
 	Snoozed    bool // back from a snooze
+
+	// Held is set when the frequency cap holds the reminder back on its day (a holiday
+	// greeting: when the cap leaves out its whole group).
+	Held *CareHold
+}
+
+// IsCare reports whether handling r sends a care message (care.go), which the
+// frequency cap limits and the rules' targets narrow: every derived kind and a
+// repeating custom reminder. A one-off custom reminder is the seller's own task.
+func (r *Reminder) IsCare() bool { return r.Kind != KindCustom || r.Repeat != RepeatNone }
+
+// SortByValue orders reminders of one kind for the list: the most valuable buyers
+// first (total value), then by name, then by due date.
+func SortByValue(rs []*Reminder) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.ValueFen != b.ValueFen {
+			return a.ValueFen > b.ValueFen
+		}
+		if a.DisplayName() != b.DisplayName() {
+			return a.DisplayName() < b.DisplayName()
+		}
+		return a.Due.Before(b.Due)
+	})
 }
 
 // DisplayName is the customer's nick, or the real name when there is no nick.
@@ -86,9 +114,11 @@ func Date(t time.Time) time.Time {
 }
 
 // Agenda is the 提醒 view on day today: overdue (the last OverdueDays days, and every
-// open custom reminder before), due today, and the next days.
+// open custom reminder before), due today, and the next days; Held are the reminders
+// of those days the frequency cap holds back (not counted as due).
 type Agenda struct {
 	Overdue, Today, Upcoming []*Reminder
+	Held                     []*Reminder
 }
 
 // DueCount is the number of reminders to handle on today: overdue and due.

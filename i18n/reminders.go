@@ -38,7 +38,7 @@ func ReminderDetail(r *data.Reminder) string {
 		m, d, name := lunarMonthDay(r.Detail)
 		return lang.L("reminder.detail.lunar_birthday", map[string]any{"Date": r.Detail, "Name": name, "Month": m, "Day": d})
 	case data.KindHoliday:
-		return lang.L("reminder.detail.holiday", map[string]any{"Holiday": HolidayName(r.EventKey), "Count": r.GroupSize})
+		return lang.L("reminder.detail.holiday", map[string]any{"Holiday": HolidayName(r.EventKey), "Count": r.GroupSize}) + CareCapped(r)
 	case data.KindAnniversary:
 		return lang.L("reminder.detail.anniversary", map[string]any{"Date": r.Detail, "Years": r.Years})
 	case data.KindRevisit:

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,16 +18,48 @@ type deriver struct {
 	s     *Store
 	f     data.ReminderFilter
 	rules map[data.ReminderKind]*data.ReminderRule
+	// targets are the rules' targetCond by kind ("" for everyone).
+	targets map[data.ReminderKind]sqlCond
 }
 
-// reminderCustomerCols are the customer columns every reminder carries.
-const reminderCustomerCols = `c.id, c.platform, c.nick, c.name`
+// sqlCond is a condition with its arguments.
+type sqlCond struct {
+	sql  string
+	args []any
+}
+
+// newDeriver reads the targets of the enabled rules once for every query.
+func (s *Store) newDeriver(ctx context.Context, f data.ReminderFilter, rules map[data.ReminderKind]*data.ReminderRule) (*deriver, error) {
+	d := &deriver{s: s, f: f, rules: rules, targets: map[data.ReminderKind]sqlCond{}}
+	for k, rule := range rules {
+		if !rule.Enabled {
+			continue
+		}
+		cond, args, err := s.targetCond(ctx, rule)
+		if err != nil {
+			return nil, fmt.Errorf("targets of %s reminders: %w", k, err)
+		}
+		d.targets[k] = sqlCond{cond, args}
+	}
+	return d, nil
+}
+
+// reminderCustomerCols are the customer columns every reminder carries (customerDest).
+const reminderCustomerCols = `c.id, c.platform, c.nick, c.name, c.total_fen`
+
+// customerDest are the scan destinations of reminderCustomerCols, then more.
+func customerDest(r *data.Reminder, more ...any) []any {
+	return append([]any{&r.CustomerID, &r.Platform, &r.Nick, &r.Name, &r.ValueFen}, more...)
+}
 
 // customerCond leaves blacklisted buyers out of a query over the customer row c (no
-// care reminder of any kind goes to them) and narrows it to the filter's customer, if
-// any.
-func (d *deriver) customerCond(col string, args []any) (string, []any) {
+// care reminder of any kind goes to them), keeps the buyers kind's rule is limited
+// to (targetCond) and narrows it to the filter's customer, if any.
+func (d *deriver) customerCond(kind data.ReminderKind, col string, args []any) (string, []any) {
 	cond := " AND NOT " + blacklistedSQL
+	if t := d.targets[kind.RuleKind()]; t.sql != "" {
+		cond, args = cond+" AND "+t.sql, append(args, t.args...)
+	}
 	if d.f.CustomerID == 0 {
 		return cond, args
 	}
@@ -89,7 +122,7 @@ func (d *deriver) birthdaysOf(ctx context.Context, kind data.ReminderKind, byMon
 		marks = append(marks, "?")
 		args = append(args, md)
 	}
-	cond, args := d.customerCond("c.id", args)
+	cond, args := d.customerCond(kind, "c.id", args)
 	rows, err := d.s.db.QueryContext(ctx, `SELECT `+reminderCustomerCols+`, c.birthday FROM customers c
 		WHERE c.birthday <> '' AND c.birthday_lunar = ? AND substr(c.birthday, -5) IN (`+strings.Join(marks, ",")+`)
 		AND c.marketing_opt_out = 0`+cond, args...)
@@ -100,7 +133,7 @@ func (d *deriver) birthdaysOf(ctx context.Context, kind data.ReminderKind, byMon
 	var out []*data.Reminder
 	for rows.Next() {
 		r := &data.Reminder{Kind: kind}
-		if err := rows.Scan(&r.CustomerID, &r.Platform, &r.Nick, &r.Name, &r.Detail); err != nil {
+		if err := rows.Scan(customerDest(r, &r.Detail)...); err != nil {
 			return nil, err
 		}
 		for _, e := range byMonthDay[r.Detail[len(r.Detail)-5:]] {
@@ -112,7 +145,8 @@ func (d *deriver) birthdaysOf(ctx context.Context, kind data.ReminderKind, byMon
 	return out, rows.Err()
 }
 
-// holidays: one greeting per holiday for the rule's group (not per customer).
+// holidays: one greeting per holiday for the rule's group (not per customer); the
+// group is counted once every reminder is known (sizeGreetings).
 func (d *deriver) holidays(ctx context.Context) ([]*data.Reminder, error) {
 	rule := d.rules[data.KindHoliday]
 	if !rule.Enabled || d.f.CustomerID != 0 {
@@ -129,37 +163,15 @@ func (d *deriver) holidays(ctx context.Context) ([]*data.Reminder, error) {
 			out = append(out, &data.Reminder{Kind: data.KindHoliday, Event: e, Due: due, EventKey: h.ID, Detail: h.ID})
 		}
 	}
-	if len(out) > 0 {
-		n, err := d.s.holidayGroupSize(ctx, rule)
-		if err != nil || n == 0 {
-			return nil, err // a greeting to no one is nothing to do ("问候 0 位客户" on an empty archive)
-		}
-		for _, r := range out {
-			r.GroupSize = n
-		}
-	}
 	return out, nil
 }
 
-// holidayGroupSize counts the customers a holiday greeting goes to: the rule's
-// targets (targetCond), never those who opted out of marketing nor blacklisted buyers.
-func (s *Store) holidayGroupSize(ctx context.Context, rule *data.ReminderRule) (int, error) {
-	cond, args, err := s.targetCond(ctx, rule)
-	if err != nil {
-		return 0, err
-	}
-	where := "c.marketing_opt_out = 0 AND NOT " + blacklistedSQL
-	if cond != "" {
-		where += " AND " + cond
-	}
-	var n int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM customers c WHERE `+where, args...).Scan(&n)
-	return n, err
-}
-
 // targetCond is the condition, on the customer row c, that holds for the buyers a
-// rule is limited to: those in one of its tiers or with one of its tags. It is ""
-// for a rule limited to no one in particular (everyone).
+// rule is limited to: those in one of its tiers or RFM segments (as the list rates
+// them today), with one of its tags, or in its saved group (the group's filter as
+// the list applies it). It is "" for a rule limited to no one in particular
+// (everyone). A saved group that no longer exists matches no one (DeleteSavedGroup
+// takes it out of the rules; this is only a safeguard).
 func (s *Store) targetCond(ctx context.Context, rule *data.ReminderRule) (string, []any, error) {
 	var conds []string
 	var args []any
@@ -178,10 +190,66 @@ func (s *Store) targetCond(ctx context.Context, rule *data.ReminderRule) (string
 			args = append(args, t)
 		}
 	}
+	if rule.TargetGroup != 0 {
+		cond, gargs, err := s.inSavedGroupSQL(ctx, rule.TargetGroup)
+		if err != nil {
+			return "", nil, err
+		}
+		conds, args = append(conds, cond), append(args, gargs...)
+	}
+	// The segments last: their rating is the dearest test of a row, made only when
+	// the others fail (SQLite stops at the first true term of an OR).
+	if len(rule.TargetSegments) > 0 {
+		cond, sargs, err := s.inSegmentsSQL(ctx, rule.TargetSegments)
+		if err != nil {
+			return "", nil, err
+		}
+		conds, args = append(conds, cond), append(args, sargs...)
+	}
 	if len(conds) == 0 {
 		return "", nil, nil
 	}
 	return "(" + strings.Join(conds, " OR ") + ")", args, nil
+}
+
+// inSegmentsSQL holds for a customer row c in one of the RFM segments, rated as the
+// customer list's Segment filter rates them today (groupConds).
+func (s *Store) inSegmentsSQL(ctx context.Context, segments []data.Segment) (string, []any, error) {
+	p, err := s.todayParams(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	q := &sqlArgs{}
+	expr := newRFMSQL(p).segment(q)
+	marks := make([]string, len(segments))
+	for i, g := range segments {
+		if !g.Valid() {
+			return "", nil, data.Invalid("segment", data.CodeInvalid)
+		}
+		marks[i] = q.p(g.Bits())
+	}
+	return expr + " IN (" + strings.Join(marks, ",") + ")", q.args, nil
+}
+
+// inSavedGroupSQL holds for a customer row c in saved group id: its filter's own
+// conditions (filterSQL) on the row, tested per row the query meets — a birthday
+// query meets a few hundred — rather than the group worked out over every customer
+// for each query.
+func (s *Store) inSavedGroupSQL(ctx context.Context, id int64) (string, []any, error) {
+	g, err := s.SavedGroup(ctx, id)
+	if errors.Is(err, data.ErrNotFound) {
+		return "0", nil, nil
+	} else if err != nil {
+		return "", nil, err
+	}
+	where, args, err := s.filterSQL(ctx, g.Filter)
+	if err != nil {
+		return "", nil, fmt.Errorf("saved group %d: %w", id, err)
+	}
+	if where == "" {
+		return "1", nil, nil // a group of every customer
+	}
+	return "(" + strings.TrimPrefix(where, " WHERE ") + ")", args, nil
 }
 
 // inTiersSQL holds for a customer row c in one of the named tiers: its rule holds and
@@ -272,9 +340,9 @@ func (d *deriver) anniversaries(ctx context.Context) ([]*data.Reminder, error) {
 			values[i] = "(?, ?, ?)"
 			args = append(args, sp.lo, sp.hi, formatDate(sp.event))
 		}
-		cond, args := d.customerCond("c.id", args)
+		cond, args := d.customerCond(data.KindAnniversary, "c.id", args)
 		rows, err := d.s.db.QueryContext(ctx, `WITH r(lo, hi, ev) AS (VALUES `+strings.Join(values, ",")+`)
-			SELECT r.ev, `+reminderCustomerCols+`, c.first_trade_at FROM r
+			SELECT `+reminderCustomerCols+`, r.ev, c.first_trade_at FROM r
 			JOIN customers c ON c.first_trade_at >= r.lo AND c.first_trade_at < r.hi
 			WHERE c.marketing_opt_out = 0`+cond, args...)
 		if err != nil {
@@ -283,7 +351,7 @@ func (d *deriver) anniversaries(ctx context.Context) ([]*data.Reminder, error) {
 		err = scanRows(rows, func() error {
 			r := &data.Reminder{Kind: data.KindAnniversary}
 			var ev, firstAt string
-			if err := rows.Scan(&ev, &r.CustomerID, &r.Platform, &r.Nick, &r.Name, &firstAt); err != nil {
+			if err := rows.Scan(customerDest(r, &ev, &firstAt)...); err != nil {
 				return err
 			}
 			firstDay := data.Date(parseTime(firstAt))
@@ -320,7 +388,7 @@ func (d *deriver) revisits(ctx context.Context) ([]*data.Reminder, error) {
 	}
 	shift := rule.LeadDays - rule.AfterDays
 	args := []any{localStart(d.f.From.AddDate(0, 0, shift)), localStart(d.f.To.AddDate(0, 0, shift+1))}
-	cond, args := d.customerCond("t.customer_id", args)
+	cond, args := d.customerCond(data.KindRevisit, "t.customer_id", args)
 	rows, err := d.s.db.QueryContext(ctx, `SELECT `+reminderCustomerCols+`, t.traded_at, t.goods
 		FROM trades t JOIN customers c ON c.id = t.customer_id
 		WHERE t.traded_at >= ? AND t.traded_at < ? AND `+countsSQL+cond, args...)
@@ -336,7 +404,7 @@ func (d *deriver) revisits(ctx context.Context) ([]*data.Reminder, error) {
 	err = scanRows(rows, func() error {
 		r := &data.Reminder{Kind: data.KindRevisit}
 		var at, goods string
-		if err := rows.Scan(&r.CustomerID, &r.Platform, &r.Nick, &r.Name, &at, &goods); err != nil {
+		if err := rows.Scan(customerDest(r, &at, &goods)...); err != nil {
 			return err
 		}
 		r.Event = data.Date(parseTime(at)).AddDate(0, 0, rule.AfterDays)
@@ -367,8 +435,8 @@ func (d *deriver) dormant(ctx context.Context) ([]*data.Reminder, error) {
 	}
 	shift := rule.LeadDays - days
 	lo, hi := localStart(d.f.From.AddDate(0, 0, shift)), localStart(d.f.To.AddDate(0, 0, shift+1))
-	byTrade, byTradeArgs := d.customerCond("c.id", []any{lo, hi})
-	byContact, byContactArgs := d.customerCond("c.id", []any{lo, hi, hi})
+	byTrade, byTradeArgs := d.customerCond(data.KindDormant, "c.id", []any{lo, hi})
+	byContact, byContactArgs := d.customerCond(data.KindDormant, "c.id", []any{lo, hi, hi})
 	var out []*data.Reminder
 	for _, q := range []struct {
 		sql  string
@@ -390,7 +458,7 @@ func (d *deriver) dormant(ctx context.Context) ([]*data.Reminder, error) {
 		err = scanRows(rows, func() error {
 			r := &data.Reminder{Kind: data.KindDormant}
 			var at string
-			if err := rows.Scan(&r.CustomerID, &r.Platform, &r.Nick, &r.Name, &at); err != nil {
+			if err := rows.Scan(customerDest(r, &at)...); err != nil {
 				return err
 			}
 			active := data.Date(parseTime(at))

@@ -57,15 +57,18 @@ func (s *Store) insertFollowUp(ctx context.Context, tx *sql.Tx, f *data.FollowUp
 }
 
 // CompleteReminder marks r done. For a customer it writes the contact record c in the
-// same transaction (its customer and follow-up are filled in); a repeating custom
-// reminder moves on to its next occurrence.
+// same transaction (its customer, follow-up and, for a care reminder, Care = r's kind
+// are filled in); a repeating custom reminder moves on to its next occurrence.
 func (s *Store) CompleteReminder(ctx context.Context, r *data.Reminder, c *data.Contact) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		id, err := s.setState(ctx, tx, r, statusDone, time.Time{})
 		if err != nil || r.CustomerID == 0 || c == nil {
 			return err
 		}
-		c.CustomerID, c.FollowUpID = r.CustomerID, id
+		c.CustomerID, c.FollowUpID, c.Care = r.CustomerID, id, ""
+		if r.IsCare() {
+			c.Care = string(r.Kind) // a care message: it counts against the frequency cap
+		}
 		return s.insertContact(ctx, tx, c)
 	})
 }
@@ -233,15 +236,6 @@ func (s *Store) storedReminders(ctx context.Context, f data.ReminderFilter, rule
 		})
 		if err != nil {
 			return nil, err
-		}
-	}
-	for _, r := range out {
-		if r.Kind == data.KindHoliday {
-			n, err := s.holidayGroupSize(ctx, rules[data.KindHoliday])
-			if err != nil {
-				return nil, err
-			}
-			r.GroupSize = n
 		}
 	}
 	return out, nil

@@ -271,6 +271,9 @@ func TestDoneSnoozeDismiss(t *testing.T) {
 func TestCustomRemindersAndAgenda(t *testing.T) {
 	s := reminderStore(t)
 	ctx := context.Background()
+	if err := s.SetCareCap(ctx, data.CareCap{Messages: 0, Days: 7}); err != nil { // the agenda's tabs, not the cap
+		t.Fatal(err)
+	}
 	c := addCustomer(t, s, &data.Customer{Nick: "定制", Birthday: "11-24"})
 	if err := s.CreateFollowUp(ctx, &data.FollowUp{CustomerID: c.ID, Due: d("2026-11-01"), Note: "寄样品"}); err != nil {
 		t.Fatal(err)

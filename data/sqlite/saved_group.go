@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"shopcrm/data"
@@ -62,13 +63,21 @@ func (s *Store) SaveGroup(ctx context.Context, g *data.SavedGroup) error {
 	return mustAffect(res)
 }
 
-// DeleteSavedGroup forgets a saved group (its customers are not touched).
+// DeleteSavedGroup forgets a saved group (its customers are not touched) and, in the
+// same transaction, takes it out of the reminder rules limited to it (dropGroupTarget:
+// a rule it was the only target of is switched off). GroupRuleKinds says beforehand
+// which rules those are.
 func (s *Store) DeleteSavedGroup(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM saved_groups WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("delete saved group: %w", err)
-	}
-	return mustAffect(res)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM saved_groups WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete saved group: %w", err)
+		}
+		if err := mustAffect(res); err != nil {
+			return err
+		}
+		return dropGroupTarget(ctx, tx, id)
+	})
 }
 
 const savedGroupCols = `id, name, filter, created_at, updated_at`

@@ -89,7 +89,11 @@ func (p *followUpPanel) show(c *data.Customer) {
 func (p *followUpPanel) fill(contacts []*data.Contact, rs []*data.Reminder) {
 	p.reminders.RemoveAll()
 	for _, r := range rs {
-		p.reminders.Add(wrapLabel(r.Due.Format(data.DateLayout) + " · " + i18n.ReminderKindName(r.Kind) + " · " + i18n.ReminderDetail(r)))
+		text := r.Due.Format(data.DateLayout) + " · " + i18n.ReminderKindName(r.Kind) + " · " + i18n.ReminderDetail(r)
+		if r.Held != nil { // held back by the frequency cap: said, with why
+			text += " · " + i18n.CareHoldReason(r)
+		}
+		p.reminders.Add(wrapLabel(text))
 	}
 	if len(rs) == 0 {
 		p.reminders.Add(wrapLabel(lang.L("followup.no_reminders")))

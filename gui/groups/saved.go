@@ -10,6 +10,7 @@ import (
 
 	"shopcrm/data"
 	"shopcrm/gui/ui"
+	"shopcrm/i18n"
 )
 
 // savedCount is a saved group with how many customers match it now and their value.
@@ -80,14 +81,23 @@ func (s *Screen) renameSaved(g *data.SavedGroup) {
 	})
 }
 
-// deleteSaved forgets a saved group after asking; its customers are not touched.
+// deleteSaved forgets a saved group after asking, saying which reminder kinds are
+// sent to it (they lose it as a target); its customers are not touched.
 func (s *Screen) deleteSaved(g *data.SavedGroup) {
-	ui.Confirm(s.win, lang.L("groups.saved.delete.title"),
-		lang.L("groups.saved.delete.message", map[string]any{"Name": g.Name}), lang.L("action.delete"), func() {
-			if err := s.store.DeleteSavedGroup(context.Background(), g.ID); err != nil {
-				ui.ShowError(s.win, err)
-				return
-			}
-			s.Reload()
-		})
+	kinds, err := s.store.GroupRuleKinds(context.Background(), g.ID)
+	if err != nil {
+		ui.ShowError(s.win, err)
+		return
+	}
+	msg := lang.L("groups.saved.delete.message", map[string]any{"Name": g.Name})
+	if warn := i18n.GroupRulesWarning(kinds); warn != "" {
+		msg += "\n" + warn
+	}
+	ui.Confirm(s.win, lang.L("groups.saved.delete.title"), msg, lang.L("action.delete"), func() {
+		if err := s.store.DeleteSavedGroup(context.Background(), g.ID); err != nil {
+			ui.ShowError(s.win, err)
+			return
+		}
+		s.Reload()
+	})
 }

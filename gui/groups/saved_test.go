@@ -128,9 +128,22 @@ func TestRenameAndDeleteASavedGroup(t *testing.T) {
 	if !guitest.HasText(g.win, "甲级") {
 		t.Error("the tab does not show the new name")
 	}
+	// Birthday reminders go to 甲: deleting it says so first.
+	rules, err := g.store.ReminderRules(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	birthday := rules[data.KindBirthday]
+	birthday.TargetGroup = a.ID
+	if err := g.store.SaveReminderRule(t.Context(), birthday); err != nil {
+		t.Fatal(err)
+	}
 	s.deleteSaved(a)
 	if groups, _ := g.store.SavedGroups(t.Context()); len(groups) != 2 {
 		t.Fatal("删除 did not ask first")
+	}
+	if !guitest.HasTextContaining(g.win, "提醒的发送对象") {
+		t.Error("deleting a group reminders are sent to does not say so")
 	}
 	test.Tap(button(t, g.win, "删除"))
 	if groups, _ := g.store.SavedGroups(t.Context()); len(groups) != 1 || groups[0].Name != "乙" {

@@ -21,6 +21,8 @@ type Store interface {
 	GroupPhones(ctx context.Context, f data.CustomerFilter) (phones []string, leftOut int, err error)
 	TagFiltered(ctx context.Context, f data.CustomerFilter, tag string) (int, error)
 	DeleteTag(ctx context.Context, tag string) error
+	// GroupRuleKinds are the reminder kinds sent to a saved group (its delete says so).
+	GroupRuleKinds(ctx context.Context, id int64) ([]data.ReminderKind, error)
 	// The saved groups (saved.go): listed, counted, renamed and deleted here.
 	data.SavedGroupStore
 	CountFiltered(ctx context.Context, f data.CustomerFilter) (count int, totalFen int64, err error)

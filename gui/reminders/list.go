@@ -42,7 +42,8 @@ func newReminderList(s *Screen, emptyText string) *reminderList {
 	return l
 }
 
-// set groups rs by kind (in data.ReminderKinds order) behind headers.
+// set groups rs by kind (in data.ReminderKinds order) behind headers; within a kind
+// the most valuable buyers come first (data.SortByValue).
 func (l *reminderList) set(rs []*data.Reminder) {
 	l.items = l.items[:0]
 	for _, k := range data.ReminderKinds {
@@ -55,6 +56,7 @@ func (l *reminderList) set(rs []*data.Reminder) {
 		if len(group) == 0 {
 			continue
 		}
+		data.SortByValue(group)
 		l.items = append(l.items, reminderItem{header: lang.L("reminders.group",
 			map[string]any{"Kind": i18n.ReminderKindName(k), "Count": len(group)}), hint: lang.L("reminders.hint." + string(k))})
 		for _, r := range group {

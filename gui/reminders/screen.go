@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,6 +35,10 @@ type Screen struct {
 	undoSeq int // the action 撤销 is offered for; a later one replaces it
 	tabs    *container.AppTabs
 	lists   [3]*reminderList
+	// held says what the frequency cap holds back; heldDialog is its list when shown.
+	held       *heldBar
+	heldDialog dialog.Dialog
+	body       *fyne.Container // the screen's layout, laid out again when the held bar comes or goes
 	// Content is the screen, for the navigation rail; it carries the due count as a badge.
 	Content *ui.BadgedContent
 	frame   *fyne.Container // inside Content: the screen, and whatever Wrap put around it
@@ -73,8 +78,10 @@ func New(a fyne.App, win fyne.Window, store Store, spawn func(func())) *Screen {
 		items = append(items, container.NewTabItem("", s.lists[i].content))
 	}
 	s.tabs = container.NewAppTabs(items...)
-	top := container.NewBorder(nil, nil, s.heading, container.NewHBox(s.undo, refresh), s.status)
-	s.frame = container.NewStack(container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs))
+	s.held = newHeldBar(s)
+	top := container.NewVBox(container.NewBorder(nil, nil, s.heading, container.NewHBox(s.undo, refresh), s.status), s.held.content)
+	s.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs)
+	s.frame = container.NewStack(s.body)
 	s.Content = ui.NewBadgedContent(s.frame)
 	s.setAgenda(&data.Agenda{}, s.store.Today())
 	s.tabs.SelectIndex(1)
@@ -128,6 +135,7 @@ func (s *Screen) setAgenda(a *data.Agenda, today time.Time) {
 	s.tabs.Items[1].Text = lang.L("reminders.tab.today", map[string]any{"Count": len(a.Today)})
 	s.tabs.Items[2].Text = lang.L("reminders.tab.upcoming", map[string]any{"Count": len(a.Upcoming)})
 	s.tabs.Refresh()
+	s.held.set(a.Held)
 	n := a.DueCount()
 	s.heading.SetText(lang.L("reminders.heading", map[string]any{"Date": today.Format(data.DateLayout), "Count": n}))
 	badge := ""

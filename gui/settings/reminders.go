@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -16,21 +17,31 @@ import (
 	"shopcrm/i18n"
 )
 
-// reminderSettings is the 跟进提醒 section: each kind on or off with its days, whom
-// holiday greetings go to, and the message templates.
+// reminderSettings is the 跟进提醒 section: each kind on or off with its days and
+// whom it goes to (发送对象), the holidays greeted, the care frequency cap, and the
+// message templates.
 type reminderSettings struct {
-	win      fyne.Window
-	store    ReminderStore
-	onSaved  func()
-	enabled  map[data.ReminderKind]*widget.Check
-	lead     map[data.ReminderKind]*widget.Entry
-	after    *widget.Entry
-	dormant  *widget.Entry
-	tiers    *checkGrid
-	tierKeys []string // stored tier names, in the order of tiers
-	tags     *widget.Entry
-	holidays *checkGrid
-	status   *widget.Label
+	win     fyne.Window
+	store   ReminderStore
+	onSaved func()
+	enabled map[data.ReminderKind]*widget.Check
+	lead    map[data.ReminderKind]*widget.Entry
+	after   *widget.Entry
+	dormant *widget.Entry
+	// targets are each kind's 发送对象 as edited (saved with the rules), named on
+	// targetBtn; choices are the tiers and saved groups to choose from.
+	targets   map[data.ReminderKind]ruleTargets
+	targetBtn map[data.ReminderKind]*widget.Button
+	choices   *targetChoices
+	// targetDialog and targetEdit are the open 发送对象 dialog, for tests.
+	targetDialog dialog.Dialog
+	targetEdit   *targetEditor
+	// capDays and capMessages are the frequency cap: at most capMessages care
+	// messages per buyer in capDays days.
+	capDays, capMessages *widget.Entry
+	holidays             *checkGrid
+	status               *widget.Label
+	content              fyne.CanvasObject
 
 	tplKind  *widget.Select
 	tplBody  *widget.Entry
@@ -44,6 +55,9 @@ type ReminderStore interface {
 	DormantDays(ctx context.Context) (int, error)
 	SetDormantDays(ctx context.Context, days int) error
 	Tiers(ctx context.Context) ([]*data.Tier, error)
+	SavedGroups(ctx context.Context) ([]*data.SavedGroup, error)
+	CareCap(ctx context.Context) (data.CareCap, error)
+	SetCareCap(ctx context.Context, c data.CareCap) error
 	Template(ctx context.Context, kind data.ReminderKind, lang string) (body string, custom bool, err error)
 	SaveTemplate(ctx context.Context, kind data.ReminderKind, lang, body string) error
 }
@@ -51,7 +65,15 @@ type ReminderStore interface {
 // Reminders is 跟进提醒; its values load each time 设置 is shown. onSaved is told
 // after the rules were saved (the agenda follows them).
 func Reminders(win fyne.Window, store ReminderStore, onSaved func()) Section {
-	r := &reminderSettings{win: win, store: store, onSaved: onSaved, enabled: map[data.ReminderKind]*widget.Check{}, lead: map[data.ReminderKind]*widget.Entry{}}
+	r := newReminderSettings(win, store, onSaved)
+	return Section{title: lang.L("settings.reminders"), content: r.content, reload: r.load}
+}
+
+// newReminderSettings builds the section's widgets and loads the stored values.
+func newReminderSettings(win fyne.Window, store ReminderStore, onSaved func()) *reminderSettings {
+	r := &reminderSettings{win: win, store: store, onSaved: onSaved, enabled: map[data.ReminderKind]*widget.Check{},
+		lead: map[data.ReminderKind]*widget.Entry{}, targets: map[data.ReminderKind]ruleTargets{},
+		targetBtn: map[data.ReminderKind]*widget.Button{}, choices: &targetChoices{}}
 	grid := container.New(layout.NewFormLayout())
 	for _, k := range data.RuleKinds {
 		r.enabled[k] = widget.NewCheck(lang.L("settings.reminders.enabled"), nil)
@@ -71,37 +93,60 @@ func Reminders(win fyne.Window, store ReminderStore, onSaved func()) Section {
 			row.Add(widget.NewLabel(lang.L("settings.reminders.dormant_days")))
 			row.Add(sized(r.dormant))
 		}
+		kind := k
+		r.targetBtn[k] = widget.NewButton("", func() { r.editTargets(kind) })
+		r.targetBtn[k].Alignment = widget.ButtonAlignLeading
 		grid.Add(widget.NewLabelWithStyle(i18n.ReminderKindName(k), fyne.TextAlignTrailing, fyne.TextStyle{}))
-		grid.Add(row)
+		// The 发送对象 button under the days: beside them the row is too wide for a
+		// small screen in English.
+		grid.Add(container.NewVBox(row, container.NewHBox(r.targetBtn[k])))
 	}
-	r.tiers = newCheckGrid()
-	r.tags = widget.NewEntry()
+	r.capDays, r.capMessages = widget.NewEntry(), widget.NewEntry()
+	grid.Add(widget.NewLabelWithStyle(lang.L("settings.care.cap"), fyne.TextAlignTrailing, fyne.TextStyle{}))
+	grid.Add(container.NewHBox(widget.NewLabel(lang.L("settings.care.cap_prefix")), sized(r.capDays),
+		widget.NewLabel(lang.L("settings.care.cap_days")), sized(r.capMessages), widget.NewLabel(lang.L("settings.care.cap_messages"))))
+	capHint := widget.NewLabel(lang.L("settings.care.cap_hint"))
+	capHint.Wrapping = fyne.TextWrapWord
 	var holidayNames []string
 	for _, h := range data.Holidays {
 		holidayNames = append(holidayNames, i18n.HolidayName(h.ID))
 	}
 	r.holidays = newCheckGrid()
 	r.holidays.setOptions(holidayNames)
-	everyone := widget.NewLabel(lang.L("settings.reminders.everyone"))
-	everyone.Wrapping = fyne.TextWrapWord
 	r.status = widget.NewLabel("")
 	save := widget.NewButton(lang.L("settings.reminders.save"), r.save)
 	save.Importance = widget.HighImportance
 
-	content := container.NewVBox(grid,
-		widget.NewLabel(lang.L("settings.reminders.targets")), r.tiers.content,
-		widget.NewLabel(lang.L("settings.reminders.tags")), r.tags, everyone,
+	r.content = container.NewVBox(grid, capHint,
 		widget.NewLabel(lang.L("settings.reminders.holidays")), r.holidays.content,
 		container.NewHBox(save, r.status), widget.NewSeparator(), r.templateEditor())
 	r.load()
-	return Section{title: lang.L("settings.reminders"), content: content, reload: r.load}
+	return r
 }
 
 func sized(e *widget.Entry) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(72, e.MinSize().Height), e)
 }
 
-// load reads the rules, tiers, dormant threshold and template into the widgets.
+// loadChoices reads the tiers and saved groups the targets are chosen from.
+func (r *reminderSettings) loadChoices(ctx context.Context) error {
+	tiers, err := r.store.Tiers(ctx)
+	if err != nil {
+		return err
+	}
+	groups, err := r.store.SavedGroups(ctx)
+	if err != nil {
+		return err
+	}
+	r.choices.tiers, r.choices.groups = nil, groups
+	for _, t := range tiers {
+		r.choices.tiers = append(r.choices.tiers, t.Name)
+	}
+	return nil
+}
+
+// load reads the rules, their targets, the cap, the dormant threshold and the
+// template into the widgets.
 func (r *reminderSettings) load() {
 	ctx := context.Background()
 	rules, err := r.store.ReminderRules(ctx)
@@ -114,7 +159,11 @@ func (r *reminderSettings) load() {
 		ui.ShowError(r.win, err)
 		return
 	}
-	tiers, err := r.store.Tiers(ctx)
+	if err := r.loadChoices(ctx); err != nil {
+		ui.ShowError(r.win, err)
+		return
+	}
+	cap, err := r.store.CareCap(ctx)
 	if err != nil {
 		ui.ShowError(r.win, err)
 		return
@@ -125,23 +174,14 @@ func (r *reminderSettings) load() {
 	for k, e := range r.lead {
 		e.SetText(strconv.Itoa(rules[k].LeadDays))
 	}
+	for _, k := range data.RuleKinds {
+		r.setTargets(k, targetsOf(rules[k]))
+	}
 	r.after.SetText(strconv.Itoa(rules[data.KindRevisit].AfterDays))
 	r.dormant.SetText(strconv.Itoa(days))
+	r.capDays.SetText(strconv.Itoa(cap.Days))
+	r.capMessages.SetText(strconv.Itoa(cap.Messages))
 	hr := rules[data.KindHoliday]
-	r.tierKeys = nil
-	var options, chosen []string
-	for _, t := range tiers {
-		r.tierKeys = append(r.tierKeys, t.Name)
-		options = append(options, i18n.TierName(t.Name))
-		for _, want := range hr.TargetTiers {
-			if want == t.Name {
-				chosen = append(chosen, i18n.TierName(t.Name))
-			}
-		}
-	}
-	r.tiers.setOptions(options)
-	r.tiers.setSelected(chosen)
-	r.tags.SetText(strings.Join(hr.TargetTags, ", "))
 	var on []string
 	for _, h := range data.Holidays {
 		if hr.HolidayOn(h.ID) {
@@ -169,10 +209,22 @@ func (r *reminderSettings) save() {
 		}
 		return n, true
 	}
+	// The cap is checked before anything is written.
+	var cap data.CareCap
+	var ok bool
+	if cap.Days, ok = number(r.capDays, "care_cap"); !ok {
+		return
+	}
+	if cap.Messages, ok = number(r.capMessages, "care_cap"); !ok {
+		return
+	}
+	if err := cap.Validate(); err != nil {
+		ui.ShowError(r.win, err)
+		return
+	}
 	for _, k := range data.RuleKinds {
 		rule := rules[k]
 		rule.Enabled = r.enabled[k].Checked
-		var ok bool
 		if e := r.lead[k]; e != nil {
 			if rule.LeadDays, ok = number(e, "lead_days"); !ok {
 				return
@@ -183,8 +235,9 @@ func (r *reminderSettings) save() {
 				return
 			}
 		}
+		r.targets[k].fill(rule)
 		if k == data.KindHoliday {
-			r.fillHolidayRule(rule)
+			r.fillHolidays(rule)
 		}
 		if err := r.store.SaveReminderRule(ctx, rule); err != nil {
 			ui.ShowError(r.win, err)
@@ -195,6 +248,10 @@ func (r *reminderSettings) save() {
 	if !ok {
 		return
 	}
+	if err := r.store.SetCareCap(ctx, cap); err != nil {
+		ui.ShowError(r.win, err)
+		return
+	}
 	if err := r.store.SetDormantDays(ctx, days); err != nil {
 		ui.ShowError(r.win, err)
 		return
@@ -203,15 +260,8 @@ func (r *reminderSettings) save() {
 	r.onSaved()
 }
 
-// fillHolidayRule copies the chosen tiers, tags and holidays into rule.
-func (r *reminderSettings) fillHolidayRule(rule *data.ReminderRule) {
-	rule.TargetTiers = nil
-	for i, c := range r.tiers.checks {
-		if c.Checked {
-			rule.TargetTiers = append(rule.TargetTiers, r.tierKeys[i])
-		}
-	}
-	rule.TargetTags = []string{r.tags.Text} // the store splits "老客, VIP" into tags
+// fillHolidays copies the chosen holidays into rule.
+func (r *reminderSettings) fillHolidays(rule *data.ReminderRule) {
 	rule.HolidaysOff = nil
 	for i, h := range data.Holidays {
 		if !r.holidays.checks[i].Checked {
@@ -285,14 +335,20 @@ func newCheckGrid() *checkGrid {
 	return &checkGrid{content: container.NewGridWrap(fyne.NewSize(120, widget.NewCheck("", nil).MinSize().Height))}
 }
 
+// setOptions makes one check box per option, the cells as wide as the widest (an
+// English holiday name is longer than the 120 px a Chinese one needs).
 func (g *checkGrid) setOptions(options []string) {
 	g.content.RemoveAll()
 	g.checks = nil
+	cell := fyne.NewSize(120, widget.NewCheck("", nil).MinSize().Height)
 	for _, o := range options {
 		c := widget.NewCheck(o, nil)
 		g.checks = append(g.checks, c)
 		g.content.Add(c)
+		cell.Width = max(cell.Width, c.MinSize().Width)
 	}
+	g.content.Layout = layout.NewGridWrapLayout(cell)
+	g.content.Refresh()
 }
 
 func (g *checkGrid) setSelected(names []string) {
