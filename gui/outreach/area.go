@@ -126,11 +126,6 @@ func (a *Area) SheetGroup(f data.CustomerFilter, label string) {
 	a.prepare(f, label, "", data.KindCustom, true, nil)
 }
 
-// SheetHoliday exports a holiday greeting's message sheet.
-func (a *Area) SheetHoliday(holiday string) {
-	a.prepare(data.CustomerFilter{}, "", holiday, data.KindHoliday, true, nil)
-}
-
 // start makes the run off the UI goroutine and opens it (telling started, if set); a
 // run with no one to send to says so, with whom it left out.
 func (a *Area) start(spec data.OutreachSpec, started func()) {
