@@ -22,7 +22,7 @@ go build -o "$work/shopcrm" .
 shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix-$1.png"; }
 
 # The 分组 tabs' x positions (window-relative) in each language: 会员等级 RFM 沉睡 标签 已保存 图表.
-declare -A TABS=([zh]="151 229 307 370 425 480" [en]="158 210 276 342 399 462")
+declare -A TABS=([zh]="151 229 307 370 425 480" [en]="191 242 307 374 430 494")
 # The 客户 toolbar's 筛选 button (below the sample-data banner) in each language: its x
 # from the window's right edge, and its y.
 declare -A FILTER=([zh]="360 132" [en]="455 152")

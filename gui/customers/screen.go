@@ -3,6 +3,7 @@ package customers
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +34,11 @@ type Screen struct {
 	listArea *fyne.Container
 	empty    *fyne.Container
 	emptyMsg *ui.WrapLabel
-	detail   *customerDetail
+	// bought offers, when a search finds no one, the buyers of goods named like it
+	// ("3 位客户买过「红茶」"): search looks at who the buyer is, not what they bought.
+	bought    *widget.Button
+	boughtBox *fyne.Container // bought, centred; hidden with nothing to offer
+	detail    *customerDetail
 	// Content is the screen; the shell may wrap it (the sample-data banner).
 	Content fyne.CanvasObject
 
@@ -94,8 +99,13 @@ func New(win fyne.Window, store Store, now func() time.Time, maskPhones bool, sp
 	emptyAdd := widget.NewButtonWithIcon(lang.L("customers.add"), theme.ContentAddIcon(), s.AddCustomer)
 	emptyImport := widget.NewButtonWithIcon(lang.L("import.mine"), theme.UploadIcon(), func() { s.OnImport() })
 	emptyImport.Importance = widget.HighImportance
+	s.bought = widget.NewButtonWithIcon("", theme.SearchIcon(), nil)
+	s.bought.Importance = widget.HighImportance
+	s.boughtBox = container.NewCenter(s.bought)
+	s.boughtBox.Hide()
 	s.empty = container.NewCenter(container.NewVBox(
-		widget.NewIcon(theme.AccountIcon()), s.emptyMsg, container.NewCenter(container.NewHBox(emptyImport, emptyAdd))))
+		widget.NewIcon(theme.AccountIcon()), s.emptyMsg, s.boughtBox,
+		container.NewCenter(container.NewHBox(emptyImport, emptyAdd))))
 	s.empty.Hide()
 	s.listArea = container.NewStack(s.table, s.empty)
 
@@ -178,6 +188,10 @@ func (s *Screen) Reload() {
 		if err == nil {
 			rated, err = s.rateIfReady(rows)
 		}
+		buyers, goods := 0, data.CustomerFilter{}
+		if err == nil && total == 0 {
+			goods, buyers, err = s.boughtInstead(f)
+		}
 		fyne.Do(func() {
 			if seq != s.reqSeq {
 				return
@@ -187,11 +201,40 @@ func (s *Screen) Reload() {
 				return
 			}
 			s.applyFirstPage(rows, total)
+			s.offerBought(goods, buyers)
 			if !rated {
 				s.rateLater(rows)
 			}
 		})
 	})
+}
+
+// boughtInstead is, for a search that found no one, the same list filtered to the
+// buyers of goods containing the searched words instead, and how many they are (0
+// when the search is empty or the list is already filtered by goods).
+func (s *Screen) boughtInstead(f data.CustomerFilter) (data.CustomerFilter, int, error) {
+	g := f.Selection()
+	if strings.TrimSpace(g.Query) == "" || g.Goods != "" {
+		return g, 0, nil
+	}
+	g.Goods, g.Query = g.Query, ""
+	n, _, err := s.store.CountFiltered(context.Background(), g)
+	return g, n, err
+}
+
+// offerBought shows, under a search that found no one, the button to the n buyers of
+// the goods filter g instead; n 0 hides it.
+func (s *Screen) offerBought(g data.CustomerFilter, n int) {
+	if n == 0 {
+		s.boughtBox.Hide()
+		return
+	}
+	words := map[string]any{"Count": n, "Goods": g.Goods}
+	s.bought.SetText(lang.L("customers.bought_offer", words))
+	s.bought.OnTapped = func() {
+		s.groups.show(g, lang.L("customers.bought_group", words))
+	}
+	s.boughtBox.Show()
 }
 
 func (s *Screen) applyFirstPage(rows []*data.Customer, total int) {
