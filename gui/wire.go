@@ -56,6 +56,7 @@ func (g *App) groupsScreen() screen {
 		g.customers.EditGroup(sg)
 	}
 	g.customers.OnGroupsChanged = s.Reload
+	s.OnSavedChanged = g.customers.SavedGroupChanged
 	return screen{lang.L("nav.groups"), theme.GridIcon(), s.Content, s.Reload}
 }
 

@@ -48,3 +48,28 @@ func TestASearchThatFindsNoOneOffersTheBuyersOfThoseGoods(t *testing.T) {
 		t.Error("a search that matches no goods offers buyers")
 	}
 }
+
+// A list showing a saved group follows it when 分组 renames it (the banner's name) or
+// deletes it (everyone again, the search kept); a list showing another group does not.
+func TestTheListFollowsItsSavedGroupRenamedOrDeleted(t *testing.T) {
+	g, _ := openCustomers(t)
+	s := g.customers
+	seedCustomers(t, s.store, "茶友甲", "路人")
+	jia := data.SavedGroup{ID: 1, Name: "甲", Filter: data.CustomerFilter{Query: "", City: "杭州"}}
+	s.ShowGroup(jia.Filter, jia.Name)
+	s.SavedGroupChanged(data.SavedGroup{ID: 2, Name: "乙", Filter: data.CustomerFilter{City: "上海"}}, nil)
+	if !hasText(g.win, "正在看：甲") {
+		t.Fatal("another group's deletion changed the list")
+	}
+	renamed := jia
+	renamed.Name = "甲级"
+	s.SavedGroupChanged(jia, &renamed)
+	if !hasText(g.win, "正在看：甲级") || hasText(g.win, "正在看：甲") {
+		t.Error("the banner does not follow the new name")
+	}
+	s.search.SetText("茶")
+	s.SavedGroupChanged(renamed, nil)
+	if s.groups.filtered() || s.filter.Query != "茶" || s.pages.total != 1 {
+		t.Errorf("after deleting the group shown: filtered %v, query %q, %d rows", s.groups.filtered(), s.filter.Query, s.pages.total)
+	}
+}

@@ -381,6 +381,28 @@ func (s *Screen) Selected() int64 { return s.selected }
 // ShowGroup filters the list to one group, named label (the zero filter shows everyone).
 func (s *Screen) ShowGroup(f data.CustomerFilter, label string) { s.groups.show(f, label) }
 
+// SavedGroupChanged follows a saved group renamed (now) or deleted (now nil) on 分组
+// when the list shows it: the banner takes the new name, or the list shows everyone
+// (the search stays).
+func (s *Screen) SavedGroupChanged(old data.SavedGroup, now *data.SavedGroup) {
+	if s.groups.name != old.Name || s.filter.Selection() != withQuery(old.Filter, s.filter.Query) {
+		return
+	}
+	if now == nil {
+		s.groups.showAll()
+		return
+	}
+	s.groups.name = now.Name
+	s.groups.label.SetText(lang.L("customers.filter.showing", map[string]any{"Group": now.Name}))
+}
+
+// withQuery is f's selection with the search text q.
+func withQuery(f data.CustomerFilter, q string) data.CustomerFilter {
+	f = f.Selection()
+	f.Query = q
+	return f
+}
+
 // OpenFilterPanel opens 筛选 on the conditions the list shows now.
 func (s *Screen) OpenFilterPanel() { s.openFilterPanel(s.filter.Selection(), nil) }
 

@@ -32,6 +32,9 @@ type Screen struct {
 	OnOutreach, OnMessageSheet func(f data.CustomerFilter, label string)
 	// OnEditSaved opens the 客户 filter panel on a saved group's conditions (修改条件).
 	OnEditSaved func(g *data.SavedGroup)
+	// OnSavedChanged is told after a saved group was renamed (now is it under its new
+	// name) or deleted (now is nil), for a list showing it (optional).
+	OnSavedChanged func(old data.SavedGroup, now *data.SavedGroup)
 
 	// Content is the screen, for the navigation rail.
 	Content fyne.CanvasObject

@@ -76,6 +76,7 @@ func (s *Screen) renameSaved(g *data.SavedGroup) {
 		if err := s.store.SaveGroup(context.Background(), &renamed); err != nil {
 			return err
 		}
+		s.savedChanged(*g, &renamed)
 		s.Reload()
 		return nil
 	})
@@ -98,6 +99,14 @@ func (s *Screen) deleteSaved(g *data.SavedGroup) {
 			ui.ShowError(s.win, err)
 			return
 		}
+		s.savedChanged(*g, nil)
 		s.Reload()
 	})
+}
+
+// savedChanged tells OnSavedChanged, if set, that old was renamed to now or deleted (nil).
+func (s *Screen) savedChanged(old data.SavedGroup, now *data.SavedGroup) {
+	if s.OnSavedChanged != nil {
+		s.OnSavedChanged(old, now)
+	}
 }

@@ -1,6 +1,7 @@
 package groups
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +112,14 @@ func TestRenameAndDeleteASavedGroup(t *testing.T) {
 	g, s := openGroups(t)
 	a := saveTestGroup(t, g, "甲", data.CustomerFilter{Goods: "龙井"})
 	saveTestGroup(t, g, "乙", data.CustomerFilter{Dormant: true})
+	var told []string // what a list showing the group is told
+	s.OnSavedChanged = func(old data.SavedGroup, now *data.SavedGroup) {
+		if now == nil {
+			told = append(told, old.Name+" deleted")
+		} else {
+			told = append(told, old.Name+" → "+now.Name)
+		}
+	}
 	s.Reload()
 	s.ShowSavedTab()
 	s.renameSaved(a)
@@ -148,6 +157,9 @@ func TestRenameAndDeleteASavedGroup(t *testing.T) {
 	test.Tap(button(t, g.win, "删除"))
 	if groups, _ := g.store.SavedGroups(t.Context()); len(groups) != 1 || groups[0].Name != "乙" {
 		t.Errorf("after 删除: %+v", groups)
+	}
+	if fmt.Sprint(told) != "[甲 → 甲级 甲 deleted]" { // the test deletes the group as it read it first
+		t.Errorf("a list showing the group was told %v", told)
 	}
 }
 
