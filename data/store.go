@@ -59,6 +59,9 @@ type OutreachStore interface {
 	// one transaction; SkipOutreach moves on without a contact.
 	SendOutreach(ctx context.Context, run *OutreachRun, it *OutreachItem, message string) (*Contact, error)
 	SkipOutreach(ctx context.Context, it *OutreachItem) error
+	// ReopenOutreach undoes 已发送 or 跳过 of a buyer: pending again, the contact the
+	// send logged removed (it no longer counts against the cap), the run open again.
+	ReopenOutreach(ctx context.Context, it *OutreachItem) error
 	// FinishOutreach closes a run: it is no longer offered for resuming.
 	FinishOutreach(ctx context.Context, runID int64) error
 	// MessageRows calls fn with each buyer's phone, name and filled message, most

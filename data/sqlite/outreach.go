@@ -231,6 +231,39 @@ func (s *Store) SkipOutreach(ctx context.Context, it *data.OutreachItem) error {
 
 // markOutreach moves a pending buyer to state; one no longer pending is
 // errOutreachHandled.
+// ReopenOutreach undoes the seller's 已发送 or 跳过 of a buyer in one transaction: the
+// buyer is pending again, the contact a send logged is removed (so it no longer counts
+// against the frequency cap) and the run is open again. A buyer still pending, or one
+// the queue itself skipped, is data.ErrConflict.
+func (s *Store) ReopenOutreach(ctx context.Context, it *data.OutreachItem) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var contact sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT contact_id FROM outreach_items WHERE id = ? AND run_id = ?
+			AND state <> 'pending' AND reason = ''`, it.ID, it.RunID).Scan(&contact)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errOutreachHandled
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outreach_items SET state = 'pending', contact_id = NULL WHERE id = ?`, it.ID); err != nil {
+			return err
+		}
+		if contact.Valid {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE id = ?`, contact.Int64); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE outreach_runs SET finished_at = NULL WHERE id = ?`, it.RunID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("reopen outreach buyer: %w", err)
+	}
+	it.State, it.ContactID = data.OutreachPending, 0
+	return nil
+}
+
 func (s *Store) markOutreach(ctx context.Context, tx *sql.Tx, it *data.OutreachItem, state data.OutreachState) error {
 	res, err := tx.ExecContext(ctx, `UPDATE outreach_items SET state = ? WHERE id = ? AND run_id = ? AND state = 'pending'`,
 		state, it.ID, it.RunID)

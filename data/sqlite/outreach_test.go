@@ -392,3 +392,69 @@ func TestOutreachCountsFollowMergeAndErase(t *testing.T) {
 		t.Errorf("after erasing a buyer the run holds %d, want 3", r.Total())
 	}
 }
+
+// 撤销上一位: reopening a sent buyer removes the contact the send wrote (it no longer
+// counts against the cap) and makes them the next buyer again; reopening a skipped
+// one brings them back too; reopening the last buyer of a finished run opens the run
+// again. A pending buyer, or one the queue itself skipped, cannot be reopened.
+func TestReopenOutreachTakesBackTheLastBuyer(t *testing.T) {
+	s := outreachShop(t)
+	ctx := context.Background()
+	run, err := s.StartOutreach(ctx, data.OutreachSpec{Label: "两位", Filter: data.CustomerFilter{Trades: data.Range{}.AtLeast(2)},
+		Kind: data.KindCustom, Body: "{姓名}您好"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.NextOutreach(ctx, run.ID)
+	if err != nil || first == nil {
+		t.Fatalf("first buyer: %v, %v", first, err)
+	}
+	if err := s.ReopenOutreach(ctx, first); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("reopening a pending buyer: %v, want ErrConflict", err)
+	}
+	groupBefore := careContacts(t, s, data.CareGroup)
+	if _, err := s.SendOutreach(ctx, run, first, "您好"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReopenOutreach(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if got := careContacts(t, s, data.CareGroup); got[first.CustomerID] != groupBefore[first.CustomerID] {
+		t.Errorf("the contact of the reopened send is still there: %d care contacts, were %d",
+			got[first.CustomerID], groupBefore[first.CustomerID])
+	}
+	again, err := s.NextOutreach(ctx, run.ID)
+	if err != nil || again == nil || again.ID != first.ID {
+		t.Fatalf("after reopening the next buyer is %v (%v), want the reopened one", again, err)
+	}
+	back, err := s.OutreachRun(ctx, run.ID)
+	if err != nil || back.Sent != 0 || back.Pending != run.Pending {
+		t.Fatalf("run after reopening: %+v (%v), want nothing sent and %d pending", back, err, run.Pending)
+	}
+	// Walk to the end, then take the last one back: the run is open again.
+	var last *data.OutreachItem
+	for it := again; it != nil; it, err = s.NextOutreach(ctx, run.ID) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SkipOutreach(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+		last = it
+	}
+	if open, _ := s.OpenOutreachRuns(ctx); len(open) != 0 {
+		t.Fatalf("a run with every buyer handled is still open: %d", len(open))
+	}
+	if err := s.ReopenOutreach(ctx, last); err != nil {
+		t.Fatal(err)
+	}
+	if open, _ := s.OpenOutreachRuns(ctx); len(open) != 1 || open[0].Pending != 1 {
+		t.Fatalf("after reopening the last buyer: open runs %+v", open)
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE outreach_items SET state = 'skipped', reason = 'capped' WHERE id = ?`, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReopenOutreach(ctx, last); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("reopening a buyer the queue held back: %v, want ErrConflict", err)
+	}
+}

@@ -26,6 +26,7 @@ type queue struct {
 	a       *Area
 	run     *data.OutreachRun
 	item    *data.OutreachItem
+	last    *data.OutreachItem // the buyer sent or skipped just before: 撤销上一位 brings them back
 	message string
 	shownAt time.Time
 
@@ -35,6 +36,7 @@ type queue struct {
 	text                       *ui.WrapLabel
 	status                     *widget.Label
 	copyID, sent, skip, stopB  *widget.Button
+	undo                       *widget.Button
 	keyBefore                  func(*fyne.KeyEvent)
 }
 
@@ -80,10 +82,13 @@ func (q *queue) build() {
 	q.sent.Importance = widget.HighImportance
 	q.skip = widget.NewButtonWithIcon(lang.L("outreach.skip"), theme.MediaSkipNextIcon(), q.skipItem)
 	q.stopB = widget.NewButtonWithIcon(lang.L("outreach.stop"), theme.MediaStopIcon(), q.stop)
+	q.undo = widget.NewButtonWithIcon(lang.L("outreach.undo"), theme.ContentUndoIcon(), q.undoLast)
+	q.undo.Importance = widget.LowImportance
+	q.undo.Disable()
 	top := container.NewVBox(q.progress, q.left, container.NewBorder(nil, nil, nil, q.value, q.who),
 		container.NewBorder(nil, nil, q.sendTo, q.copyID, q.id), widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(), q.status,
-		container.NewBorder(nil, nil, q.stopB, container.NewHBox(q.skip, q.sent), copyMsg))
+		container.NewBorder(nil, nil, container.NewHBox(q.stopB, q.undo), container.NewHBox(q.skip, q.sent), copyMsg))
 	content := container.NewBorder(top, bottom, nil, nil, container.NewVScroll(q.text))
 	q.d = dialog.NewCustomWithoutButtons(lang.L("outreach.prepare.title", map[string]any{"Label": q.run.Label}), content, q.a.win)
 	q.d.Resize(fyne.NewSize(720, 520))
@@ -147,14 +152,7 @@ func (q *queue) show() {
 		"Total": q.run.Total(), "Sent": q.run.Sent, "Skipped": q.run.Skipped}))
 	q.left.SetText(leftOutText(q.run.LeftOut))
 	q.left.Hidden = q.left.Text == ""
-	who := it.Nick
-	switch {
-	case who == "":
-		who = it.Name
-	case it.Name != "" && it.Name != it.Nick:
-		who += "（" + it.Name + "）"
-	}
-	q.who.SetText(who + " · " + i18n.PlatformName(it.Platform))
+	q.who.SetText(displayName(it) + " · " + i18n.PlatformName(it.Platform))
 	q.value.SetText(lang.L("outreach.value", map[string]any{"Total": ui.Money(it.TotalFen), "Trades": it.Trades}))
 	id, ch := it.Reach()
 	channel := lang.L("channel." + string(ch))
@@ -196,10 +194,57 @@ func (q *queue) send() {
 		return
 	}
 	q.item = nil
-	if err == nil && q.a.OnSent != nil {
-		q.a.OnSent(it.CustomerID)
+	if err == nil {
+		q.handled(it)
 	}
 	q.next()
+}
+
+// displayName is the buyer as the queue names them: nick（name）, or either one.
+func displayName(it *data.OutreachItem) string {
+	switch {
+	case it.Nick == "":
+		return it.Name
+	case it.Name != "" && it.Name != it.Nick:
+		return it.Nick + "（" + it.Name + "）"
+	}
+	return it.Nick
+}
+
+// handled remembers it, just sent or skipped, for 撤销上一位, and tells OnSent about
+// the contact a send wrote.
+func (q *queue) handled(it *data.OutreachItem) {
+	q.last = it
+	q.undo.Enable()
+	q.contactChanged(it)
+}
+
+// contactChanged tells OnSent that it's contacts changed, when it was sent.
+func (q *queue) contactChanged(it *data.OutreachItem) {
+	if it.State == data.OutreachSent && q.a.OnSent != nil {
+		q.a.OnSent(it.CustomerID)
+	}
+}
+
+// undoLast brings the buyer sent or skipped just before back (ReopenOutreach: the
+// contact a send logged is removed) and shows them again.
+func (q *queue) undoLast() {
+	it := q.last
+	if it == nil {
+		return
+	}
+	was := *it
+	if err := q.a.store.ReopenOutreach(context.Background(), it); err != nil {
+		ui.ShowError(q.a.win, err)
+		return
+	}
+	q.last = nil
+	q.undo.Disable()
+	q.contactChanged(&was)
+	q.item = nil
+	if q.next() {
+		q.status.SetText(lang.L("outreach.undone", map[string]any{"Name": displayName(it)}))
+	}
 }
 
 // skipItem moves on without a contact.
@@ -207,12 +252,16 @@ func (q *queue) skipItem() {
 	if q.item == nil {
 		return
 	}
-	err := q.a.store.SkipOutreach(context.Background(), q.item)
+	it := q.item
+	err := q.a.store.SkipOutreach(context.Background(), it)
 	if err != nil && !errors.Is(err, data.ErrConflict) {
 		ui.ShowError(q.a.win, err)
 		return
 	}
 	q.item = nil
+	if err == nil {
+		q.handled(it)
+	}
 	q.next()
 }
 

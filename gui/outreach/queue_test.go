@@ -114,6 +114,20 @@ func TestQueueEnterSkipStopResume(t *testing.T) {
 	if len(cs) != 1 || cs[0].Care != data.CareGroup || cs[0].Channel != data.ChannelSMS || cs[0].Summary != "李华您好，明前龙井茶上新了" {
 		t.Fatalf("after Enter: contacts %+v, want one group care message by SMS", cs)
 	}
+	// 撤销上一位: an Enter pressed by mistake is taken back, the contact with it, and
+	// the buyer comes up again; sending again logs one contact.
+	test.Tap(guitest.Button(t, w, "撤销上一位"))
+	if n := len(contactsOf(t, store, ids["jd_李华"])); n != 0 || !guitest.HasText(w, "已撤销：jd_李华（李华） 回到待发送。") ||
+		!guitest.HasText(w, "13987654321") {
+		t.Fatalf("after 撤销上一位: %d contacts, the buyer shown again: %v", n, guitest.HasText(w, "13987654321"))
+	}
+	if !guitest.Button(t, w, "撤销上一位").Disabled() {
+		t.Error("撤销上一位 can take back more than the last buyer")
+	}
+	enter(w, clock)
+	if n := len(contactsOf(t, store, ids["jd_李华"])); n != 1 {
+		t.Fatalf("sent again: %d contacts, want 1", n)
+	}
 
 	// 2: 爱喝茶的小王 on 旺旺; 跳过 logs nothing.
 	if !guitest.HasText(w, "爱喝茶的小王") || !guitest.HasText(w, "旺旺：") {

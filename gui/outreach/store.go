@@ -19,5 +19,6 @@ type Store interface {
 	OutreachMessage(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem, words data.GapWords) (string, error)
 	SendOutreach(ctx context.Context, run *data.OutreachRun, it *data.OutreachItem, message string) (*data.Contact, error)
 	SkipOutreach(ctx context.Context, it *data.OutreachItem) error
+	ReopenOutreach(ctx context.Context, it *data.OutreachItem) error
 	FinishOutreach(ctx context.Context, runID int64) error
 }
