@@ -40,23 +40,8 @@ var (
 func benchArchive(b *testing.B) string {
 	benchOnce.Do(func() {
 		benchDir = filepath.Join(os.TempDir(), fmt.Sprintf("shopcrm-export-bench-%d-%d", benchCustomers, benchTrades))
-		s, err := sqlite.Open(benchDir)
-		if err != nil {
-			benchErr = err
-			return
-		}
-		defer s.Close()
-		_, n, err := s.FindCustomers(context.Background(), data.CustomerFilter{Limit: 1})
-		if err != nil || n == benchCustomers {
-			benchErr = err
-			return
-		}
-		if n != 0 {
-			benchErr = fmt.Errorf("%s holds %d customers; delete it to regenerate", benchDir, n)
-			return
-		}
-		b.Logf("generating %d customers / %d trades in %s …", benchCustomers, benchTrades, benchDir)
-		benchErr = s.GenerateDemo(context.Background(), data.DemoOptions{Customers: benchCustomers, Trades: benchTrades, Seed: 42})
+		benchErr = sqlite.DemoArchive(context.Background(), benchDir,
+			data.DemoOptions{Customers: benchCustomers, Trades: benchTrades, Seed: 42})
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
