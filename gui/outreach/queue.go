@@ -181,14 +181,28 @@ func (q *queue) channel() data.Channel {
 	return ch
 }
 
-// send logs the message to the buyer on screen and moves on. A buyer already handled
-// (by another window) is passed over, never logged twice.
+// send logs the message to the buyer on screen and moves on.
 func (q *queue) send() {
-	if q.item == nil {
+	q.handle(func(ctx context.Context, it *data.OutreachItem) error {
+		_, err := q.a.store.SendOutreach(ctx, q.run, it, q.message)
+		return err
+	})
+}
+
+// skipItem moves on without a contact.
+func (q *queue) skipItem() {
+	q.handle(func(ctx context.Context, it *data.OutreachItem) error { return q.a.store.SkipOutreach(ctx, it) })
+}
+
+// handle does do (send or skip) to the buyer on screen, remembers them for 撤销上一位
+// and moves on. A buyer already handled (by another window) is passed over, never
+// handled twice.
+func (q *queue) handle(do func(ctx context.Context, it *data.OutreachItem) error) {
+	it := q.item
+	if it == nil {
 		return
 	}
-	it := q.item
-	_, err := q.a.store.SendOutreach(context.Background(), q.run, it, q.message)
+	err := do(context.Background(), it)
 	if err != nil && !errors.Is(err, data.ErrConflict) {
 		ui.ShowError(q.a.win, err)
 		return
@@ -245,24 +259,6 @@ func (q *queue) undoLast() {
 	if q.next() {
 		q.status.SetText(lang.L("outreach.undone", map[string]any{"Name": displayName(it)}))
 	}
-}
-
-// skipItem moves on without a contact.
-func (q *queue) skipItem() {
-	if q.item == nil {
-		return
-	}
-	it := q.item
-	err := q.a.store.SkipOutreach(context.Background(), it)
-	if err != nil && !errors.Is(err, data.ErrConflict) {
-		ui.ShowError(q.a.win, err)
-		return
-	}
-	q.item = nil
-	if err == nil {
-		q.handled(it)
-	}
-	q.next()
 }
 
 // stop closes the dialog; the queue stays offered for resuming.
