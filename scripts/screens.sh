@@ -23,9 +23,9 @@ shot() { sleep "${2:-1.5}"; import -window root "$out/$prefix-$1.png"; }
 
 # The 分组 tabs' x positions (window-relative) in each language: 会员等级 RFM 沉睡 标签 已保存 图表.
 declare -A TABS=([zh]="151 229 307 370 425 480" [en]="191 242 307 374 430 494")
-# The 客户 toolbar's 筛选 button (below the sample-data banner) in each language: its x
-# from the window's right edge, and its y.
-declare -A FILTER=([zh]="360 132" [en]="455 152")
+# The 客户 toolbar's 筛选 button (below the sample-data banner, which wraps to fewer lines
+# on a wider screen) in each size and language: its x from the window's right edge, and its y.
+declare -A FILTER=([1024x700-zh]="360 132" [1024x700-en]="455 152" [1280x800-zh]="360 112" [1280x800-en]="455 132")
 
 for size in ${SIZES:-1280x800 1024x700}; do
 	for lang in ${LANGS:-zh en}; do
@@ -57,7 +57,7 @@ for size in ${SIZES:-1280x800 1024x700}; do
 			nav $NAV_IMPORTS; shot imports
 			nav $NAV_ORDERS; shot orders
 			nav $NAV_SETTINGS; shot settings
-			read -r fx fy <<<"${FILTER[$lang]}"
+			read -r fx fy <<<"${FILTER[$size-$lang]}"
 			nav $NAV_CUSTOMERS; click $((${size%x*} - fx)) "$fy"; shot filter-panel 2
 			stop_app
 			stop_xvfb
